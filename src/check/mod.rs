@@ -1,0 +1,48 @@
+//! Checking: claims grouped into facts, compared, and turned into findings.
+//!
+//! The work splits as a distributed run would split it: [`select`] is the map step,
+//! run on one source at a time, which tags claims with the facts they speak of;
+//! [`check`] is the reduce step, which groups tagged claims by fact and compares each
+//! group on its own (in parallel with rayon). Neither knows anything of files or
+//! output formats.
+
+mod compare;
+mod evidence;
+pub mod names;
+pub mod select;
+
+use rayon::prelude::*;
+
+pub use compare::{compare, describe};
+pub use evidence::{Derivation, Evidence, Finding, FindingKind};
+pub use select::{Selected, select};
+
+use crate::rules::RuleSet;
+
+/// Compares the selected claims of every fact and returns the findings, ordered by
+/// fact id, then kind, then the place of their first claim: the same order whatever
+/// the number of threads.
+pub fn check(rules: &RuleSet, selected: Vec<Selected>) -> Vec<Finding> {
+    let mut groups: Vec<Vec<Evidence>> = vec![Vec::new(); rules.facts.len()];
+    for s in selected {
+        if let Some(group) = groups.get_mut(s.fact) {
+            group.push(s.evidence);
+        }
+    }
+    let facts: Vec<(&String, &crate::rules::Fact)> = rules.facts.iter().collect();
+    let mut findings: Vec<Finding> = groups
+        .into_par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, claims)| compare(facts[i].0, facts[i].1, claims))
+        .collect();
+    sort_findings(&mut findings);
+    findings
+}
+
+/// Sorts findings into their report order.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        let first = |f: &Finding| f.claims.first().map(|c| (c.source.clone(), c.start));
+        (&a.id, a.kind).cmp(&(&b.id, b.kind)).then_with(|| first(a).cmp(&first(b)))
+    });
+}

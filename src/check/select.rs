@@ -1,0 +1,208 @@
+//! The map step: which claims of one source speak of which fact.
+//!
+//! A fact takes a claim when the claim is of the fact's kind (durations also take
+//! those that date ranges imply), counts what the fact counts, and stands where the
+//! fact's entities and at least one cue are mentioned and no exclusion is, within the
+//! fact's scope; `during` keeps out claims whose dates place them in another event.
+
+use crate::rules::{Fact, Hits, Matcher, RuleSet, Scope};
+use crate::segment::Sentence;
+use crate::value::{ClaimKind, Extent, Interval, Scale, Value, agree};
+
+use super::Evidence;
+
+/// A claim taken by a fact.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Selected {
+    /// Index of the fact in the rule set's id order.
+    pub fact: usize,
+    /// The claim.
+    pub evidence: Evidence,
+}
+
+/// Selects the claims of one source into facts. `claims` are the source's claims in
+/// sentence order; `sentences` its sentences.
+pub fn select(rules: &RuleSet, matcher: &Matcher, sentences: &[Sentence], claims: &[Evidence]) -> Vec<Selected> {
+    if rules.facts.is_empty() || claims.is_empty() {
+        return Vec::new();
+    }
+    let hits: Vec<Hits> = sentences.iter().map(|s| matcher.scan(&s.text)).collect();
+    let entity_index: Vec<&String> = rules.entities.keys().collect();
+    let mut by_sentence: Vec<Vec<&Evidence>> = vec![Vec::new(); sentences.len()];
+    for claim in claims {
+        if let Some(slot) = by_sentence.get_mut(claim.sentence_index) {
+            slot.push(claim);
+        }
+    }
+    let mut derived: Vec<Vec<Evidence>> = vec![Vec::new(); sentences.len()];
+    for claim in claims {
+        if let (Some(d), Some(slot)) = (claim.implied_duration(), derived.get_mut(claim.sentence_index)) {
+            slot.push(d);
+        }
+    }
+
+    let mut selected = Vec::new();
+    for (fact_index, fact) in rules.facts.values().enumerate() {
+        let required: Vec<usize> =
+            fact.about.iter().filter_map(|id| entity_index.iter().position(|e| *e == id)).collect();
+        let window = fact.during.as_deref().and_then(window_of);
+        for (s, sentence_claims) in by_sentence.iter().enumerate() {
+            let mut candidates: Vec<&Evidence> = sentence_claims.iter().copied().filter(|c| takes(fact, c)).collect();
+            if fact.claim == ClaimKind::Duration {
+                candidates.extend(derived[s].iter().filter(|c| takes(fact, c)));
+            }
+            if candidates.is_empty() {
+                continue;
+            }
+            let scope = scope_of(fact.scope, s, sentences);
+            let in_scope = |f: &dyn Fn(&Hits) -> bool| scope.clone().any(|i| f(&hits[i]));
+            if !required.iter().all(|&e| in_scope(&|h: &Hits| h.mentions.iter().any(|m| m.entity == e))) {
+                continue;
+            }
+            if !fact.cues.is_empty() && !in_scope(&|h: &Hits| h.cues.iter().any(|&(f, _)| f == fact_index)) {
+                continue;
+            }
+            if in_scope(&|h: &Hits| h.excludes.iter().any(|&(f, _)| f == fact_index)) {
+                continue;
+            }
+            if let Some(window) = &window {
+                candidates.retain(|c| within_window(c, window, scope.clone(), &by_sentence));
+                if candidates.is_empty() {
+                    continue;
+                }
+            }
+            let sentence_start = sentences[s].span.start;
+            let cue_at: Vec<usize> = hits[s]
+                .cues
+                .iter()
+                .filter(|&&(f, _)| f == fact_index)
+                .map(|(_, span)| span.start + sentence_start)
+                .collect();
+            let distance = |c: &Evidence| {
+                cue_at.iter().map(|&at| at.abs_diff(c.start)).min().unwrap_or(c.start - sentence_start.min(c.start))
+            };
+            let nearest = candidates.iter().min_by_key(|c| (distance(c), c.start)).copied();
+            if let Some(nearest) = nearest {
+                for claim in candidates.iter().filter(|c| c.value == nearest.value) {
+                    selected.push(Selected { fact: fact_index, evidence: (*claim).clone() });
+                }
+            }
+        }
+    }
+    selected
+}
+
+/// Whether a claim is of a kind and what a fact asks for, and comparable at all.
+fn takes(fact: &Fact, claim: &Evidence) -> bool {
+    if claim.kind != fact.claim {
+        return false;
+    }
+    if matches!(claim.value.extent(), None | Some(Extent::Vague)) {
+        return false;
+    }
+    if !fact.counted.is_empty() {
+        let Some(counted) = &claim.counted else { return false };
+        if !fact.counted.iter().any(|want| same_noun(want, counted)) {
+            return false;
+        }
+    }
+    if let Some(unit) = &fact.unit
+        && claim.unit.as_deref() != Some(unit.as_str())
+    {
+        return false;
+    }
+    true
+}
+
+/// Nouns compare without case and without a plural ending ("soldier" = "Soldiers").
+fn same_noun(a: &str, b: &str) -> bool {
+    fn stem(s: &str) -> String {
+        let lower = s.trim().to_lowercase();
+        lower
+            .strip_suffix("es")
+            .filter(|s| s.ends_with(['s', 'x', 'h']))
+            .or_else(|| lower.strip_suffix('s'))
+            .unwrap_or(&lower)
+            .to_string()
+    }
+    stem(a) == stem(b) || b.to_lowercase().split_whitespace().any(|w| stem(w) == stem(a))
+}
+
+fn scope_of(scope: Scope, s: usize, sentences: &[Sentence]) -> std::ops::Range<usize> {
+    match scope {
+        Scope::Sentence => s..s + 1,
+        Scope::Window(n) => s.saturating_sub(n)..(s + n + 1).min(sentences.len()),
+        Scope::Paragraph => {
+            let block = sentences[s].block;
+            let first = sentences[..s].iter().rposition(|x| x.block != block).map_or(0, |i| i + 1);
+            let last = sentences[s..].iter().position(|x| x.block != block).map_or(sentences.len(), |i| s + i);
+            first..last
+        }
+    }
+}
+
+/// Parses a `during` window `START/END` (each a TIMEX3 date) into days.
+pub fn window_of(during: &str) -> Option<Interval> {
+    let (start, end) = during.split_once('/')?;
+    match (Value::Range { start: start.trim().into(), end: end.trim().into() }).extent()? {
+        Extent::Interval(i) if i.scale == Scale::Days => Some(i),
+        _ => None,
+    }
+}
+
+/// `during`: the claim's own date must fall in the window; other claims are kept
+/// when an anchored date in their scope does, or, with no such date, when their
+/// source's publication date does.
+fn within_window(
+    claim: &Evidence,
+    window: &Interval,
+    scope: std::ops::Range<usize>,
+    by_sentence: &[Vec<&Evidence>],
+) -> bool {
+    let window = Extent::Interval(*window);
+    if matches!(claim.kind, ClaimKind::Date | ClaimKind::DateRange) {
+        return claim.value.extent().and_then(|e| agree(&e, &window)).unwrap_or(true);
+    }
+    let mut dated = false;
+    for claim in scope.flat_map(|i| by_sentence[i].iter()) {
+        if !matches!(claim.kind, ClaimKind::Date | ClaimKind::DateRange) {
+            continue;
+        }
+        if let Some(extent @ Extent::Interval(_)) = claim.value.extent() {
+            dated = true;
+            if agree(&extent, &window) == Some(true) {
+                return true;
+            }
+        }
+    }
+    if dated {
+        return false;
+    }
+    match claim.published {
+        Some(date) => {
+            let day = crate::value::day_number(date);
+            agree(&Extent::Interval(Interval::point(day, Scale::Days)), &window) == Some(true)
+        }
+        None => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nouns_match_singular_and_plural() {
+        assert!(same_noun("soldiers", "US soldiers"));
+        assert!(same_noun("soldier", "Soldiers"));
+        assert!(same_noun("boxes", "box"));
+        assert!(!same_noun("soldiers", "sailors"));
+    }
+
+    #[test]
+    fn windows_parse() {
+        let w = window_of("2018-03-20/2018-04-05").unwrap();
+        assert_eq!(w.width(), 16.0);
+        assert!(window_of("soon").is_none());
+    }
+}

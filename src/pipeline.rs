@@ -1,0 +1,152 @@
+//! The public pipeline: load -> segment -> extract -> select (map, per source), then
+//! check (reduce, per fact), assembled into a [`Report`].
+//!
+//! Sources are independent until checking, so they are read and analysed in parallel
+//! with rayon, and each source's text is dropped as soon as its claims are out: only
+//! claims (with their sentences, for evidence) outlive a source.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use crate::check::{self, Evidence, Selected};
+use crate::extract::{self, Context};
+use crate::report::{Report, SourceSummary};
+use crate::rules::{Matcher, RuleSet};
+use crate::segment::{self, Sentence};
+use crate::source::{self, Metadata, Source, SourceFailure};
+use crate::span::LineIndex;
+
+/// Rules compiled once for a whole run.
+#[derive(Clone, Debug)]
+pub struct Checker {
+    /// The rule set.
+    pub rules: RuleSet,
+    /// Its words, compiled.
+    pub matcher: Matcher,
+}
+
+impl Checker {
+    /// Compiles a rule set.
+    pub fn new(rules: RuleSet) -> Checker {
+        let matcher = Matcher::new(&rules);
+        Checker { rules, matcher }
+    }
+}
+
+/// What the map step keeps of one source.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    /// Counts and metadata for the report.
+    pub summary: SourceSummary,
+    /// Every claim found, in order.
+    pub claims: Vec<Evidence>,
+    /// The claims the rules' facts take.
+    pub selected: Vec<Selected>,
+    /// Name and expansion claims for the rules' entities.
+    pub names: Vec<Evidence>,
+}
+
+/// Options of a run.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RunOptions {
+    /// Publication date for sources that state none.
+    pub published: Option<Date>,
+}
+
+/// Reads, segments and extracts one source, and selects its claims into facts.
+pub fn analyze(
+    path: &Path,
+    manifest: Option<&Metadata>,
+    checker: &Checker,
+    options: &RunOptions,
+) -> Result<Analysis, SourceFailure> {
+    let source = Source::read(path, manifest, options.published)
+        .map_err(|e| SourceFailure { source: source::display_path(path), message: e.to_string() })?;
+    Ok(analyze_source(&source, checker))
+}
+
+/// Segments and extracts a source already read.
+pub fn analyze_source(source: &Source, checker: &Checker) -> Analysis {
+    let sentences = segment::sentences(source);
+    let claims = claims_of(source, &sentences);
+    let names = check::names::scan(&checker.rules, source, &sentences);
+    let selected = check::select(&checker.rules, &checker.matcher, &sentences, &claims);
+    let summary = SourceSummary {
+        path: source.display_path(),
+        published: source.metadata.published.map(|d| d.to_string()),
+        sentences: sentences.len(),
+        claims: claims.len(),
+        warnings: source.warnings.clone(),
+    };
+    Analysis { summary, claims, selected, names }
+}
+
+/// Every claim of a source, located in the original file.
+pub fn claims_of(source: &Source, sentences: &[Sentence]) -> Vec<Evidence> {
+    let index = LineIndex::new(&source.text);
+    let context = Context { published: source.metadata.published };
+    let path = source.display_path();
+    let mut out = Vec::new();
+    for sentence in sentences {
+        let Some(block) = source.blocks.get(sentence.block) else { continue };
+        for claim in extract::extract(&sentence.text, &context) {
+            let span = block.to_original(claim.span.shift(sentence.block_start));
+            let at = index.position(&source.text, span.start);
+            out.push(Evidence {
+                source: path.clone(),
+                line: at.line,
+                column: at.column,
+                start: span.start,
+                end: span.end,
+                sentence_index: sentence.index,
+                text: claim.text,
+                sentence: sentence.text.clone(),
+                kind: claim.kind,
+                value: claim.value,
+                modifier: claim.modifier,
+                counted: claim.counted,
+                unit: claim.unit,
+                entity: claim.entity,
+                derived_from: None,
+                published: source.metadata.published,
+            });
+        }
+    }
+    out
+}
+
+/// Runs the map step over every source under `paths`, in parallel, in path order.
+pub fn analyze_all(paths: &[PathBuf], checker: &Checker, options: &RunOptions) -> (Vec<Analysis>, Vec<SourceFailure>) {
+    let discovered = source::discover(paths);
+    let results: Vec<Result<Analysis, SourceFailure>> =
+        discovered.files.par_iter().map(|(path, meta)| analyze(path, meta.as_ref(), checker, options)).collect();
+    let mut analyses = Vec::new();
+    let mut failures = discovered.failures;
+    for result in results {
+        match result {
+            Ok(a) => analyses.push(a),
+            Err(f) => failures.push(f),
+        }
+    }
+    failures.sort_by(|a, b| a.source.cmp(&b.source));
+    (analyses, failures)
+}
+
+/// The whole check: map over sources, reduce over facts, and the report.
+pub fn run(paths: &[PathBuf], checker: &Checker, options: &RunOptions) -> Report {
+    let (analyses, failures) = analyze_all(paths, checker, options);
+    let mut sources = Vec::with_capacity(analyses.len());
+    let mut selected = Vec::new();
+    let mut names = Vec::new();
+    for analysis in analyses {
+        sources.push(analysis.summary);
+        selected.extend(analysis.selected);
+        names.extend(analysis.names);
+    }
+    let mut findings = check::check(&checker.rules, selected);
+    findings.extend(check::names::compare(&checker.rules, names));
+    check::sort_findings(&mut findings);
+    Report::new(sources, findings, failures)
+}

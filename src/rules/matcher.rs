@@ -1,0 +1,173 @@
+//! Finding a rule set's words in text: entity names and aliases, fact cues and
+//! exclusions, all in one pass of one Aho-Corasick automaton.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::RuleSet;
+use crate::span::Span;
+
+/// Endings a cue may take without being listed ("visit" finds "visits", "visited").
+const INFLECTIONS: &[&str] = &["s", "es", "ed", "d", "ing", "’s", "'s"];
+
+/// What a pattern stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    Entity(usize),
+    Cue(usize),
+    Exclude(usize),
+}
+
+/// An entity named in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Index of the entity in the rule set's id order.
+    pub entity: usize,
+    /// Where the name stands in the text.
+    pub span: Span,
+}
+
+/// What a scan of one text found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Hits {
+    /// Entities mentioned.
+    pub mentions: Vec<Mention>,
+    /// Cues found: the fact's index in id order, and where.
+    pub cues: Vec<(usize, Span)>,
+    /// Exclusions found: the fact's index in id order, and where.
+    pub excludes: Vec<(usize, Span)>,
+}
+
+/// The compiled words of a rule set.
+#[derive(Clone, Debug)]
+pub struct Matcher {
+    automaton: Option<AhoCorasick>,
+    targets: Vec<Target>,
+}
+
+impl Matcher {
+    /// Compiles every entity name and alias and every fact's cues and exclusions.
+    pub fn new(rules: &RuleSet) -> Matcher {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut targets = Vec::new();
+        let mut add = |text: &str, target: Target| {
+            let text = text.trim();
+            if text.is_empty() {
+                return;
+            }
+            for variant in apostrophe_variants(text) {
+                patterns.push(variant);
+                targets.push(target);
+            }
+        };
+        for (i, entity) in rules.entities.values().enumerate() {
+            add(&entity.name, Target::Entity(i));
+            for alias in &entity.aliases {
+                add(alias, Target::Entity(i));
+            }
+        }
+        for (i, fact) in rules.facts.values().enumerate() {
+            for cue in &fact.cues {
+                add(cue, Target::Cue(i));
+            }
+            for word in &fact.exclude {
+                add(word, Target::Exclude(i));
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .ok();
+        Matcher { automaton, targets }
+    }
+
+    /// Every word-bounded occurrence of the rule set's words in `text`.
+    pub fn scan(&self, text: &str) -> Hits {
+        let mut hits = Hits::default();
+        let Some(automaton) = &self.automaton else { return hits };
+        for m in automaton.find_overlapping_iter(text) {
+            let target = self.targets[m.pattern().as_usize()];
+            if !starts_word(text, m.start()) {
+                continue;
+            }
+            let inflected = matches!(target, Target::Cue(_) | Target::Exclude(_));
+            let Some(end) = word_end(text, m.end(), inflected) else { continue };
+            let span = Span::new(m.start(), end);
+            match target {
+                Target::Entity(entity) => hits.mentions.push(Mention { entity, span }),
+                Target::Cue(fact) => hits.cues.push((fact, span)),
+                Target::Exclude(fact) => hits.excludes.push((fact, span)),
+            }
+        }
+        hits.mentions.sort_by_key(|m| (m.span, m.entity));
+        hits.mentions.dedup();
+        hits.cues.sort_by_key(|&(f, s)| (s, f));
+        hits.cues.dedup();
+        hits.excludes.sort_by_key(|&(f, s)| (s, f));
+        hits.excludes.dedup();
+        hits
+    }
+}
+
+fn apostrophe_variants(text: &str) -> Vec<String> {
+    if text.contains('\'') || text.contains('’') {
+        vec![text.replace('’', "'"), text.replace('\'', "’")]
+    } else {
+        vec![text.to_string()]
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn starts_word(text: &str, at: usize) -> bool {
+    text[..at].chars().next_back().is_none_or(|c| !is_word_char(c))
+}
+
+/// Where a match ending at `end` ends as a word: right there when a non-word character
+/// (or the end) follows, after an inflection when `inflected` allows one, else `None`.
+fn word_end(text: &str, end: usize, inflected: bool) -> Option<usize> {
+    let rest = &text[end..];
+    if rest.chars().next().is_none_or(|c| !is_word_char(c)) {
+        return Some(end);
+    }
+    if inflected {
+        for suffix in INFLECTIONS {
+            if let Some(after) = rest.strip_prefix(suffix)
+                && after.chars().next().is_none_or(|c| !is_word_char(c))
+            {
+                return Some(end + suffix.len());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    fn rules() -> RuleSet {
+        let mut set = RuleSet::default();
+        set.add(
+            std::path::Path::new("t.yaml"),
+            "entities:\n  kim:\n    name: Kim Jong Un\n    aliases: [Kim]\nfacts:\n  visit:\n    claim: date\n    cues: [visit]\n    exclude: [second]\n",
+        )
+        .unwrap();
+        set
+    }
+
+    #[test]
+    fn words_are_bounded_and_cues_inflect() {
+        let matcher = Matcher::new(&rules());
+        let hits = matcher.scan("Kimberly visited; KIM JONG UN visits. Kim’s second revisit.");
+        let spans: Vec<Span> = hits.mentions.iter().map(|m| m.span).collect();
+        assert_eq!(spans.len(), 3, "{spans:?}");
+        let text = "Kimberly visited; KIM JONG UN visits. Kim’s second revisit.";
+        let cues: Vec<&str> = hits.cues.iter().map(|(_, s)| s.slice(text)).collect();
+        assert_eq!(cues, ["visited", "visits"]);
+        assert_eq!(hits.excludes.len(), 1);
+    }
+}

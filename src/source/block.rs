@@ -1,0 +1,149 @@
+//! Blocks of visible text and the map from their bytes back to the original file.
+
+use crate::span::Span;
+
+/// A stretch of visible text that stands on its own: a paragraph, a heading, a list
+/// item, a caption. A sentence never crosses from one block into the next.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Block {
+    /// The visible text, with markup removed and entities decoded.
+    pub text: String,
+    /// Where each part of `text` came from, in order of `plain`.
+    pub pieces: Vec<Piece>,
+}
+
+/// A part of a block's text and the bytes of the original file it came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Piece {
+    /// Offset of the piece in the block's text.
+    pub plain: usize,
+    /// Length of the piece in the block's text.
+    pub len: usize,
+    /// The bytes of the original file it stands for.
+    pub original: Span,
+    /// True when the piece is a copy of those bytes, so offsets inside it map one to
+    /// one; false for decoded entities and inserted separators, which map as a whole.
+    pub verbatim: bool,
+}
+
+impl Block {
+    /// Appends text copied unchanged from `original`.
+    pub fn push_verbatim(&mut self, text: &str, original: Span) {
+        self.push(text, original, true);
+    }
+
+    /// Appends text that stands for `original` without being a copy of it (a decoded
+    /// entity, a space for a line break).
+    pub fn push_mapped(&mut self, text: &str, original: Span) {
+        self.push(text, original, false);
+    }
+
+    fn push(&mut self, text: &str, original: Span, verbatim: bool) {
+        if text.is_empty() {
+            return;
+        }
+        let plain = self.text.len();
+        self.text.push_str(text);
+        self.pieces.push(Piece {
+            plain,
+            len: text.len(),
+            original,
+            verbatim: verbatim && text.len() == original.len(),
+        });
+    }
+
+    /// True when the block holds no visible character.
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// The original offset of a start position in the block's text.
+    pub fn start_to_original(&self, plain: usize) -> usize {
+        let i = self.pieces.partition_point(|p| p.plain + p.len <= plain);
+        match self.pieces.get(i) {
+            Some(p) if p.verbatim => p.original.start + plain.saturating_sub(p.plain).min(p.len),
+            Some(p) => p.original.start,
+            None => self.pieces.last().map_or(0, |p| p.original.end),
+        }
+    }
+
+    /// The original offset of an end position (exclusive) in the block's text.
+    pub fn end_to_original(&self, plain: usize) -> usize {
+        if plain == 0 {
+            return self.start_to_original(0);
+        }
+        let i = self.pieces.partition_point(|p| p.plain + p.len < plain);
+        match self.pieces.get(i) {
+            Some(p) if p.verbatim => p.original.start + (plain - p.plain).min(p.len),
+            Some(p) => p.original.end,
+            None => self.pieces.last().map_or(0, |p| p.original.end),
+        }
+    }
+
+    /// A span of the block's text as a span of the original file.
+    pub fn to_original(&self, plain: Span) -> Span {
+        Span::new(self.start_to_original(plain.start), self.end_to_original(plain.end))
+    }
+}
+
+/// Splits plain text into blocks at blank lines; each block is a verbatim copy.
+pub fn plain_blocks(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut start = None;
+    let mut last_end = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            if let Some(s) = start.take() {
+                blocks.push(verbatim_block(text, s, last_end));
+            }
+            continue;
+        }
+        if start.is_none() {
+            start = Some(line_start + (content.len() - content.trim_start().len()));
+        }
+        last_end = line_start + content.trim_end().len();
+    }
+    if let Some(s) = start {
+        blocks.push(verbatim_block(text, s, last_end));
+    }
+    blocks
+}
+
+fn verbatim_block(text: &str, start: usize, end: usize) -> Block {
+    let mut block = Block::default();
+    block.push_verbatim(&text[start..end], Span::new(start, end));
+    block
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_lines_separate_blocks() {
+        let text = "Headline\n\n  First line.\nSecond line.  \r\n\r\nLast";
+        let blocks = plain_blocks(text);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Headline", "First line.\nSecond line.", "Last"]);
+        for block in &blocks {
+            assert_eq!(block.to_original(Span::new(0, block.text.len())).slice(text), block.text);
+        }
+    }
+
+    #[test]
+    fn mapped_pieces_map_as_a_whole() {
+        // "a &amp; b" shown as "a & b".
+        let mut block = Block::default();
+        block.push_verbatim("a ", Span::new(0, 2));
+        block.push_mapped("&", Span::new(2, 7));
+        block.push_verbatim(" b", Span::new(7, 9));
+        assert_eq!(block.to_original(Span::new(0, 5)), Span::new(0, 9));
+        assert_eq!(block.to_original(Span::new(2, 3)), Span::new(2, 7));
+        assert_eq!(block.to_original(Span::new(4, 5)), Span::new(8, 9));
+        assert_eq!(block.start_to_original(99), 9);
+    }
+}

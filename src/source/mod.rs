@@ -1,0 +1,241 @@
+//! Sources: finding files, reading them, and what they say about themselves.
+//!
+//! A [`Source`] is one file as the checker sees it: its path, its original text, its
+//! publication metadata, and its visible text as [`Block`]s (paragraphs, headings, list
+//! items) whose every byte maps back to an offset in the original file. Plain text is
+//! its own visible text; Markdown and HTML syntax never reaches a sentence.
+//!
+//! Metadata comes, first found wins, from a `sources.yaml` manifest in the source's
+//! folder, YAML front matter (`date:`), HTML `<meta property="article:published_time">`
+//! or `<time datetime>`, and the `--published` fallback.
+
+mod block;
+mod decode;
+mod html;
+mod manifest;
+mod markdown;
+mod walk;
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+pub use block::{Block, Piece};
+pub use decode::decode;
+pub use manifest::{Manifest, ManifestEntry};
+pub use walk::{Discovered, discover};
+
+/// The markup a source is written in, chosen by file extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text (`.txt` and anything not recognised below).
+    Text,
+    /// Markdown (`.md`, `.markdown`).
+    Markdown,
+    /// HTML (`.html`, `.htm`).
+    Html,
+}
+
+impl Format {
+    /// The format for a path, by its extension.
+    pub fn of(path: &Path) -> Format {
+        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
+            Some("html" | "htm" | "xhtml") => Format::Html,
+            _ => Format::Text,
+        }
+    }
+}
+
+/// Where a source's publication date came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateOrigin {
+    /// A `sources.yaml` manifest entry.
+    Manifest,
+    /// Markdown front matter.
+    FrontMatter,
+    /// An HTML `<meta>` or `<time>` element.
+    Html,
+    /// The `--published` option.
+    Option,
+}
+
+/// What a source says about itself.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Metadata {
+    /// Publication date, the reference for relative expressions.
+    pub published: Option<Date>,
+    /// Where `published` came from.
+    pub published_from: Option<DateOrigin>,
+    /// Title, when a manifest or the document names one.
+    pub title: Option<String>,
+    /// Outlet (publisher), from a manifest.
+    pub outlet: Option<String>,
+    /// Address, from a manifest.
+    pub url: Option<String>,
+}
+
+/// One file, read and decoded, with its visible text.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// The path as given or found (relative paths stay relative).
+    pub path: PathBuf,
+    /// The file's text after decoding (BOM removed, invalid bytes replaced).
+    pub text: String,
+    /// How the text is marked up.
+    pub format: Format,
+    /// Publication date and other metadata.
+    pub metadata: Metadata,
+    /// Visible text, block by block, mapped back into `text`.
+    pub blocks: Vec<Block>,
+    /// Things a reader should know that did not stop the source from being read
+    /// (replaced bytes, unclosed front matter).
+    pub warnings: Vec<String>,
+}
+
+/// Why a source could not be read. The run goes on with the other sources.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    /// The file could not be opened or read.
+    #[error("cannot read: {0}")]
+    Io(#[from] std::io::Error),
+    /// The file holds binary data, not text.
+    #[error("not text: {0}")]
+    Binary(String),
+    /// A manifest names a file that does not exist.
+    #[error("listed in {manifest} but missing")]
+    Missing {
+        /// The manifest that names the file.
+        manifest: String,
+    },
+    /// The file system could not be walked here.
+    #[error("{0}")]
+    Walk(String),
+}
+
+/// A source that could not be read, for the report's `errors`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SourceFailure {
+    /// The path of the source.
+    pub source: String,
+    /// What went wrong.
+    pub message: String,
+}
+
+impl Source {
+    /// Builds a source from text already in memory: the visible blocks and any
+    /// metadata the text itself holds. `fallback` fills what is still unknown.
+    pub fn from_text(path: PathBuf, text: String, fallback: &Metadata) -> Source {
+        let format = Format::of(&path);
+        let mut warnings = Vec::new();
+        let (blocks, mut metadata) = match format {
+            Format::Text => (block::plain_blocks(&text), Metadata::default()),
+            Format::Markdown => markdown::read(&text, &mut warnings),
+            Format::Html => html::read(&text),
+        };
+        metadata.fill_from(fallback);
+        Source { path, text, format, metadata, blocks, warnings }
+    }
+
+    /// Reads and decodes a file. `fallback` is the metadata from the manifest and the
+    /// command line, which wins over what the file says of itself only where the
+    /// SPEC's order says so (a manifest entry first, `--published` last).
+    pub fn read(path: &Path, manifest: Option<&Metadata>, published: Option<Date>) -> Result<Source, SourceError> {
+        let bytes = std::fs::read(path)?;
+        let decoded = decode(&bytes).map_err(SourceError::Binary)?;
+        let fallback =
+            Metadata { published, published_from: published.map(|_| DateOrigin::Option), ..Metadata::default() };
+        let mut source = Source::from_text(path.to_path_buf(), decoded.text, &fallback);
+        if let Some(entry) = manifest {
+            source.metadata.override_with(entry);
+        }
+        source.warnings.extend(decoded.warnings);
+        Ok(source)
+    }
+
+    /// The path as shown in reports: forward slashes on every platform.
+    pub fn display_path(&self) -> String {
+        display_path(&self.path)
+    }
+}
+
+/// A path as shown in reports: forward slashes, no leading `./`.
+pub fn display_path(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    text.strip_prefix("./").map(str::to_string).unwrap_or(text)
+}
+
+impl Metadata {
+    /// Fills every field still unknown from `other`.
+    fn fill_from(&mut self, other: &Metadata) {
+        if self.published.is_none() {
+            self.published = other.published;
+            self.published_from = other.published_from;
+        }
+        self.title = self.title.take().or_else(|| other.title.clone());
+        self.outlet = self.outlet.take().or_else(|| other.outlet.clone());
+        self.url = self.url.take().or_else(|| other.url.clone());
+    }
+
+    /// Takes every field `other` knows.
+    fn override_with(&mut self, other: &Metadata) {
+        if other.published.is_some() {
+            self.published = other.published;
+            self.published_from = other.published_from;
+        }
+        if other.title.is_some() {
+            self.title.clone_from(&other.title);
+        }
+        if other.outlet.is_some() {
+            self.outlet.clone_from(&other.outlet);
+        }
+        if other.url.is_some() {
+            self.url.clone_from(&other.url);
+        }
+    }
+}
+
+/// Parses a publication date written as `YYYY-MM-DD`, optionally followed by a time
+/// (`2018-03-28T09:00:00Z`, `2018-03-28 09:00`), as found in front matter and HTML.
+pub fn parse_published(text: &str) -> Option<Date> {
+    let text = text.trim().trim_matches(|c| c == '"' || c == '\'');
+    crate::value::parse_day(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_follows_extension() {
+        assert_eq!(Format::of(Path::new("a/b.MD")), Format::Markdown);
+        assert_eq!(Format::of(Path::new("a/b.htm")), Format::Html);
+        assert_eq!(Format::of(Path::new("a/b.txt")), Format::Text);
+        assert_eq!(Format::of(Path::new("README")), Format::Text);
+    }
+
+    #[test]
+    fn published_dates_accept_times() {
+        assert_eq!(parse_published("2018-03-28T09:00:00Z"), Some(Date::constant(2018, 3, 28)));
+        assert_eq!(parse_published("'2018-03-28'"), Some(Date::constant(2018, 3, 28)));
+        assert_eq!(parse_published("March 28"), None);
+        assert_eq!(parse_published("2018-02-30"), None);
+    }
+
+    #[test]
+    fn command_line_date_is_the_last_resort() {
+        let fallback = Metadata {
+            published: Some(Date::constant(2020, 1, 1)),
+            published_from: Some(DateOrigin::Option),
+            ..Metadata::default()
+        };
+        let md = Source::from_text("a.md".into(), "---\ndate: 2018-03-28\n---\nHello.".into(), &fallback);
+        assert_eq!(md.metadata.published, Some(Date::constant(2018, 3, 28)));
+        assert_eq!(md.metadata.published_from, Some(DateOrigin::FrontMatter));
+        let txt = Source::from_text("a.txt".into(), "Hello.".into(), &fallback);
+        assert_eq!(txt.metadata.published, Some(Date::constant(2020, 1, 1)));
+    }
+}
