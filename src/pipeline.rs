@@ -135,16 +135,36 @@ pub fn analyze_all(paths: &[PathBuf], checker: &Checker, options: &RunOptions) -
 }
 
 /// The whole check: map over sources, reduce over facts, and the report.
+///
+/// Each source's text and its unselected claims are dropped as soon as its map step
+/// ends, so memory holds one source's text per thread plus the claims facts took.
 pub fn run(paths: &[PathBuf], checker: &Checker, options: &RunOptions) -> Report {
-    let (analyses, failures) = analyze_all(paths, checker, options);
-    let mut sources = Vec::with_capacity(analyses.len());
+    let discovered = source::discover(paths);
+    let results: Vec<Result<Analysis, SourceFailure>> = discovered
+        .files
+        .par_iter()
+        .map(|(path, meta)| {
+            analyze(path, meta.as_ref(), checker, options).map(|mut analysis| {
+                analysis.claims = Vec::new();
+                analysis
+            })
+        })
+        .collect();
+    let mut failures = discovered.failures;
+    let mut sources = Vec::with_capacity(results.len());
     let mut selected = Vec::new();
     let mut names = Vec::new();
-    for analysis in analyses {
-        sources.push(analysis.summary);
-        selected.extend(analysis.selected);
-        names.extend(analysis.names);
+    for result in results {
+        match result {
+            Ok(analysis) => {
+                sources.push(analysis.summary);
+                selected.extend(analysis.selected);
+                names.extend(analysis.names);
+            }
+            Err(failure) => failures.push(failure),
+        }
     }
+    failures.sort_by(|a, b| a.source.cmp(&b.source));
     let mut findings = check::check(&checker.rules, selected);
     findings.extend(check::names::compare(&checker.rules, names));
     check::sort_findings(&mut findings);

@@ -137,6 +137,7 @@ pub fn compare(id: &str, fact: &Fact, claims: Vec<Evidence>) -> Vec<Finding> {
         let coarser: Vec<usize> = agreeing
             .iter()
             .copied()
+            .filter(|&i| is_granular(&claims[i].evidence))
             .filter(|&i| claims[i].interval().is_some_and(|iv| iv.contains(&center) && iv.width() > center.width()))
             .collect();
         if !coarser.is_empty() {
@@ -154,6 +155,16 @@ pub fn compare(id: &str, fact: &Fact, claims: Vec<Evidence>) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// Whether a claim's width comes from its granularity ("2011" against "December
+/// 2011"), not from a hedge: "about 3,000" agreeing with 2,975 is rounding, and
+/// "more than 100" is a bound; neither is worth an `imprecise` finding.
+fn is_granular(evidence: &Evidence) -> bool {
+    !matches!(
+        evidence.modifier,
+        Some(Modifier::Approx | Modifier::MoreThan | Modifier::LessThan | Modifier::AtLeast | Modifier::AtMost)
+    )
 }
 
 /// Known causes of a difference.
@@ -315,4 +326,169 @@ fn evolving(id: &str, fact: &Fact, claims: Vec<Compared>) -> Vec<Finding> {
         });
     }
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::ClaimKind;
+
+    fn fact(yaml: &str) -> Fact {
+        serde_yaml::from_str(yaml).unwrap()
+    }
+
+    fn claim(source: &str, kind: ClaimKind, value: Value) -> Evidence {
+        Evidence {
+            source: source.to_string(),
+            line: 1,
+            column: 1,
+            start: 0,
+            end: 1,
+            sentence_index: 0,
+            text: value.to_string(),
+            sentence: String::new(),
+            kind,
+            value,
+            modifier: None,
+            counted: None,
+            unit: None,
+            entity: None,
+            derived_from: None,
+            published: None,
+        }
+    }
+
+    fn date(source: &str, v: &str) -> Evidence {
+        claim(source, ClaimKind::Date, Value::Date(v.into()))
+    }
+
+    fn days(source: &str, n: u32) -> Evidence {
+        claim(source, ClaimKind::Duration, Value::Duration(format!("P{n}D")))
+    }
+
+    fn number(source: &str, n: f64) -> Evidence {
+        claim(source, ClaimKind::Number, Value::Number(n))
+    }
+
+    fn kinds(findings: &[Finding]) -> Vec<FindingKind> {
+        findings.iter().map(|f| f.kind).collect()
+    }
+
+    #[test]
+    fn the_outlier_stands_against_the_consensus() {
+        let f = fact("claim: duration\nseverity: warning");
+        let findings = compare("length", &f, vec![days("b", 4), days("a", 2), days("c", 4), days("d", 4)]);
+        assert_eq!(kinds(&findings), [FindingKind::Conflict]);
+        let conflict = &findings[0];
+        assert_eq!(conflict.severity, Severity::Warning);
+        assert_eq!(conflict.message, "2 days (1 source: a) vs 4 days (3 sources: b, c, d)");
+        let order: Vec<&str> = conflict.claims.iter().map(|c| c.source.as_str()).collect();
+        assert_eq!(order, ["a", "b", "c", "d"]);
+    }
+
+    #[test]
+    fn agreement_is_silent() {
+        let f = fact("claim: duration");
+        assert!(compare("x", &f, vec![days("a", 4), days("b", 4)]).is_empty());
+        assert!(compare("x", &f, vec![days("a", 4)]).is_empty());
+    }
+
+    #[test]
+    fn coarser_values_agree_and_are_imprecise_at_most() {
+        let f = fact("claim: date");
+        let findings = compare("power", &f, vec![date("a", "2011"), date("b", "2011-12"), date("c", "2011")]);
+        assert_eq!(kinds(&findings), [FindingKind::Imprecise]);
+        assert_eq!(findings[0].severity, Severity::Info);
+        assert_eq!(findings[0].message, "2011 (2 sources: a, c) is less precise than 2011-12 (1 source: b)");
+        let findings = compare("power", &f, vec![date("a", "2011"), date("b", "2012-01")]);
+        assert_eq!(kinds(&findings), [FindingKind::Conflict]);
+    }
+
+    #[test]
+    fn approximations_get_a_default_tolerance_a_rule_can_override() {
+        let mut about_3000 = number("a", 3000.0);
+        about_3000.modifier = Some(Modifier::Approx);
+        let f = fact("claim: number");
+        assert!(compare("n", &f, vec![about_3000.clone(), number("b", 2975.0)]).is_empty());
+        assert!(!compare("n", &f, vec![about_3000.clone(), number("b", 3500.0)]).is_empty());
+        let strict = fact("claim: number\ntolerance: 0.1%");
+        assert!(!compare("n", &strict, vec![about_3000, number("b", 2975.0)]).is_empty());
+        let mut about_40 = claim("a", ClaimKind::Duration, Value::Duration("P40D".into()));
+        about_40.modifier = Some(Modifier::Approx);
+        assert!(compare("gap", &fact("claim: duration"), vec![about_40, days("b", 43)]).is_empty());
+    }
+
+    #[test]
+    fn tolerance_decides_what_agrees() {
+        let f = fact("claim: number\ntolerance: 5%");
+        assert!(compare("n", &f, vec![number("a", 28000.0), number("b", 29000.0)]).is_empty());
+        assert!(!compare("n", &f, vec![number("a", 28000.0), number("b", 30000.0)]).is_empty());
+        let absolute = fact("claim: number\ntolerance: 2");
+        assert!(compare("n", &absolute, vec![number("a", 10.0), number("b", 12.0)]).is_empty());
+        let dates = fact("claim: date\ntolerance: P1D");
+        assert!(compare("d", &dates, vec![date("a", "2018-03-25"), date("b", "2018-03-26")]).is_empty());
+        assert!(!compare("d", &dates, vec![date("a", "2018-03-25"), date("b", "2018-03-27")]).is_empty());
+    }
+
+    #[test]
+    fn derived_durations_compare_with_stated_ones() {
+        let range =
+            claim("a", ClaimKind::DateRange, Value::Range { start: "2018-03-25".into(), end: "2018-03-28".into() });
+        let derived = range.implied_duration().unwrap();
+        assert_eq!(derived.value, Value::Duration("P4D".into()));
+        assert_eq!(derived.derived_from.as_ref().map(|d| d.kind), Some(ClaimKind::DateRange));
+        let findings = compare("len", &fact("claim: duration"), vec![derived.clone(), days("b", 2), days("c", 4)]);
+        assert_eq!(kinds(&findings), [FindingKind::Conflict]);
+        assert!(findings[0].claims.iter().any(|c| c.derived_from.is_some()));
+    }
+
+    #[test]
+    fn one_day_apart_is_explained_and_softened() {
+        let findings = compare("len", &fact("claim: duration"), vec![days("a", 9), days("b", 10), days("c", 10)]);
+        assert_eq!(findings[0].severity, Severity::Warning);
+        assert!(findings[0].note.as_deref().unwrap_or("").contains("inclusive"));
+    }
+
+    #[test]
+    fn unanchored_weekdays_compare_by_weekday() {
+        let f = fact("claim: date");
+        let monday = date("a", "XXXX-WXX-1");
+        assert!(compare("d", &f, vec![monday.clone(), date("b", "2018-03-26")]).is_empty());
+        assert_eq!(kinds(&compare("d", &f, vec![monday, date("b", "2018-03-27")])), [FindingKind::Conflict]);
+    }
+
+    #[test]
+    fn a_source_that_contradicts_itself_is_named() {
+        let findings = compare("len", &fact("claim: duration"), vec![days("a", 2), days("a", 4), days("b", 4)]);
+        assert_eq!(kinds(&findings), [FindingKind::Conflict]);
+        assert!(findings[0].note.as_deref().unwrap_or("").contains("within one source: a"));
+    }
+
+    #[test]
+    fn evolving_figures_rise_as_updates_and_fall_as_conflicts() {
+        let f = fact("claim: number\nevolving: true");
+        let at = |source: &str, n: f64, day: i8| {
+            let mut c = number(source, n);
+            c.published = Some(jiff::civil::date(2023, 2, day));
+            c
+        };
+        let rising = compare("toll", &f, vec![at("a", 100.0, 6), at("b", 1500.0, 7)]);
+        assert_eq!(kinds(&rising), [FindingKind::Update]);
+        assert_eq!(rising[0].severity, Severity::Info);
+        let falling = compare("toll", &f, vec![at("a", 1500.0, 6), at("b", 100.0, 7)]);
+        assert_eq!(kinds(&falling), [FindingKind::Conflict]);
+        let same_day = compare("toll", &f, vec![at("a", 100.0, 6), at("b", 1500.0, 6)]);
+        assert_eq!(kinds(&same_day), [FindingKind::Conflict]);
+        let undated = compare("toll", &f, vec![number("a", 100.0), number("b", 1500.0)]);
+        assert!(undated[0].message.contains("cannot be ordered"));
+    }
+
+    #[test]
+    fn durations_read_as_words() {
+        assert_eq!(describe(&Value::Duration("P2D".into())), "2 days");
+        assert_eq!(describe(&Value::Duration("PT48H".into())), "48 hours");
+        assert_eq!(describe(&Value::Duration("P1Y".into())), "1 year");
+        assert_eq!(describe(&Value::Duration("PXW".into())), "PXW");
+        assert_eq!(describe(&Value::Date("2018-03".into())), "2018-03");
+    }
 }

@@ -190,6 +190,127 @@ fn within_window(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::span::Span;
+
+    const RULES: &str = "
+entities:
+  kim:
+    name: Kim Jong Un
+    aliases: [Kim]
+facts:
+  visit-length:
+    claim: duration
+    about: [kim]
+    cues: [visit, in Beijing]
+    exclude: [second]
+    during: 2018-03-20/2018-04-05
+  visit-length-paragraph:
+    claim: duration
+    about: [kim]
+    cues: [visit]
+    scope: paragraph
+";
+
+    fn rules() -> RuleSet {
+        let mut set = RuleSet::default();
+        set.add(std::path::Path::new("t.yaml"), RULES).unwrap();
+        set
+    }
+
+    fn sentence(index: usize, block: usize, start: usize, text: &str) -> Sentence {
+        Sentence { index, block, span: Span::new(start, start + text.len()), block_start: 0, text: text.to_string() }
+    }
+
+    fn claim(s: &Sentence, needle: &str, kind: ClaimKind, value: Value) -> Evidence {
+        let at = s.span.start + s.text.find(needle).unwrap();
+        Evidence {
+            source: "a.txt".into(),
+            line: 1,
+            column: 1,
+            start: at,
+            end: at + needle.len(),
+            sentence_index: s.index,
+            text: needle.into(),
+            sentence: s.text.clone(),
+            kind,
+            value,
+            modifier: None,
+            counted: None,
+            unit: None,
+            entity: None,
+            derived_from: None,
+            published: Some(jiff::civil::date(2018, 3, 28)),
+        }
+    }
+
+    fn run(sentences: &[Sentence], claims: &[Evidence]) -> Vec<(usize, String)> {
+        let rules = rules();
+        let matcher = Matcher::new(&rules);
+        select(&rules, &matcher, sentences, claims)
+            .into_iter()
+            .map(|s| (s.fact, s.evidence.value.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn entities_cues_and_exclusions_decide() {
+        let s0 = sentence(0, 0, 0, "Kim was in Beijing for two days.");
+        let s1 = sentence(1, 1, 40, "Xi was in Beijing for three days.");
+        let s2 = sentence(2, 2, 80, "Kim made a second visit of two days.");
+        let claims = [
+            claim(&s0, "two days", ClaimKind::Duration, Value::Duration("P2D".into())),
+            claim(&s1, "three days", ClaimKind::Duration, Value::Duration("P3D".into())),
+            claim(&s2, "two days", ClaimKind::Duration, Value::Duration("P2D".into())),
+        ];
+        let taken = run(&[s0, s1, s2], &claims);
+        // The first fact takes the first sentence only (Xi is not Kim; "second" is
+        // excluded); the second fact, with no exclusion, takes the second visit.
+        assert_eq!(taken, [(0, "P2D".to_string()), (1, "P2D".to_string())]);
+    }
+
+    #[test]
+    fn ranges_give_durations_and_the_window_keeps_other_events_out() {
+        let s0 = sentence(0, 0, 0, "Kim made the visit from Sunday to Wednesday.");
+        let s1 = sentence(1, 1, 50, "Kim's visit lasted two days before Tuesday.");
+        let claims = [
+            claim(
+                &s0,
+                "from Sunday to Wednesday",
+                ClaimKind::DateRange,
+                Value::Range { start: "2018-03-25".into(), end: "2018-03-28".into() },
+            ),
+            claim(&s1, "two days", ClaimKind::Duration, Value::Duration("P2D".into())),
+            claim(&s1, "Tuesday", ClaimKind::Date, Value::Date("2018-05-08".into())),
+        ];
+        let taken = run(&[s0, s1], &claims);
+        // The range's implied four days land in both facts; the two days stand beside a
+        // date outside the window, so only the fact without a window takes them.
+        assert_eq!(taken, [(0, "P4D".to_string()), (1, "P4D".to_string()), (1, "P2D".to_string())]);
+    }
+
+    #[test]
+    fn one_claim_per_sentence_the_one_nearest_a_cue() {
+        let s0 = sentence(0, 0, 0, "After six days of talks, Kim began a visit of two days.");
+        let claims = [
+            claim(&s0, "six days", ClaimKind::Duration, Value::Duration("P6D".into())),
+            claim(&s0, "two days", ClaimKind::Duration, Value::Duration("P2D".into())),
+        ];
+        let taken = run(&[s0], &claims);
+        assert_eq!(taken, [(0, "P2D".to_string()), (1, "P2D".to_string())]);
+    }
+
+    #[test]
+    fn paragraph_scope_looks_at_neighbouring_sentences() {
+        let s0 = sentence(0, 0, 0, "Kim arrived by train.");
+        let s1 = sentence(1, 0, 22, "The visit lasted three days.");
+        let s2 = sentence(2, 1, 60, "It lasted four days.");
+        let claims = [
+            claim(&s1, "three days", ClaimKind::Duration, Value::Duration("P3D".into())),
+            claim(&s2, "four days", ClaimKind::Duration, Value::Duration("P4D".into())),
+        ];
+        let taken = run(&[s0, s1, s2], &claims);
+        assert_eq!(taken, [(1, "P3D".to_string())]);
+    }
 
     #[test]
     fn nouns_match_singular_and_plural() {
