@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
+use crate::baseline::{Baseline, BaselineError};
 use crate::config::{Config, ConfigError, FailOn};
 use crate::pipeline::{self, Checker, RunOptions};
 use crate::report::{self, Format, Report};
@@ -73,6 +74,12 @@ pub struct CheckArgs {
     /// Exit 1 when a finding is at or above this severity.
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record today's findings in FILE (then exit 0), for `--baseline` later.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 /// Record formats of `extract`.
@@ -133,6 +140,9 @@ pub enum CliError {
     /// Output could not be written.
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),
+    /// A baseline file could not be read or written.
+    #[error("{0}")]
+    Baseline(#[from] BaselineError),
 }
 
 /// Runs a parsed command line; returns the exit code (0 or 1).
@@ -203,7 +213,19 @@ fn parse_date(text: &str) -> Result<Date, CliError> {
 
 fn check(args: CheckArgs, config: &Config) -> Result<i32, CliError> {
     let resolved = resolve(&args.input, config, true)?;
-    let report = pipeline::run(&resolved.paths, &resolved.checker, &resolved.options);
+    let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
+    let progress = Progress::new();
+    let mut report = pipeline::run_observed(&resolved.paths, &resolved.checker, &resolved.options, &progress);
+    progress.finish();
+    if let Some(path) = &args.write_baseline {
+        Baseline::of(&report.findings).save(path)?;
+        eprintln!("wrote {} finding(s) to {}", report.findings.len(), source::display_path(path));
+        return Ok(0);
+    }
+    if let Some(baseline) = &baseline {
+        report.baselined = baseline.filter(&mut report.findings);
+        report.summary.findings = report.findings.len();
+    }
     let format = args.format.or(config.format).unwrap_or(Format::Text);
     let to_terminal = args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
     let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -318,4 +340,45 @@ fn segment_cmd(args: SegmentArgs, config: &Config) -> Result<i32, CliError> {
     }
     write_output(None, &out)?;
     Ok(report_failures(&failures))
+}
+
+/// A progress bar on standard error, shown only on a terminal, outside CI, and only
+/// once a run has lasted a second: short runs and pipes stay quiet.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    claims: std::sync::atomic::AtomicUsize,
+    started: std::time::Instant,
+    enabled: bool,
+}
+
+impl Progress {
+    fn new() -> Progress {
+        let enabled = std::io::IsTerminal::is_terminal(&std::io::stderr()) && std::env::var_os("CI").is_none();
+        let bar = indicatif::ProgressBar::hidden();
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} sources, {msg} claims {elapsed}")
+        {
+            bar.set_style(style);
+        }
+        Progress { bar, claims: Default::default(), started: std::time::Instant::now(), enabled }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+impl pipeline::Observer for Progress {
+    fn discovered(&self, sources: usize) {
+        self.bar.set_length(sources as u64);
+    }
+
+    fn analyzed(&self, claims: usize) {
+        self.bar.inc(1);
+        let total = self.claims.fetch_add(claims, std::sync::atomic::Ordering::Relaxed) + claims;
+        self.bar.set_message(total.to_string());
+        if self.enabled && self.bar.is_hidden() && self.started.elapsed() > std::time::Duration::from_secs(1) {
+            self.bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
 }

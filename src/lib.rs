@@ -13,6 +13,7 @@
 //!
 //! [`pipeline`] ties them together; the `factlint` binary is a thin layer over it.
 
+pub mod baseline;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -23,4 +24,5 @@ pub mod rules;
 pub mod segment;
 pub mod source;
 pub mod span;
+pub mod suppress;
 pub mod value;

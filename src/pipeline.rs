@@ -17,6 +17,7 @@ use crate::rules::{Matcher, RuleSet};
 use crate::segment::{self, Sentence};
 use crate::source::{self, Metadata, Source, SourceFailure};
 use crate::span::LineIndex;
+use crate::suppress::Suppressions;
 
 /// Rules compiled once for a whole run.
 #[derive(Clone, Debug)]
@@ -46,6 +47,10 @@ pub struct Analysis {
     pub selected: Vec<Selected>,
     /// Name and expansion claims for the rules' entities.
     pub names: Vec<Evidence>,
+    /// Facts (by index in id order) whose cues appear in this source.
+    pub cued: Vec<usize>,
+    /// Claims silenced by suppression comments.
+    pub suppressed: usize,
 }
 
 /// Options of a run.
@@ -71,8 +76,20 @@ pub fn analyze(
 pub fn analyze_source(source: &Source, checker: &Checker) -> Analysis {
     let sentences = segment::sentences(source);
     let claims = claims_of(source, &sentences);
-    let names = check::names::scan(&checker.rules, source, &sentences);
-    let selected = check::select(&checker.rules, &checker.matcher, &sentences, &claims);
+    let hits = check::scan(&checker.matcher, &sentences);
+    let mut names = check::names::scan(&checker.rules, source, &sentences);
+    let mut selected = check::select(&checker.rules, &hits, &sentences, &claims);
+    let mut cued: Vec<usize> = hits.iter().flat_map(|h| h.cues.iter().map(|&(fact, _)| fact)).collect();
+    cued.sort_unstable();
+    cued.dedup();
+    let suppressions = Suppressions::parse(&source.text);
+    let before = selected.len() + names.len();
+    if !suppressions.is_empty() {
+        let ids: Vec<&String> = checker.rules.facts.keys().collect();
+        selected.retain(|s| ids.get(s.fact).is_none_or(|id| !suppressions.silences(id, s.evidence.start)));
+        names.retain(|n| n.entity.as_deref().is_none_or(|id| !suppressions.silences(id, n.start)));
+    }
+    let suppressed = before - selected.len() - names.len();
     let summary = SourceSummary {
         path: source.display_path(),
         published: source.metadata.published.map(|d| d.to_string()),
@@ -80,7 +97,7 @@ pub fn analyze_source(source: &Source, checker: &Checker) -> Analysis {
         claims: claims.len(),
         warnings: source.warnings.clone(),
     };
-    Analysis { summary, claims, selected, names }
+    Analysis { summary, claims, selected, names, cued, suppressed }
 }
 
 /// Every claim of a source, located in the original file.
@@ -134,20 +151,40 @@ pub fn analyze_all(paths: &[PathBuf], checker: &Checker, options: &RunOptions) -
     (analyses, failures)
 }
 
+/// Hears of a run's progress (a progress bar, a log); every method may be called
+/// from several threads at once.
+pub trait Observer: Sync {
+    /// The sources to read are known.
+    fn discovered(&self, _sources: usize) {}
+    /// One source was read and analysed (or failed).
+    fn analyzed(&self, _claims: usize) {}
+}
+
+/// An observer that ignores everything.
+impl Observer for () {}
+
 /// The whole check: map over sources, reduce over facts, and the report.
+pub fn run(paths: &[PathBuf], checker: &Checker, options: &RunOptions) -> Report {
+    run_observed(paths, checker, options, &())
+}
+
+/// [`run`], telling `observer` how it goes.
 ///
 /// Each source's text and its unselected claims are dropped as soon as its map step
 /// ends, so memory holds one source's text per thread plus the claims facts took.
-pub fn run(paths: &[PathBuf], checker: &Checker, options: &RunOptions) -> Report {
+pub fn run_observed(paths: &[PathBuf], checker: &Checker, options: &RunOptions, observer: &dyn Observer) -> Report {
     let discovered = source::discover(paths);
+    observer.discovered(discovered.files.len());
     let results: Vec<Result<Analysis, SourceFailure>> = discovered
         .files
         .par_iter()
         .map(|(path, meta)| {
-            analyze(path, meta.as_ref(), checker, options).map(|mut analysis| {
+            let result = analyze(path, meta.as_ref(), checker, options).map(|mut analysis| {
                 analysis.claims = Vec::new();
                 analysis
-            })
+            });
+            observer.analyzed(result.as_ref().map_or(0, |a| a.summary.claims));
+            result
         })
         .collect();
     let mut failures = discovered.failures;

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 pub use compare::{compare, describe};
 pub use evidence::{Derivation, Evidence, Finding, FindingKind};
-pub use select::{Selected, select};
+pub use select::{Selected, scan, select};
 
 use crate::rules::RuleSet;
 

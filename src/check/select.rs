@@ -20,13 +20,18 @@ pub struct Selected {
     pub evidence: Evidence,
 }
 
+/// The rule set's words in each sentence of a source, scanned once for everything
+/// that needs them.
+pub fn scan(matcher: &Matcher, sentences: &[Sentence]) -> Vec<Hits> {
+    sentences.iter().map(|s| matcher.scan(&s.text)).collect()
+}
+
 /// Selects the claims of one source into facts. `claims` are the source's claims in
-/// sentence order; `sentences` its sentences.
-pub fn select(rules: &RuleSet, matcher: &Matcher, sentences: &[Sentence], claims: &[Evidence]) -> Vec<Selected> {
-    if rules.facts.is_empty() || claims.is_empty() {
+/// sentence order; `sentences` its sentences and `hits` their [`scan`].
+pub fn select(rules: &RuleSet, hits: &[Hits], sentences: &[Sentence], claims: &[Evidence]) -> Vec<Selected> {
+    if rules.facts.is_empty() || claims.is_empty() || hits.len() != sentences.len() {
         return Vec::new();
     }
-    let hits: Vec<Hits> = sentences.iter().map(|s| matcher.scan(&s.text)).collect();
     let entity_index: Vec<&String> = rules.entities.keys().collect();
     let mut by_sentence: Vec<Vec<&Evidence>> = vec![Vec::new(); sentences.len()];
     for claim in claims {

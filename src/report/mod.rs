@@ -23,6 +23,13 @@ pub struct Report {
     pub errors: Vec<SourceFailure>,
     /// Totals.
     pub summary: Summary,
+    /// Findings left out because a baseline knows them.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub baselined: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// One source read.
@@ -66,7 +73,7 @@ impl Report {
             findings: findings.len(),
             errors: errors.len(),
         };
-        Report { version: 1, sources, findings, errors, summary }
+        Report { version: 1, sources, findings, errors, summary, baselined: 0 }
     }
 
     /// The number of findings at each severity: (errors, warnings, infos).
