@@ -251,7 +251,7 @@ facts:
     fn run(sentences: &[Sentence], claims: &[Evidence]) -> Vec<(usize, String)> {
         let rules = rules();
         let matcher = Matcher::new(&rules);
-        select(&rules, &matcher, sentences, claims)
+        select(&rules, &scan(&matcher, sentences), sentences, claims)
             .into_iter()
             .map(|s| (s.fact, s.evidence.value.to_string()))
             .collect()
