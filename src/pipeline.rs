@@ -191,12 +191,20 @@ pub fn run_observed(paths: &[PathBuf], checker: &Checker, options: &RunOptions, 
     let mut sources = Vec::with_capacity(results.len());
     let mut selected = Vec::new();
     let mut names = Vec::new();
+    let mut cued = vec![false; checker.rules.facts.len()];
+    let mut suppressed = 0;
     for result in results {
         match result {
             Ok(analysis) => {
                 sources.push(analysis.summary);
                 selected.extend(analysis.selected);
                 names.extend(analysis.names);
+                for fact in analysis.cued {
+                    if let Some(seen) = cued.get_mut(fact) {
+                        *seen = true;
+                    }
+                }
+                suppressed += analysis.suppressed;
             }
             Err(failure) => failures.push(failure),
         }
@@ -205,5 +213,16 @@ pub fn run_observed(paths: &[PathBuf], checker: &Checker, options: &RunOptions, 
     let mut findings = check::check(&checker.rules, selected);
     findings.extend(check::names::compare(&checker.rules, names));
     check::sort_findings(&mut findings);
-    Report::new(sources, findings, failures)
+    let mut report = Report::new(sources, findings, failures);
+    if !report.sources.is_empty() {
+        for ((id, fact), seen) in checker.rules.facts.iter().zip(cued) {
+            if !seen && !fact.cues.is_empty() {
+                report.warnings.push(format!("fact `{id}`: none of its cues appears in any source"));
+            }
+        }
+    }
+    if suppressed > 0 {
+        report.warnings.push(format!("{suppressed} claim(s) silenced by factlint-disable comments"));
+    }
+    report
 }

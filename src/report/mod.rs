@@ -26,6 +26,10 @@ pub struct Report {
     /// Findings left out because a baseline knows them.
     #[serde(skip_serializing_if = "is_zero")]
     pub baselined: usize,
+    /// Things about the run a user should know that are not findings: a rule whose
+    /// cues match nothing, claims silenced by suppression comments.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -73,7 +77,7 @@ impl Report {
             findings: findings.len(),
             errors: errors.len(),
         };
-        Report { version: 1, sources, findings, errors, summary, baselined: 0 }
+        Report { version: 1, sources, findings, errors, summary, baselined: 0, warnings: Vec::new() }
     }
 
     /// The number of findings at each severity: (errors, warnings, infos).

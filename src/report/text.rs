@@ -21,6 +21,9 @@ pub fn render(report: &Report, color: bool) -> String {
         }
         out.push('\n');
     }
+    for warning in &report.warnings {
+        let _ = writeln!(out, "warning: {warning}");
+    }
     for error in &report.errors {
         let _ = writeln!(out, "error: {}: {}", error.source, error.message);
     }
