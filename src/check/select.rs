@@ -18,6 +18,10 @@ pub struct Selected {
     pub fact: usize,
     /// The claim.
     pub evidence: Evidence,
+    /// The days that the anchored dates around the claim cover (its scope's dates
+    /// other than itself, and the range a derived duration comes from): what places
+    /// the claim in one event rather than another.
+    pub context: Option<Interval>,
 }
 
 /// The rule set's words in each sentence of a source, scanned once for everything
@@ -89,7 +93,8 @@ pub fn select(rules: &RuleSet, hits: &[Hits], sentences: &[Sentence], claims: &[
             let nearest = candidates.iter().min_by_key(|c| (distance(c), c.start)).copied();
             if let Some(nearest) = nearest {
                 for claim in candidates.iter().filter(|c| c.value == nearest.value) {
-                    selected.push(Selected { fact: fact_index, evidence: (*claim).clone() });
+                    let context = context_of(claim, scope.clone(), &by_sentence);
+                    selected.push(Selected { fact: fact_index, evidence: (*claim).clone(), context });
                 }
             }
         }
@@ -153,6 +158,32 @@ pub fn window_of(during: &str) -> Option<Interval> {
         Extent::Interval(i) if i.scale == Scale::Days => Some(i),
         _ => None,
     }
+}
+
+/// The hull of the anchored dates that place a claim in time: the dates in its scope
+/// other than the claim itself, and for a derived duration the range it comes from.
+fn context_of(claim: &Evidence, scope: std::ops::Range<usize>, by_sentence: &[Vec<&Evidence>]) -> Option<Interval> {
+    let mut hull: Option<Interval> = None;
+    let mut add = |value: &Value| {
+        if let Some(Extent::Interval(i)) = value.extent()
+            && i.scale == Scale::Days
+        {
+            hull = Some(match hull {
+                Some(h) => Interval { lo: h.lo.min(i.lo), hi: h.hi.max(i.hi), scale: Scale::Days },
+                None => i,
+            });
+        }
+    };
+    if let Some(origin) = &claim.derived_from {
+        add(&origin.value);
+    }
+    for other in scope.flat_map(|i| by_sentence[i].iter()) {
+        let itself = other.start == claim.start && other.end == claim.end;
+        if !itself && matches!(other.kind, ClaimKind::Date | ClaimKind::DateRange) {
+            add(&other.value);
+        }
+    }
+    hull
 }
 
 /// `during`: the claim's own date must fall in the window; other claims are kept
