@@ -382,3 +382,56 @@ impl pipeline::Observer for Progress {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{Finding, FindingKind};
+
+    fn finding(severity: Severity) -> Finding {
+        Finding {
+            id: "fact".into(),
+            kind: FindingKind::Conflict,
+            severity,
+            message: String::new(),
+            note: None,
+            claims: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn exit_codes_follow_the_threshold_and_skipped_sources() {
+        let none = Report::new(Vec::new(), Vec::new(), Vec::new());
+        let warning = Report::new(Vec::new(), vec![finding(Severity::Warning)], Vec::new());
+        let error = Report::new(Vec::new(), vec![finding(Severity::Error)], Vec::new());
+        let info = Report::new(Vec::new(), vec![finding(Severity::Info)], Vec::new());
+        let skipped = Report::new(
+            Vec::new(),
+            Vec::new(),
+            vec![source::SourceFailure { source: "x.bin".into(), message: "binary".into() }],
+        );
+        let table = [
+            (&none, FailOn::Error, 0),
+            (&none, FailOn::Info, 0),
+            (&warning, FailOn::Error, 0),
+            (&warning, FailOn::Warning, 1),
+            (&warning, FailOn::Never, 0),
+            (&error, FailOn::Error, 1),
+            (&error, FailOn::Never, 0),
+            (&info, FailOn::Warning, 0),
+            (&info, FailOn::Info, 1),
+            (&skipped, FailOn::Never, 1),
+            (&skipped, FailOn::Error, 1),
+        ];
+        for (report, fail_on, code) in table {
+            assert_eq!(exit_code(report, fail_on), code, "{fail_on:?} {:?}", report.findings);
+        }
+    }
+
+    #[test]
+    fn published_must_be_a_whole_date() {
+        assert!(parse_date("2018-03-28").is_ok());
+        assert!(parse_date("2018-03-28T10:00").is_err());
+        assert!(parse_date("yesterday").is_err());
+    }
+}
