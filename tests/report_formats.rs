@@ -175,6 +175,9 @@ fn text_snapshot() {
 fn text_colour_only_when_asked() {
     let coloured = report::render(&sample(), Format::Text, true);
     assert!(coloured.contains('\u{1b}'));
+    // The file's own line and column, not the sentence's, with styles around them.
+    assert!(coloured.contains("seeds/000_6c0d67ebaf356fed.txt:8:336"), "{coloured}");
+    assert!(coloured.contains("seeds/001_c4cfb127ccf8dd3d.txt:6:237"), "{coloured}");
 }
 
 #[test]
@@ -390,8 +393,9 @@ fn sarif_matches_the_schema() {
     assert!(out.status.success(), "{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
 }
 
-/// The SARIF log through Microsoft's SARIF Multitool: schema and SARIF rules, and the
-/// rules GitHub code scanning applies on upload (`--rule-kind Gh`).
+/// The SARIF log through Microsoft's SARIF Multitool `validate`: the schema and the
+/// SARIF rules, of which errors and warnings fail the test (its notes ask for what a
+/// fact checker has no use for: conventional rule ids, help URIs, code snippets).
 #[test]
 fn sarif_passes_the_multitool() {
     let Some(multitool) = tool("FACTLINT_SARIF_MULTITOOL", &format!("{MULTITOOL}/Sarif.Multitool")) else {
@@ -406,7 +410,7 @@ fn sarif_passes_the_multitool() {
     let out = Command::new(&multitool)
         .arg("validate")
         .arg(&log)
-        .args(["--rule-kind", "Sarif;Gh", "--level", "Error;Warning", "--output"])
+        .args(["--rule-kind", "Sarif", "--level", "Error;Warning;Note", "--output"])
         .arg(&output)
         .args(["--log", "ForceOverwrite"])
         .output();
@@ -420,6 +424,9 @@ fn sarif_passes_the_multitool() {
     let report: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&output).unwrap_or_default())
         .unwrap_or_else(|_| panic!("no validation log: {}", String::from_utf8_lossy(&out.stdout)));
     let results = report["runs"][0]["results"].as_array().cloned().unwrap_or_default();
+    // A log it cannot read (say, an unknown enum value) gets no result at all, not even
+    // the notes every factlint log gets (SARIF2003: no version control provenance).
+    assert!(!results.is_empty(), "the multitool analysed nothing: {}", String::from_utf8_lossy(&out.stdout));
     // SARIF2005 asks for the tool's informationUri, which comes from Cargo.toml's
     // `homepage` or `repository`; until the package names one, that warning is expected.
     let has_uri = !env!("CARGO_PKG_HOMEPAGE").is_empty() || !env!("CARGO_PKG_REPOSITORY").is_empty();
@@ -491,4 +498,60 @@ fn chromium(dir: &Path, args: &[String]) -> String {
         .unwrap();
     assert!(out.status.success(), "chromium failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Evidence as odd as sources make it: a claim not found in its sentence, an empty
+/// sentence, a sentence over several lines (CRLF too) with tabs and multi-byte text,
+/// a claim at the very start and end, and a finding with no claim at all.
+#[test]
+fn every_format_survives_odd_evidence() {
+    let mut report = sample();
+    let base = report.findings[0].claims[0].clone();
+    let odd = |text: &str, sentence: &str, line: usize, column: usize| Evidence {
+        text: text.into(),
+        sentence: sentence.into(),
+        line,
+        column,
+        ..base.clone()
+    };
+    report.findings[0].claims = vec![
+        odd("two days", "Ils sont restés deux jours.", 3, 5),
+        odd("two days", "", 1, 1),
+        odd("two days", "Über\r\n\tzwei Tage — nein:\ntwo days, sagt „er“.", 12, 1),
+        odd("two days", "two days", 1, 1),
+        odd("Two Days", "für two days", 2, 200),
+        odd("2 days", "…2 days", 1, 2),
+        odd("days\nlater", "two days\nlater on", 4, 5),
+    ];
+    report.findings[1].claims.clear();
+    for format in [Format::Text, Format::Json, Format::Markdown, Format::Sarif, Format::Github, Format::Html] {
+        for color in [false, true] {
+            let out = report::render(&report, format, color);
+            assert!(!out.is_empty(), "{format:?}");
+        }
+    }
+    let text = report::render(&report, Format::Text, false);
+    if std::env::var_os("SHOW").is_some() {
+        println!("{text}");
+    }
+    assert!(text.contains("seeds/000_6c0d67ebaf356fed.txt:12:1"), "{text}");
+    assert!(text.contains("seeds/000_6c0d67ebaf356fed.txt:2:200"), "{text}");
+    let sarif: serde_json::Value = serde_json::from_str(&report::render(&report, Format::Sarif, false)).unwrap();
+    let region = &sarif["runs"][0]["results"][0]["relatedLocations"][5]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startLine"].as_u64(), region["endLine"].as_u64(), region["endColumn"].as_u64()),
+        (Some(4), Some(5), Some(6))
+    );
+}
+
+#[test]
+fn every_format_renders_an_empty_report() {
+    let report = Report::new(Vec::new(), Vec::new(), Vec::new());
+    for format in [Format::Text, Format::Json, Format::Markdown, Format::Sarif, Format::Github, Format::Html] {
+        assert!(!report::render(&report, format, false).is_empty(), "{format:?}");
+    }
+    assert_eq!(
+        report::render(&report, Format::Text, false),
+        "0 findings: 0 errors, 0 warnings, 0 infos in 0 sources (0 sentences, 0 claims)\n"
+    );
 }
