@@ -16,13 +16,13 @@ use crate::check::{Evidence, Finding, describe};
 
 const STYLE: &str = r#"
 :root { --fg: #1f2328; --muted: #59636e; --bg: #ffffff; --panel: #f6f8fa; --line: #d1d9e0;
-  --error: #cf222e; --warning: #9a6700; --info: #0969da; --mark: #fff1a8; }
+  --error: #cf222e; --warning: #9a6700; --info: #0969da; --mark: #fff1a8; --on-badge: #ffffff; }
 @media (prefers-color-scheme: dark) {
   :root { --fg: #e6edf3; --muted: #9198a1; --bg: #0d1117; --panel: #151b23; --line: #3d444d;
-    --error: #ff7b72; --warning: #d29922; --info: #58a6ff; --mark: #6e5a00; } }
+    --error: #ff7b72; --warning: #d29922; --info: #58a6ff; --mark: #6e5a00; --on-badge: #0d1117; } }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); }
-header, main { max-width: 1200px; margin: 0 auto; padding: 0 20px; }
+header, nav, main { max-width: 1200px; margin: 0 auto; padding: 0 20px; }
 header { padding-top: 20px; }
 h1 { font-size: 24px; margin: 0 0 4px; }
 h2 { font-size: 19px; margin: 28px 0 10px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
@@ -30,9 +30,9 @@ code, .where, .value { font-family: ui-monospace, SFMono-Regular, Menlo, Consola
 .muted { color: var(--muted); }
 .counts span { display: inline-block; margin-right: 14px; }
 .filters { position: sticky; top: 0; z-index: 1; background: var(--bg); border-bottom: 1px solid var(--line);
-  padding: 10px 0; display: flex; flex-wrap: wrap; gap: 16px; align-items: center; }
+  padding: 10px 20px; display: flex; flex-wrap: wrap; gap: 16px; align-items: center; }
 .filters label { cursor: pointer; }
-.badge { display: inline-block; padding: 0 8px; border-radius: 10px; color: #fff; font-size: 12px; font-weight: 600;
+.badge { display: inline-block; padding: 0 8px; border-radius: 10px; color: var(--on-badge); font-size: 12px; font-weight: 600;
   text-transform: uppercase; vertical-align: middle; }
 .sev-error .badge, .badge.sev-error { background: var(--error); }
 .sev-warning .badge, .badge.sev-warning { background: var(--warning); }
@@ -150,7 +150,7 @@ fn summary(out: &mut String, report: &Report) {
 }
 
 fn filters(out: &mut String, report: &Report) {
-    out.push_str("<header class=\"filters\" id=\"filters\">\n<span>Severity:</span>\n");
+    out.push_str("<nav class=\"filters\" id=\"filters\" aria-label=\"Filters\">\n<span>Severity:</span>\n");
     for severity in ["error", "warning", "info"] {
         let _ = writeln!(
             out,
@@ -166,7 +166,7 @@ fn filters(out: &mut String, report: &Report) {
     }
     let _ = writeln!(
         out,
-        "</select></label>\n<span class=\"muted\">showing <strong id=\"shown\">{}</strong> of {}</span>\n</header>",
+        "</select></label>\n<span class=\"muted\">showing <strong id=\"shown\">{}</strong> of {}</span>\n</nav>",
         report.findings.len(),
         report.findings.len()
     );
