@@ -531,9 +531,6 @@ fn every_format_survives_odd_evidence() {
         }
     }
     let text = report::render(&report, Format::Text, false);
-    if std::env::var_os("SHOW").is_some() {
-        println!("{text}");
-    }
     assert!(text.contains("seeds/000_6c0d67ebaf356fed.txt:12:1"), "{text}");
     assert!(text.contains("seeds/000_6c0d67ebaf356fed.txt:2:200"), "{text}");
     let sarif: serde_json::Value = serde_json::from_str(&report::render(&report, Format::Sarif, false)).unwrap();
