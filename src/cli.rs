@@ -180,8 +180,22 @@ struct Resolved {
     options: RunOptions,
 }
 
+/// A path from the config as the user would write it: relative to the current folder
+/// when it lies below it, so reports name `seeds/000.txt`, not an absolute path.
+fn from_here(path: &Path) -> PathBuf {
+    match std::env::current_dir().ok().and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf)) {
+        Some(relative) if relative.as_os_str().is_empty() => PathBuf::from("."),
+        Some(relative) => relative,
+        None => path.to_path_buf(),
+    }
+}
+
 fn resolve(input: &InputArgs, config: &Config, need_rules: bool) -> Result<Resolved, CliError> {
-    let paths = if input.paths.is_empty() { config.sources.clone() } else { input.paths.clone() };
+    let paths = if input.paths.is_empty() {
+        config.sources.iter().map(|p| from_here(p)).collect()
+    } else {
+        input.paths.clone()
+    };
     if paths.is_empty() {
         return Err(CliError::Usage("no sources: name files or folders, or list `sources` in factlint.yaml".into()));
     }
