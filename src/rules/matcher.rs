@@ -1,5 +1,10 @@
 //! Finding a rule set's words in text: entity names and aliases, fact cues and
 //! exclusions, all in one pass of one Aho-Corasick automaton.
+//!
+//! Matching ignores ASCII case ("KIM JONG UN"), treats a hyphen or line break like a
+//! space ("Kim Jong-un"), accepts straight and curly apostrophes and abbreviations with
+//! or without their dots ("Mr Kim"), and is word-bounded: "Kim" does not match
+//! "Kimberly", but does match "Kim's".
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -54,7 +59,7 @@ impl Matcher {
             if text.is_empty() {
                 return;
             }
-            for variant in apostrophe_variants(text) {
+            for variant in variants(text) {
                 patterns.push(variant);
                 targets.push(target);
             }
@@ -85,7 +90,9 @@ impl Matcher {
     pub fn scan(&self, text: &str) -> Hits {
         let mut hits = Hits::default();
         let Some(automaton) = &self.automaton else { return hits };
-        for m in automaton.find_overlapping_iter(text) {
+        // Same length as `text`, so offsets carry over: only ASCII bytes are replaced.
+        let spaced = space_out(text);
+        for m in automaton.find_overlapping_iter(&spaced) {
             let target = self.targets[m.pattern().as_usize()];
             if !starts_word(text, m.start()) {
                 continue;
@@ -109,12 +116,23 @@ impl Matcher {
     }
 }
 
-fn apostrophe_variants(text: &str) -> Vec<String> {
-    if text.contains('\'') || text.contains('’') {
-        vec![text.replace('’', "'"), text.replace('\'', "’")]
-    } else {
-        vec![text.to_string()]
+/// The forms of a pattern to compile: hyphens as spaces (the text is spaced out the
+/// same way), each apostrophe form, and without dots when it has any ("Mr Kim", "US").
+fn variants(text: &str) -> Vec<String> {
+    let spaced = space_out(text);
+    let mut out = vec![spaced.replace('’', "'"), spaced.replace('\'', "’")];
+    if spaced.contains('.') {
+        let dotless: Vec<String> = out.iter().map(|v| v.replace('.', "")).filter(|v| !v.trim().is_empty()).collect();
+        out.extend(dotless);
     }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// `text` with ASCII hyphens and line breaks as spaces, byte for byte.
+fn space_out(text: &str) -> String {
+    text.chars().map(|c| if matches!(c, '-' | '\n' | '\r' | '\t') { ' ' } else { c }).collect()
 }
 
 fn is_word_char(c: char) -> bool {
@@ -157,6 +175,25 @@ mod tests {
         )
         .unwrap();
         set
+    }
+
+    #[test]
+    fn names_match_across_case_hyphens_apostrophes_and_dots() {
+        let matcher = Matcher::new(&rules());
+        for text in ["Kim Jong-un arrived", "KIM JONG UN arrived", "kim jong un arrived", "Kim-Jong\nUn arrived"] {
+            let hits = matcher.scan(text);
+            assert!(hits.mentions.iter().any(|m| m.span == Span::new(0, 11)), "{text}: {:?}", hits.mentions);
+        }
+        let mut set = RuleSet::default();
+        set.add(std::path::Path::new("t.yaml"), "entities:\n  p:\n    name: People's Party\n    aliases: [Mr. Lee]\n")
+            .unwrap();
+        let matcher = Matcher::new(&set);
+        for text in ["the People’s Party", "the People's Party’s", "Mr Lee said", "Mr. Lee said"] {
+            assert_eq!(matcher.scan(text).mentions.len(), 1, "{text}");
+        }
+        for text in ["the Peoples Party", "Mr. Leeds", "Kimberly"] {
+            assert!(matcher.scan(text).mentions.is_empty(), "{text}");
+        }
     }
 
     #[test]
