@@ -191,6 +191,7 @@ impl Examples {
 /// A fact to check across sources.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = require_cues)]
 pub struct Fact {
     /// What the fact is, for people.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -204,6 +205,7 @@ pub struct Fact {
     /// Words or phrases of which at least one must appear in scope; simple
     /// inflections (`visits`, `visited`) need not be listed.
     #[serde(default)]
+    #[schemars(length(min = 1))]
     pub cues: Vec<String>,
     /// Words or phrases none of which may appear in scope.
     #[serde(default)]
@@ -217,6 +219,7 @@ pub struct Fact {
     /// The event's time window, `START/END` (ISO dates): keeps claims about a later,
     /// similar event out of the fact.
     #[serde(default)]
+    #[schemars(pattern(r"^\d{4}(-\d{2}(-\d{2})?)?/\d{4}(-\d{2}(-\d{2})?)?$"))]
     pub during: Option<String>,
     /// Where to look for entities and cues (default: `defaults.scope`, else `sentence`).
     #[serde(default)]
@@ -236,6 +239,14 @@ pub struct Fact {
     /// Sentences that must and must not match, checked by `factlint rules check`.
     #[serde(default, skip_serializing_if = "Examples::is_empty")]
     pub examples: Examples,
+}
+
+/// `cues` has a serde default (so that a missing list gets a located error of our own),
+/// yet a fact needs cues: editors should say so too.
+fn require_cues(schema: &mut Schema) {
+    if let Some(required) = schema.get_mut("required").and_then(serde_json::Value::as_array_mut) {
+        required.push("cues".into());
+    }
 }
 
 fn claim_schema(_: &mut SchemaGenerator) -> Schema {
@@ -435,12 +446,13 @@ impl RuleSet {
     /// [`RuleSet::check_references`] once every file is in.
     pub fn add(&mut self, path: &Path, text: &str) -> Result<(), Vec<RuleError>> {
         let file = crate::source::display_path(path);
-        let parsed: RuleFile = if validate::is_blank(text) {
-            RuleFile::default()
+        let (parsed, raw): (RuleFile, serde_yaml::Value) = if validate::is_blank(text) {
+            (RuleFile::default(), serde_yaml::Value::Null)
         } else {
-            serde_yaml::from_str(text).map_err(|e| vec![validate::from_yaml(&file, &e)])?
+            // The untyped parse first: it refuses duplicate keys, which typed maps let pass.
+            let raw = serde_yaml::from_str(text).map_err(|e| vec![validate::from_yaml(&file, text, &e)])?;
+            (serde_yaml::from_str(text).map_err(|e| vec![validate::from_yaml(&file, text, &e)])?, raw)
         };
-        let raw: serde_yaml::Value = serde_yaml::from_str(text).unwrap_or(serde_yaml::Value::Null);
         let origin = self.origins.len();
         self.origins.push(Origin { file, text: text.to_string() });
         self.files.push(path.to_path_buf());
@@ -617,7 +629,7 @@ mod tests {
     #[test]
     fn errors_name_the_place_and_the_nearest_key() {
         let errors = set("facts:\n  a:\n    claim: date\n    cue: [x]\n").unwrap_err();
-        assert_eq!(errors[0].to_string(), "r.yaml:4:5: facts.a: unknown field `cue`, did you mean `cues`?");
+        assert_eq!(errors[0].to_string(), "r.yaml:4:5: fact `a`: unknown key `cue`, did you mean `cues`?");
         let errors =
             set("entities:\n  kim:\n    name: Kim\nfacts:\n  a:\n    claim: date\n    about: [kin]\n    cues: [x]\n")
                 .unwrap_err();

@@ -15,26 +15,64 @@ pub(super) fn is_blank(text: &str) -> bool {
     text.lines().map(str::trim).all(|l| l.is_empty() || l.starts_with('#') || l == "---" || l == "...")
 }
 
-/// A serde_yaml error as a located rule error, its message reworded for people.
-pub(super) fn from_yaml(file: &str, error: &serde_yaml::Error) -> RuleError {
-    RuleError {
-        file: file.to_string(),
-        location: error.location().map(|l| (l.line(), l.column())),
-        message: reword(&error.to_string()),
+/// A serde_yaml error as a located rule error, its message reworded for people. The
+/// errors serde_yaml does not place are a second document (placed at its `---`) and
+/// the end of the input (placed at the start).
+pub(super) fn from_yaml(file: &str, text: &str, error: &serde_yaml::Error) -> RuleError {
+    let location = error.location().map(|l| (l.line(), l.column())).unwrap_or_else(|| {
+        let mut content = false;
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with("---") && content {
+                return (i + 1, 1);
+            }
+            content |= !(line.trim().is_empty() || line.starts_with('#') || line.starts_with("---"));
+        }
+        (1, 1)
+    });
+    let mut message = reword(&error.to_string());
+    if message.contains("more than one document") {
+        message = "a second YAML document (`---`): a rule file holds one; split it into two files".into();
     }
+    // serde_yaml places custom and missing-field errors at the mapping's first key;
+    // the tolerance itself, or the mapping's own key, is the better place.
+    let path: Vec<&str> = match message.split_once(": ") {
+        Some((p, _))
+            if !p.contains(' ') && ["facts", "entities", "defaults"].contains(&p.split('.').next().unwrap_or("")) =>
+        {
+            p.split('.').collect()
+        }
+        _ => Vec::new(),
+    };
+    let better = if message.contains("tolerance") && !path.is_empty() {
+        Locator::new(text).key(&[path.as_slice(), &["tolerance"]].concat())
+    } else if message.contains("missing field") && !path.is_empty() {
+        Locator::new(text).key(&path)
+    } else {
+        None
+    };
+    let message = match message.split_once(": ") {
+        Some((_, rest)) if !path.is_empty() => format!("{}: {rest}", subject(&path)),
+        _ => message,
+    };
+    RuleError { file: file.to_string(), location: Some(better.unwrap_or(location)), message }
 }
 
 /// Drops the location serde_yaml appends (the error carries it), names the model's
 /// types as a rule writer knows them, and turns "expected one of" into a suggestion
 /// when one candidate is close.
 fn reword(message: &str) -> String {
-    let mut text = message.to_string();
-    if let Some(at) = text.rfind(" at line ")
-        && text[at + 9..].split(" column ").all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-    {
-        text.truncate(at);
+    let mut text = without_marks(message);
+    if text.starts_with("did not find expected key") {
+        text.push_str(" (is a key indented less or more than its siblings?)");
+    }
+    if let Some(at) = text.find("duplicate entry with key \"") {
+        let key = text[at + 26..].trim_end_matches('"').to_string();
+        text = format!("{}duplicate key `{key}`: a key may appear once in a mapping", &text[..at]);
     }
     for (from, to) in [
+        ("unknown field", "unknown key"),
+        ("unknown variant", "unknown value"),
+        ("expected a sequence", "expected a list such as `[a, b]`"),
         ("struct RuleFile", "a mapping with `entities`, `facts` or `defaults`"),
         ("struct Entity", "an entity: a mapping with `name` and optional `aliases`, `expansion`"),
         ("struct Fact", "a fact: a mapping with `claim`, `cues` and optional keys"),
@@ -51,6 +89,45 @@ fn reword(message: &str) -> String {
         Some(best) => format!("{head}, did you mean `{best}`?"),
         None => text,
     }
+}
+
+/// The message without the error's own place (the error carries it): libyaml writes
+/// "PROBLEM at line L column C, while parsing CONTEXT at line L column C", where only
+/// the context's place adds anything.
+fn without_marks(message: &str) -> String {
+    let mut out = String::new();
+    let mut rest = message;
+    let mut first = true;
+    while let Some(at) = rest.find(" at line ") {
+        let after = &rest[at + 9..];
+        let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+        let line_len = digits(after);
+        let Some(column) = after[line_len..].strip_prefix(" column ") else {
+            out.push_str(&rest[..at + 9]);
+            rest = after;
+            continue;
+        };
+        let column_len = digits(column);
+        out.push_str(&rest[..at]);
+        if !first {
+            out.push_str(&format!(" that starts at {}:{}", &after[..line_len], &column[..column_len]));
+        }
+        first = false;
+        rest = &column[column_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A serde path (`facts.visit.scope`) as the rest of the messages name things:
+/// "fact `visit`, `scope`".
+fn subject(path: &[&str]) -> String {
+    let (what, id, keys) = match path {
+        ["facts", id, keys @ ..] => ("fact", *id, keys),
+        ["entities", id, keys @ ..] => ("entity", *id, keys),
+        _ => return format!("`{}`", path.join(".")),
+    };
+    if keys.is_empty() { format!("{what} `{id}`") } else { format!("{what} `{id}`, `{}`", keys.join(".")) }
 }
 
 /// The words written between backticks in `text`.
@@ -242,16 +319,25 @@ mod tests {
     #[test]
     fn serde_messages_become_hints() {
         assert_eq!(
+            reword("did not find expected key at line 4 column 4, while parsing a block mapping at line 2 column 3"),
+            "did not find expected key, while parsing a block mapping that starts at 2:3 \
+             (is a key indented less or more than its siblings?)"
+        );
+        assert_eq!(
+            reword("facts: duplicate entry with key \"visit\" at line 5 column 3"),
+            "facts: duplicate key `visit`: a key may appear once in a mapping"
+        );
+        assert_eq!(
             reword("facts.a: unknown field `cue`, expected one of `claim`, `cues`, `about` at line 4 column 5"),
-            "facts.a: unknown field `cue`, did you mean `cues`?"
+            "facts.a: unknown key `cue`, did you mean `cues`?"
         );
         assert_eq!(
             reword("facts.a.claim: unknown variant `daterange`, expected one of `date`, `date-range`"),
-            "facts.a.claim: unknown variant `daterange`, did you mean `date-range`?"
+            "facts.a.claim: unknown value `daterange`, did you mean `date-range`?"
         );
         assert_eq!(
             reword("unknown field `zzz`, expected one of `entities`, `facts`"),
-            "unknown field `zzz`, expected one of `entities`, `facts`"
+            "unknown key `zzz`, expected one of `entities`, `facts`"
         );
     }
 
