@@ -40,29 +40,51 @@ pub enum Decision {
 
 /// Decides whether `written` spells `spelling`, a variant of it, or another name.
 pub fn decide(written: &str, spelling: &str) -> Decision {
-    let (a, b) = (normalize(written), normalize(spelling));
-    if a == b || a.to_lowercase() == b.to_lowercase() {
-        return Decision::Same;
+    Form::new(written).decide(&Form::new(spelling))
+}
+
+/// A spelling prepared for comparison once, however often it is compared.
+struct Form {
+    /// Apostrophes straight, white space single.
+    text: String,
+    lower: String,
+    compact: String,
+    words: Vec<String>,
+}
+
+impl Form {
+    fn new(text: &str) -> Form {
+        let text = normalize(text);
+        Form { lower: text.to_lowercase(), compact: compact(&text), words: words(&text), text }
     }
-    if compact(&a) == compact(&b) {
-        return Decision::Variant;
-    }
-    let (ta, tb) = (words(&a), words(&b));
-    if ta.len() < 2 || ta.len() != tb.len() {
-        return Decision::Other;
-    }
-    let mut equal = 0;
-    let mut typos = 0;
-    for (x, y) in ta.iter().zip(&tb) {
-        if x == y {
-            equal += 1;
-        } else if is_typo(x, y) {
-            typos += 1;
-        } else {
+
+    /// How this written form relates to the rule's `spelling`.
+    fn decide(&self, spelling: &Form) -> Decision {
+        if self.words.len() != spelling.words.len() && self.compact.len() != spelling.compact.len() {
             return Decision::Other;
         }
+        if self.text == spelling.text || self.lower == spelling.lower {
+            return Decision::Same;
+        }
+        if self.compact == spelling.compact {
+            return Decision::Variant;
+        }
+        if self.words.len() < 2 || self.words.len() != spelling.words.len() {
+            return Decision::Other;
+        }
+        let mut equal = 0;
+        let mut typos = 0;
+        for (x, y) in self.words.iter().zip(&spelling.words) {
+            if x == y {
+                equal += 1;
+            } else if is_typo(x, y) {
+                typos += 1;
+            } else {
+                return Decision::Other;
+            }
+        }
+        if equal >= 1 && typos <= (self.words.len() / 3).max(1) { Decision::Variant } else { Decision::Other }
     }
-    if equal >= 1 && typos <= (ta.len() / 3).max(1) { Decision::Variant } else { Decision::Other }
 }
 
 /// Apostrophes straight, white space single.
@@ -146,8 +168,8 @@ fn capitalized(word: &str) -> bool {
 struct Spelling<'r> {
     entity: &'r str,
     text: &'r str,
+    form: Form,
     house: bool,
-    words: usize,
 }
 
 fn spellings(rules: &RuleSet) -> Vec<Spelling<'_>> {
@@ -156,9 +178,9 @@ fn spellings(rules: &RuleSet) -> Vec<Spelling<'_>> {
         let names =
             std::iter::once((entity.name.as_str(), true)).chain(entity.aliases.iter().map(|a| (a.as_str(), false)));
         for (text, house) in names {
-            let words = words(&normalize(text)).len();
-            if words > 0 {
-                out.push(Spelling { entity: id, text, house, words });
+            let form = Form::new(text);
+            if !form.words.is_empty() {
+                out.push(Spelling { entity: id, text, form, house });
             }
         }
     }
@@ -185,28 +207,32 @@ fn name_claims<'r>(text: &str, spellings: &[Spelling<'r>]) -> Vec<Local<'r>> {
             i += 1;
             continue;
         }
+        // The candidate runs from this word: one word, two, ... as far as a name may go.
+        let longest = spellings.iter().map(|s| s.form.words.len() + 1).max().unwrap_or(0);
+        let mut candidates = Vec::new();
+        let mut j = i;
+        while candidates.len() < longest {
+            let span = run_span(text, &tokens, i, j);
+            candidates.push((span, Form::new(span.slice(text))));
+            if !tokens[j].joins_next || j + 1 >= tokens.len() {
+                break;
+            }
+            j += 1;
+        }
         let mut best: Option<(usize, Decision, bool, &Spelling<'r>, Span)> = None;
         for spelling in spellings {
-            let mut j = i;
-            loop {
-                let n = j - i + 1;
-                if n > spelling.words + 1 {
-                    break;
+            for (k, (span, form)) in candidates.iter().enumerate().take(spelling.form.words.len() + 1) {
+                let n = k + 1;
+                let decision = form.decide(&spelling.form);
+                if decision == Decision::Other {
+                    continue;
                 }
-                let span = run_span(text, &tokens, i, j);
-                let decision = decide(span.slice(text), spelling.text);
-                if decision != Decision::Other {
-                    let better = best.as_ref().is_none_or(|&(bn, bd, bh, _, _)| {
-                        (n, std::cmp::Reverse(decision), spelling.house) > (bn, std::cmp::Reverse(bd), bh)
-                    });
-                    if better {
-                        best = Some((n, decision, spelling.house, spelling, span));
-                    }
+                let better = best.as_ref().is_none_or(|&(bn, bd, bh, _, _)| {
+                    (n, std::cmp::Reverse(decision), spelling.house) > (bn, std::cmp::Reverse(bd), bh)
+                });
+                if better {
+                    best = Some((n, decision, spelling.house, spelling, *span));
                 }
-                if !tokens[j].joins_next || j + 1 >= tokens.len() {
-                    break;
-                }
-                j += 1;
             }
         }
         match best {
