@@ -121,6 +121,11 @@ impl Matcher {
 fn variants(text: &str) -> Vec<String> {
     let spaced = space_out(text);
     let mut out = vec![spaced.replace('’', "'"), spaced.replace('\'', "’")];
+    // ASCII case is ignored by the automaton; other letters match in either case.
+    if !spaced.is_ascii() {
+        let cased: Vec<String> = out.iter().flat_map(|v| [v.to_uppercase(), v.to_lowercase()]).collect();
+        out.extend(cased);
+    }
     if spaced.contains('.') {
         let dotless: Vec<String> = out.iter().map(|v| v.replace('.', "")).filter(|v| !v.trim().is_empty()).collect();
         out.extend(dotless);
@@ -188,7 +193,8 @@ mod tests {
         set.add(std::path::Path::new("t.yaml"), "entities:\n  p:\n    name: People's Party\n    aliases: [Mr. Lee]\n")
             .unwrap();
         let matcher = Matcher::new(&set);
-        for text in ["the People’s Party", "the People's Party’s", "Mr Lee said", "Mr. Lee said"] {
+        for text in ["the People’s Party", "the People's Party’s", "Mr Lee said", "Mr. Lee said", "PEOPLE’S PARTY"]
+        {
             assert_eq!(matcher.scan(text).mentions.len(), 1, "{text}");
         }
         for text in ["the Peoples Party", "Mr. Leeds", "Kimberly"] {
