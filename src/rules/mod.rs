@@ -524,12 +524,6 @@ impl RuleSet {
         self.entities.get(entity).and_then(|e| e.severity).or(self.defaults.names).unwrap_or(Severity::Warning)
     }
 
-    /// The place (`file:line:col`) of a fact in its rule file, for messages.
-    pub fn fact_place(&self, id: &str) -> Option<(String, Option<(usize, usize)>)> {
-        let origin = self.origins.get(*self.fact_origin.get(id)?)?;
-        Some((origin.file.clone(), locate::Locator::new(&origin.text).key(&["facts", id])))
-    }
-
     /// The place of one of a fact's examples, for messages.
     fn example_error(&self, id: &str, key: &str, example: &str, message: String) -> RuleError {
         let origin = self.fact_origin.get(id).copied().unwrap_or_default();
