@@ -176,17 +176,21 @@ struct Spelling<'r> {
     text: &'r str,
     form: Form,
     house: bool,
+    /// An alias of an entity without a house spelling: its uses are counted, since
+    /// the spelling most sources use becomes the consensus.
+    counted: bool,
 }
 
 fn spellings(rules: &RuleSet) -> Vec<Spelling<'_>> {
     let mut out = Vec::new();
     for (id, entity) in &rules.entities {
+        let counted = entity.name.trim().is_empty();
         let names =
             std::iter::once((entity.name.as_str(), true)).chain(entity.aliases.iter().map(|a| (a.as_str(), false)));
         for (text, house) in names {
             let form = Form::new(text);
             if !form.words.is_empty() {
-                out.push(Spelling { entity: id, text, form, house });
+                out.push(Spelling { entity: id, text, form, house, counted: counted && !house });
             }
         }
     }
@@ -244,7 +248,7 @@ fn name_claims<'r>(text: &str, spellings: &[Spelling<'r>]) -> Vec<Local<'r>> {
         match best {
             Some((n, decision, _, spelling, span)) => {
                 let value = match decision {
-                    Decision::Same if spelling.house => Some(spelling.text.to_string()),
+                    Decision::Same if spelling.house || spelling.counted => Some(spelling.text.to_string()),
                     Decision::Variant => Some(normalize(span.slice(text))),
                     _ => None,
                 };
@@ -505,87 +509,137 @@ pub fn compare(rules: &RuleSet, names: Vec<Evidence>) -> Vec<Finding> {
     let mut findings = Vec::new();
     for ((id, kind), claims) in by_entity {
         let Some(entity) = rules.entities.get(&id) else { continue };
+        let found = match kind {
+            ClaimKind::Name if entity.name.trim().is_empty() => consensus_variants(entity, claims),
+            ClaimKind::Name => house_variants(entity, claims),
+            ClaimKind::Expansion => expansions(entity, claims),
+            _ => Vec::new(),
+        };
         let severity = rules.name_severity(&id);
-        match kind {
-            ClaimKind::Name => {
-                let house = normalize(&entity.name);
-                let groups = group(claims, text_of);
-                let reference = references(groups.get(&house));
-                for (spelling, g) in &groups {
-                    if *spelling == house || entity.aliases.iter().any(|a| normalize(a) == *spelling) {
-                        continue;
-                    }
-                    let message =
-                        format!("\"{spelling}\" ({}) is not the house spelling \"{}\"", who(&g.sources), entity.name);
-                    let note = (reference.is_empty())
-                        .then(|| format!("no source writes the house spelling \"{}\"", entity.name));
-                    let mut evidence = g.claims.clone();
-                    evidence.extend(reference.iter().cloned());
-                    findings.push(Finding {
-                        id: id.clone(),
-                        kind: FindingKind::Variant,
-                        severity,
-                        message,
-                        note,
-                        claims: evidence,
-                    });
-                }
-            }
-            ClaimKind::Expansion => {
-                let key = |c: &Evidence| text_of(c).to_lowercase();
-                let groups = group(claims, key);
-                let acronym = entity.acronyms().next().unwrap_or(&entity.name);
-                let (expected, stated) = match &entity.expansion {
-                    Some(e) => (normalize(e), true),
-                    None => {
-                        let consensus = groups
-                            .iter()
-                            .max_by(|a, b| {
-                                (a.1.sources.len(), a.1.claims.len())
-                                    .cmp(&(b.1.sources.len(), b.1.claims.len()))
-                                    .then_with(|| b.0.cmp(a.0))
-                            })
-                            .and_then(|(_, g)| g.claims.first().map(text_of));
-                        let Some(consensus) = consensus else { continue };
-                        (consensus, false)
-                    }
-                };
-                let expected_key = expected.to_lowercase();
-                let reference = references(groups.get(&expected_key));
-                for (written, g) in &groups {
-                    if *written == expected_key {
-                        continue;
-                    }
-                    let shown = g.claims.first().map(text_of).unwrap_or_default();
-                    let message = if stated {
-                        format!(
-                            "\"{shown}\" ({}) is not what \"{acronym}\" stands for: \"{expected}\"",
-                            who(&g.sources)
-                        )
-                    } else {
-                        let n = groups.get(&expected_key).map_or(0, |g| g.sources.len());
-                        format!(
-                            "\"{shown}\" ({}) is not what most sources say \"{acronym}\" stands for: \"{expected}\" ({n} sources)",
-                            who(&g.sources)
-                        )
-                    };
-                    let mut evidence = g.claims.clone();
-                    evidence.extend(reference.iter().cloned());
-                    findings.push(Finding {
-                        id: id.clone(),
-                        kind: FindingKind::Expansion,
-                        severity,
-                        message,
-                        note: None,
-                        claims: evidence,
-                    });
-                }
-            }
-            _ => {}
-        }
+        findings.extend(found.into_iter().map(|(kind, message, note, claims)| Finding {
+            id: id.clone(),
+            kind,
+            severity,
+            message,
+            note,
+            claims,
+        }));
     }
     super::sort_findings(&mut findings);
     findings
+}
+
+/// A finding before it is given its entity's id and severity.
+type Draft = (FindingKind, String, Option<String>, Vec<Evidence>);
+
+/// Every spelling that is neither the house spelling nor an alias, against the house
+/// spelling.
+fn house_variants(entity: &Entity, claims: Vec<Evidence>) -> Vec<Draft> {
+    let house = normalize(&entity.name);
+    let groups = group(claims, text_of);
+    let reference = references(groups.get(&house));
+    let mut out = Vec::new();
+    for (spelling, g) in &groups {
+        if *spelling == house || entity.aliases.iter().any(|a| normalize(a) == *spelling) {
+            continue;
+        }
+        let message = format!("\"{spelling}\" ({}) is not the house spelling \"{}\"", who(&g.sources), entity.name);
+        let note = reference.is_empty().then(|| format!("no source writes the house spelling \"{}\"", entity.name));
+        let mut evidence = g.claims.clone();
+        evidence.extend(reference.iter().cloned());
+        out.push((FindingKind::Variant, message, note, evidence));
+    }
+    out
+}
+
+/// Without a house spelling, the spellings of each alias (the alias and its variants)
+/// are compared among themselves: the one most sources use is the consensus, and every
+/// other that is not an alias is a variant of it.
+fn consensus_variants(entity: &Entity, claims: Vec<Evidence>) -> Vec<Draft> {
+    let aliases: Vec<(String, Form)> = entity.aliases.iter().map(|a| (normalize(a), Form::new(a))).collect();
+    let mut clusters: BTreeMap<usize, Vec<Evidence>> = BTreeMap::new();
+    for claim in claims {
+        let form = Form::new(&text_of(&claim));
+        let decisions: Vec<Decision> = aliases.iter().map(|(_, a)| form.decide(a)).collect();
+        let nearest = decisions
+            .iter()
+            .position(|d| *d == Decision::Same)
+            .or_else(|| decisions.iter().position(|d| *d == Decision::Variant));
+        if let Some(alias) = nearest {
+            clusters.entry(alias).or_default().push(claim);
+        }
+    }
+    let mut out = Vec::new();
+    for claims in clusters.into_values() {
+        let groups = group(claims, text_of);
+        let is_alias = |spelling: &str| aliases.iter().any(|(a, _)| a == spelling);
+        let Some((consensus, top)) = groups.iter().max_by(|a, b| {
+            (a.1.sources.len(), a.1.claims.len(), is_alias(a.0))
+                .cmp(&(b.1.sources.len(), b.1.claims.len(), is_alias(b.0)))
+                .then_with(|| b.0.cmp(a.0))
+        }) else {
+            continue;
+        };
+        let reference = references(Some(top));
+        for (spelling, g) in &groups {
+            if spelling == consensus || is_alias(spelling) {
+                continue;
+            }
+            let message = format!(
+                "\"{spelling}\" ({}) is not the spelling most sources use, \"{consensus}\" ({} sources)",
+                who(&g.sources),
+                top.sources.len()
+            );
+            let mut evidence = g.claims.clone();
+            evidence.extend(reference.iter().cloned());
+            out.push((FindingKind::Variant, message, None, evidence));
+        }
+    }
+    out
+}
+
+/// Every expansion other than the entity's `expansion`, or without one, other than
+/// the expansion most sources write.
+fn expansions(entity: &Entity, claims: Vec<Evidence>) -> Vec<Draft> {
+    let groups = group(claims, |c| text_of(c).to_lowercase());
+    let acronym = entity.acronyms().next().unwrap_or(&entity.name);
+    let (expected, stated) = match &entity.expansion {
+        Some(e) => (normalize(e), true),
+        None => {
+            let consensus = groups
+                .iter()
+                .max_by(|a, b| {
+                    (a.1.sources.len(), a.1.claims.len())
+                        .cmp(&(b.1.sources.len(), b.1.claims.len()))
+                        .then_with(|| b.0.cmp(a.0))
+                })
+                .and_then(|(_, g)| g.claims.first().map(text_of));
+            let Some(consensus) = consensus else { return Vec::new() };
+            (consensus, false)
+        }
+    };
+    let expected_key = expected.to_lowercase();
+    let reference = references(groups.get(&expected_key));
+    let mut out = Vec::new();
+    for (written, g) in &groups {
+        if *written == expected_key {
+            continue;
+        }
+        let shown = g.claims.first().map(text_of).unwrap_or_default();
+        let message = if stated {
+            format!("\"{shown}\" ({}) is not what \"{acronym}\" stands for: \"{expected}\"", who(&g.sources))
+        } else {
+            let n = groups.get(&expected_key).map_or(0, |g| g.sources.len());
+            format!(
+                "\"{shown}\" ({}) is not what most sources say \"{acronym}\" stands for: \"{expected}\" ({n} sources)",
+                who(&g.sources)
+            )
+        };
+        let mut evidence = g.claims.clone();
+        evidence.extend(reference.iter().cloned());
+        out.push((FindingKind::Expansion, message, None, evidence));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -740,6 +794,29 @@ mod tests {
         );
         let places: Vec<(&str, usize)> = findings[1].claims.iter().map(|c| (c.source.as_str(), c.start)).collect();
         assert_eq!(places, [("a/002.txt", 1), ("a/002.txt", 40), ("a/003.txt", 9), ("a/001.txt", 5)]);
+    }
+
+    #[test]
+    fn without_a_house_spelling_most_sources_decide() {
+        let mut rules = RuleSet::default();
+        rules.add(std::path::Path::new("r.yaml"), "entities:\n  kim:\n    aliases: [Kim Jong Un, Kim]\n").unwrap();
+        let spellings = spellings(&rules);
+        let found: Vec<String> =
+            name_claims("Kim Jong-un and Kim Jong Un and Kim", &spellings).into_iter().map(|c| c.value).collect();
+        assert_eq!(found, ["Kim Jong-un", "Kim Jong Un", "Kim"]);
+        let name = |s: &str, v: &str| evidence(s, ClaimKind::Name, "kim", v, 0);
+        let claims = vec![
+            name("1", "Kim Jong-un"),
+            name("2", "Kim Jong-un"),
+            name("3", "Kim Jong Un"),
+            name("4", "Kim Jung Un"),
+            name("1", "Kim"),
+        ];
+        let messages: Vec<String> = compare(&rules, claims).into_iter().map(|f| f.message).collect();
+        assert_eq!(
+            messages,
+            ["\"Kim Jung Un\" (1 source: 4) is not the spelling most sources use, \"Kim Jong-un\" (2 sources)"]
+        );
     }
 
     #[test]

@@ -51,9 +51,12 @@ impl Severity {
 /// Something the sources speak of, with its house spelling.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = name_or_aliases)]
 pub struct Entity {
     /// The house spelling: the one way the name should be written. A spelling close to
-    /// it (`Kim Jong-un` for `Kim Jong Un`) is reported as a `variant`.
+    /// it (`Kim Jong-un` for `Kim Jong Un`) is reported as a `variant`. Without it, the
+    /// spelling most sources use is the consensus, and the others are variants of it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
     /// Other accepted ways to refer to it (`Mr. Kim`, `Kim`); never reported.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -239,6 +242,11 @@ pub struct Fact {
     /// Sentences that must and must not match, checked by `factlint rules check`.
     #[serde(default, skip_serializing_if = "Examples::is_empty")]
     pub examples: Examples,
+}
+
+/// An entity needs a house spelling or at least the spellings to look for.
+fn name_or_aliases(schema: &mut Schema) {
+    schema.insert("anyOf".into(), serde_json::json!([{"required": ["name"]}, {"required": ["aliases"]}]));
 }
 
 /// `cues` has a serde default (so that a missing list gets a located error of our own),

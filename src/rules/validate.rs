@@ -209,8 +209,14 @@ pub(super) fn file(
         if id.trim().is_empty() {
             error(&["entities"], None, "an entity id is empty".into());
         }
-        if entity.name.trim().is_empty() {
-            error(&["entities", id, "name"], None, format!("entity `{id}`: `name` is empty; write its house spelling"));
+        if entity.name.trim().is_empty() && entity.aliases.is_empty() {
+            error(
+                &["entities", id, "name"],
+                None,
+                format!(
+                    "entity `{id}`: no `name` and no `aliases`; write its house spelling, or the spellings to look for"
+                ),
+            );
         }
         for alias in entity.aliases.iter().filter(|a| a.trim().is_empty()) {
             error(&["entities", id, "aliases"], Some(alias), format!("entity `{id}`: an alias is empty"));
