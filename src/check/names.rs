@@ -331,6 +331,9 @@ fn initials_fit(phrase: &str, acronym: &str) -> bool {
 
 /// The expansion claims of one sentence for one entity with an acronym.
 fn expansion_claims<'r>(text: &str, id: &'r str, entity: &'r Entity, out: &mut Vec<Local<'r>>) {
+    if entity.expansion.is_none() && entity.acronyms().next().is_none() {
+        return;
+    }
     let tokens = tokenize(text);
     let known: Vec<String> =
         std::iter::once(&entity.name).chain(&entity.aliases).map(|s| normalize(s).to_lowercase()).collect();
@@ -394,7 +397,8 @@ fn expansion_claims<'r>(text: &str, id: &'r str, entity: &'r Entity, out: &mut V
     }
     // The expansion, or a near miss of it, on its own.
     let Some(expansion) = entity.expansion.as_deref() else { return };
-    let size = words(&normalize(expansion)).len();
+    let expansion_key = normalize(expansion).to_lowercase();
+    let size = words(&expansion_key).len();
     for (first, last) in title_runs(text, &tokens) {
         let mut best: Option<(bool, usize, Span)> = None;
         for i in first..=last {
@@ -405,7 +409,7 @@ fn expansion_claims<'r>(text: &str, id: &'r str, entity: &'r Entity, out: &mut V
                 }
                 let span = run_span(text, &tokens, i, j);
                 let phrase = span.slice(text);
-                let exact = normalize(phrase).to_lowercase() == normalize(expansion).to_lowercase();
+                let exact = normalize(phrase).to_lowercase() == expansion_key;
                 if (exact || near_expansion(phrase, expansion)) && best.is_none_or(|(be, bn, _)| (exact, n) > (be, bn))
                 {
                     best = Some((exact, n, span));

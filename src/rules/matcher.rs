@@ -46,7 +46,8 @@ pub struct Hits {
 #[derive(Clone, Debug)]
 pub struct Matcher {
     automaton: Option<AhoCorasick>,
-    targets: Vec<Target>,
+    /// What each pattern stands for, and whether it is a stem that needs an ending.
+    targets: Vec<(Target, bool)>,
 }
 
 impl Matcher {
@@ -61,7 +62,13 @@ impl Matcher {
             }
             for variant in variants(text) {
                 patterns.push(variant);
-                targets.push(target);
+                targets.push((target, false));
+            }
+            if matches!(target, Target::Cue(_) | Target::Exclude(_)) {
+                for stem in stems(text) {
+                    patterns.push(stem);
+                    targets.push((target, true));
+                }
             }
         };
         for (i, entity) in rules.entities.values().enumerate() {
@@ -93,12 +100,12 @@ impl Matcher {
         // Same length as `text`, so offsets carry over: only ASCII bytes are replaced.
         let spaced = space_out(text);
         for m in automaton.find_overlapping_iter(&spaced) {
-            let target = self.targets[m.pattern().as_usize()];
+            let (target, stem) = self.targets[m.pattern().as_usize()];
             if !starts_word(text, m.start()) {
                 continue;
             }
             let inflected = matches!(target, Target::Cue(_) | Target::Exclude(_));
-            let Some(end) = word_end(text, m.end(), inflected) else { continue };
+            let Some(end) = word_end(text, m.end(), inflected, stem) else { continue };
             let span = Span::new(m.start(), end);
             match target {
                 Target::Entity(entity) => hits.mentions.push(Mention { entity, span }),
@@ -114,6 +121,25 @@ impl Matcher {
         hits.excludes.dedup();
         hits
     }
+}
+
+/// Stems of a cue whose inflections change its end, to be found only with an ending:
+/// "try" as "tri-" (tries, tried), "arrive" as "arriv-" (arriving), "travel" as
+/// "travell-" (travelled, travelling).
+fn stems(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let vowel = |c: char| "aeiou".contains(c.to_ascii_lowercase());
+    let mut out = Vec::new();
+    match chars.as_slice() {
+        [.., a, 'y'] if a.is_ascii_alphabetic() && !vowel(*a) => out.push(format!("{}i", &text[..text.len() - 1])),
+        [.., a, 'e'] if a.is_ascii_alphabetic() => out.push(text[..text.len() - 1].to_string()),
+        [.., a, b, c] if !vowel(*a) && vowel(*b) && c.is_ascii_alphabetic() && !vowel(*c) && !"wxy".contains(*c) => {
+            out.push(format!("{text}{c}"))
+        }
+        _ => {}
+    }
+    out.retain(|s| s.chars().count() >= 2);
+    out
 }
 
 /// The forms of a pattern to compile: hyphens as spaces (the text is spaced out the
@@ -149,10 +175,11 @@ fn starts_word(text: &str, at: usize) -> bool {
 }
 
 /// Where a match ending at `end` ends as a word: right there when a non-word character
-/// (or the end) follows, after an inflection when `inflected` allows one, else `None`.
-fn word_end(text: &str, end: usize, inflected: bool) -> Option<usize> {
+/// (or the end) follows and the match is not a bare `stem`, after an inflection when
+/// `inflected` allows one, else `None`.
+fn word_end(text: &str, end: usize, inflected: bool, stem: bool) -> Option<usize> {
     let rest = &text[end..];
-    if rest.chars().next().is_none_or(|c| !is_word_char(c)) {
+    if !stem && rest.chars().next().is_none_or(|c| !is_word_char(c)) {
         return Some(end);
     }
     if inflected {
@@ -200,6 +227,17 @@ mod tests {
         for text in ["the Peoples Party", "Mr. Leeds", "Kimberly"] {
             assert!(matcher.scan(text).mentions.is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn cues_inflect_when_their_end_changes() {
+        let mut set = RuleSet::default();
+        set.add(std::path::Path::new("t.yaml"), "facts:\n  f:\n    claim: date\n    cues: [try, arrive, travel]\n")
+            .unwrap();
+        let matcher = Matcher::new(&set);
+        let text = "tries tried arriving arrived travelled traveling travels tri arriv travell";
+        let found: Vec<&str> = matcher.scan(text).cues.iter().map(|(_, s)| s.slice(text)).collect();
+        assert_eq!(found, ["tries", "tried", "arriving", "arrived", "travelled", "traveling", "travels"]);
     }
 
     #[test]
