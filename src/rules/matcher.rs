@@ -8,7 +8,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::RuleSet;
+use super::{RuleSet, is_acronym};
 use crate::span::Span;
 
 /// Endings a cue may take without being listed ("visit" finds "visits", "visited").
@@ -20,6 +20,17 @@ enum Target {
     Entity(usize),
     Cue(usize),
     Exclude(usize),
+}
+
+/// A compiled pattern's meaning.
+#[derive(Clone, Debug)]
+struct Entry {
+    target: Target,
+    /// A stem that must be followed by an ending ("tri-" for "tries").
+    stem: bool,
+    /// An acronym, which matches only in its own case, so that `US` or `WHO` do not
+    /// match "us" or "who".
+    exact: Option<String>,
 }
 
 /// An entity named in a text.
@@ -46,8 +57,8 @@ pub struct Hits {
 #[derive(Clone, Debug)]
 pub struct Matcher {
     automaton: Option<AhoCorasick>,
-    /// What each pattern stands for, and whether it is a stem that needs an ending.
-    targets: Vec<(Target, bool)>,
+    /// What each pattern stands for, and how it must match.
+    targets: Vec<Entry>,
 }
 
 impl Matcher {
@@ -61,13 +72,14 @@ impl Matcher {
                 return;
             }
             for variant in variants(text) {
+                let exact = is_acronym(&variant).then(|| variant.clone());
                 patterns.push(variant);
-                targets.push((target, false));
+                targets.push(Entry { target, stem: false, exact });
             }
             if matches!(target, Target::Cue(_) | Target::Exclude(_)) {
                 for stem in stems(text) {
-                    patterns.push(stem);
-                    targets.push((target, true));
+                    patterns.push(space_out(&stem));
+                    targets.push(Entry { target, stem: true, exact: None });
                 }
             }
         };
@@ -100,8 +112,11 @@ impl Matcher {
         // Same length as `text`, so offsets carry over: only ASCII bytes are replaced.
         let spaced = space_out(text);
         for m in automaton.find_overlapping_iter(&spaced) {
-            let (target, stem) = self.targets[m.pattern().as_usize()];
-            if !starts_word(text, m.start()) {
+            let Entry { target, stem, exact } = &self.targets[m.pattern().as_usize()];
+            let (target, stem) = (*target, *stem);
+            if !starts_word(text, m.start())
+                || exact.as_deref().is_some_and(|e| text.get(m.start()..m.end()) != Some(e))
+            {
                 continue;
             }
             let inflected = matches!(target, Target::Cue(_) | Target::Exclude(_));
@@ -217,14 +232,17 @@ mod tests {
             assert!(hits.mentions.iter().any(|m| m.span == Span::new(0, 11)), "{text}: {:?}", hits.mentions);
         }
         let mut set = RuleSet::default();
-        set.add(std::path::Path::new("t.yaml"), "entities:\n  p:\n    name: People's Party\n    aliases: [Mr. Lee]\n")
-            .unwrap();
+        set.add(
+            std::path::Path::new("t.yaml"),
+            "entities:\n  p:\n    name: People's Party\n    aliases: [Mr. Lee]\n  us:\n    name: U.S.\n",
+        )
+        .unwrap();
         let matcher = Matcher::new(&set);
         for text in ["the People’s Party", "the People's Party’s", "Mr Lee said", "Mr. Lee said", "PEOPLE’S PARTY"]
         {
             assert_eq!(matcher.scan(text).mentions.len(), 1, "{text}");
         }
-        for text in ["the Peoples Party", "Mr. Leeds", "Kimberly"] {
+        for text in ["the Peoples Party", "Mr. Leeds", "Kimberly", "told us", "the u.s. and"] {
             assert!(matcher.scan(text).mentions.is_empty(), "{text}");
         }
     }
