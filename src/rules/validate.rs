@@ -73,6 +73,7 @@ fn reword(message: &str) -> String {
         ("unknown field", "unknown key"),
         ("unknown variant", "unknown value"),
         ("expected a sequence", "expected a list such as `[a, b]`"),
+        ("expected usize", "expected a whole number (0 or more)"),
         ("struct RuleFile", "a mapping with `entities`, `facts` or `defaults`"),
         ("struct Entity", "an entity: a mapping with `name` and optional `aliases`, `expansion`"),
         ("struct Fact", "a fact: a mapping with `claim`, `cues` and optional keys"),
