@@ -335,6 +335,7 @@ fn expansion_claims<'r>(text: &str, id: &'r str, entity: &'r Entity, out: &mut V
         return;
     }
     let tokens = tokenize(text);
+    let runs = title_runs(text, &tokens);
     let known: Vec<String> =
         std::iter::once(&entity.name).chain(&entity.aliases).map(|s| normalize(s).to_lowercase()).collect();
     let fits = |phrase: &str, acronym: &str| {
@@ -380,7 +381,7 @@ fn expansion_claims<'r>(text: &str, id: &'r str, entity: &'r Entity, out: &mut V
                 let run = tokens
                     .iter()
                     .rposition(|t| t.span.end <= limit)
-                    .and_then(|last| title_runs(text, &tokens).into_iter().find(|&(_, e)| e == last));
+                    .and_then(|last| runs.iter().copied().find(|&(_, e)| e == last));
                 if let Some((first, last)) = run {
                     let span = Span::new(tokens[first].span.start, tokens[last].span.end);
                     let phrase = span.slice(text);
@@ -398,13 +399,21 @@ fn expansion_claims<'r>(text: &str, id: &'r str, entity: &'r Entity, out: &mut V
     // The expansion, or a near miss of it, on its own.
     let Some(expansion) = entity.expansion.as_deref() else { return };
     let expansion_key = normalize(expansion).to_lowercase();
-    let size = words(&expansion_key).len();
-    for (first, last) in title_runs(text, &tokens) {
+    let expansion_words = words(&expansion_key);
+    let size = expansion_words.len();
+    // A near miss keeps the expansion's first or last word: a cheap test before the
+    // word-by-word comparison.
+    let lower: Vec<String> = tokens.iter().map(|t| normalize(t.span.slice(text)).to_lowercase()).collect();
+    let anchored = |i: usize, j: usize| {
+        let last_word = lower[j].strip_suffix("'s").unwrap_or(&lower[j]);
+        expansion_words.first() == Some(&lower[i]) || expansion_words.last().map(String::as_str) == Some(last_word)
+    };
+    for &(first, last) in &runs {
         let mut best: Option<(bool, usize, Span)> = None;
         for i in first..=last {
-            for j in i..=last {
+            for j in i..=last.min(i + size) {
                 let n = j - i + 1;
-                if n + 1 < size || n > size + 1 {
+                if n + 1 < size || !anchored(i, j) {
                     continue;
                 }
                 let span = run_span(text, &tokens, i, j);
