@@ -132,7 +132,7 @@ pub enum CliError {
     #[error("config: {0}")]
     Config(#[from] ConfigError),
     /// Rule files are malformed.
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\nerror: "))]
     Rules(Vec<RuleError>),
     /// A bad option value.
     #[error("{0}")]

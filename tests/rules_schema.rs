@@ -128,3 +128,15 @@ fn the_schema_is_stable() {
         insta::assert_snapshot!("rules-schema", schema());
     });
 }
+
+/// The committed schema that rule files point editors at is the one the binary prints.
+#[test]
+fn the_committed_schema_is_current() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let committed = std::fs::read_to_string(root.join("docs/rules.schema.json")).unwrap();
+    assert_eq!(
+        committed.trim_end(),
+        factlint::rules::schema().trim_end(),
+        "docs/rules.schema.json is stale: run `cargo run -- rules schema > docs/rules.schema.json`"
+    );
+}
