@@ -153,7 +153,7 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
         Command::Extract(args) => extract(args, &config),
         Command::Segment(args) => segment_cmd(args, &config),
         Command::Rules { command: RulesCommand::Check { paths } } => {
-            let paths = if paths.is_empty() { config.rules.clone() } else { paths };
+            let paths = if paths.is_empty() { config.rules.iter().map(|p| from_here(p)).collect() } else { paths };
             let set = load_rules(&paths)?;
             println!("{}: {} entities, {} facts: ok", shown(&paths), set.entities.len(), set.facts.len());
             Ok(0)
