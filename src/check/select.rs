@@ -75,7 +75,7 @@ pub fn select(rules: &RuleSet, hits: &[Hits], sentences: &[Sentence], claims: &[
                 continue;
             }
             if let Some(window) = &window {
-                candidates.retain(|c| within_window(c, window, scope.clone(), &by_sentence));
+                candidates.retain(|c| fits_window(c, window) && within_window(c, window, scope.clone(), &by_sentence));
                 if candidates.is_empty() {
                     continue;
                 }
@@ -184,6 +184,19 @@ fn context_of(claim: &Evidence, scope: std::ops::Range<usize>, by_sentence: &[Ve
         }
     }
     hull
+}
+
+/// A duration longer than the `during` window cannot be the length of an event inside
+/// it ("in the past six years" beside a four-day visit): such a claim speaks of
+/// something else.
+fn fits_window(claim: &Evidence, window: &Interval) -> bool {
+    if claim.kind != ClaimKind::Duration {
+        return true;
+    }
+    match claim.value.extent() {
+        Some(Extent::Interval(i)) if i.scale == Scale::Seconds => i.lo <= (window.width() + 1.0) * 86_400.0,
+        _ => true,
+    }
 }
 
 /// `during`: the claim's own date must fall in the window; other claims are kept
@@ -322,6 +335,17 @@ facts:
         // The range's implied four days land in both facts; the two days stand beside a
         // date outside the window, so only the fact without a window takes them.
         assert_eq!(taken, [(0, "P4D".to_string()), (1, "P4D".to_string()), (1, "P2D".to_string())]);
+    }
+
+    #[test]
+    fn durations_longer_than_the_window_are_another_matter() {
+        let s0 = sentence(0, 0, 0, "Kim's visit this week was one of seven in six years.");
+        let claims = [
+            claim(&s0, "this week", ClaimKind::Date, Value::Date("2018-W13".into())),
+            claim(&s0, "six years", ClaimKind::Duration, Value::Duration("P6Y".into())),
+        ];
+        let taken = run(&[s0], &claims);
+        assert_eq!(taken, [(1, "P6Y".to_string())]);
     }
 
     #[test]
