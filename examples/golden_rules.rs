@@ -14,6 +14,7 @@ use std::time::Instant;
 
 use factlint::segment;
 use serde_json::{Value, json};
+use unicode_segmentation::UnicodeSegmentation;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,8 +37,21 @@ fn predict(gold: &str) -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// Splits the files' text, block by block (blank lines apart), until a second has
-/// passed, and prints the throughput. JSONL files contribute their `text` fields.
+/// Splits the files' text, block by block (blank lines apart), and prints the
+/// throughput, beside that of raw UAX #29 on the same blocks. JSONL files contribute
+/// their `text` fields.
+/// MB/s of `run` over `bytes` bytes, repeated until a second has passed, and what one
+/// run returns.
+fn throughput(bytes: usize, run: impl Fn() -> usize) -> (f64, usize) {
+    let clock = Instant::now();
+    let (mut rounds, mut count) = (0, 0);
+    while rounds == 0 || clock.elapsed().as_secs_f64() < 1.0 {
+        count = std::hint::black_box(run());
+        rounds += 1;
+    }
+    ((bytes * rounds) as f64 / clock.elapsed().as_secs_f64() / 1e6, count)
+}
+
 fn speed(files: &[String]) -> Result<(), Box<dyn std::error::Error>> {
     let mut blocks = Vec::new();
     for file in files {
@@ -52,18 +66,10 @@ fn speed(files: &[String]) -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let bytes: usize = blocks.iter().map(String::len).sum();
-    let clock = Instant::now();
-    let (mut rounds, mut sentences) = (0usize, 0usize);
-    while rounds == 0 || clock.elapsed().as_secs_f64() < 1.0 {
-        sentences += blocks.iter().map(|block| segment::split(block).len()).sum::<usize>();
-        rounds += 1;
-    }
-    let seconds = clock.elapsed().as_secs_f64();
-    println!(
-        "{} bytes x {rounds} rounds, {} sentences a round: {:.1} MB/s",
-        bytes,
-        sentences / rounds,
-        (bytes * rounds) as f64 / seconds / 1e6
-    );
+    let ours = throughput(bytes, || blocks.iter().map(|block| segment::split(block).len()).sum());
+    let uax29 = throughput(bytes, || blocks.iter().map(|block| block.split_sentence_bound_indices().count()).sum());
+    println!("{bytes} bytes in {} blocks", blocks.len());
+    println!("factlint segment::split: {:.1} MB/s, {} sentences", ours.0, ours.1);
+    println!("raw UAX #29 (unicode-segmentation): {:.1} MB/s, {} pieces", uax29.0, uax29.1);
     Ok(())
 }

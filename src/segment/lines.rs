@@ -1,39 +1,71 @@
 //! Single line breaks inside a block: whether one ends a sentence that has no final
 //! stop (a headline, a caption, a list item, a menu entry) or only wraps a line of prose.
 
-use super::chars::{is_bullet, is_closer, is_line_break, is_line_bullet, is_opener, is_terminator};
+use super::chars::{is_bullet, is_line_break, is_line_bullet, is_opener};
 use super::words;
 
-/// Lines of hard-wrapped prose are never longer than this many characters, and a line
-/// no longer than the narrowest common wrap width is not taken for wrapped prose.
+/// Lines of hard-wrapped prose are never longer than this many characters, and a block
+/// whose longest line is shorter than the narrowest common wrap width is not taken for
+/// wrapped prose.
 const WRAP_WIDTHS: std::ops::RangeInclusive<usize> = 40..=100;
 
+/// How a block's lines are wrapped; worked out once per block, at its first line break
+/// that needs it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Wrap {
+    /// The wrap width in characters (the longest line), or 0 when the block is not
+    /// hard-wrapped prose.
+    width: usize,
+}
+
+impl Wrap {
+    /// The wrapping of `block`: prose is hard-wrapped when its longest line is of a wrap
+    /// width and at least one of its line breaks falls inside a sentence (the next line
+    /// starts in lower case, or the line ends with a comma or a function word).
+    pub fn of(block: &str) -> Wrap {
+        let lines = || block.split(is_line_break).map(str::trim).filter(|line| !line.is_empty());
+        let width = lines().map(|line| line.chars().count()).max().unwrap_or(0);
+        let inside_sentence = lines()
+            .zip(lines().skip(1))
+            .any(|(line, next)| continues(line) || next.trim_start_matches(is_opener).starts_with(char::is_lowercase));
+        Wrap { width: if inside_sentence && WRAP_WIDTHS.contains(&width) { width } else { 0 } }
+    }
+
+    /// True when the break between `line` and the line starting `next` was made by the
+    /// wrapper, not the author: `line` could not have taken `next`'s first word.
+    fn wraps(self, line: &str, next: &str) -> bool {
+        let first_word = next.split_whitespace().next().map_or(0, |word| word.chars().count());
+        self.width > 0 && line.chars().count() + 1 + first_word > self.width
+    }
+}
+
 /// True when a line break between `before` (the sentence so far, trimmed, ending without
-/// a terminator) and `after` (the rest of the block, trimmed) ends a sentence.
-/// `wrapped` tells whether the block is hard-wrapped prose; it is asked last, because
-/// it reads the whole block.
-pub fn ends_sentence(before: &str, after: &str, wrapped: impl FnOnce() -> bool) -> bool {
-    if starts_item(after) {
+/// a terminator) and `after` (the rest of the block, trimmed) ends a sentence. `wrap`
+/// gives the block's wrapping; it is asked last, because it reads the whole block.
+pub fn ends_sentence(before: &str, after: &str, wrap: impl FnOnce() -> Wrap) -> bool {
+    if after.starts_with(is_bullet) {
         return true;
     }
     if continues(before) {
         return false;
     }
-    match after.trim_start_matches(is_opener).chars().next() {
-        Some(c) if c.is_lowercase() => return false,
-        Some(c) if c.is_alphanumeric() => {}
-        Some(',' | ';' | ':' | '.' | ')' | ']' | '&' | '-' | '–' | '—') => return false,
-        Some(_) => {}
-        None => return false,
+    if !starts_item(after) {
+        match after.trim_start_matches(is_opener).chars().next() {
+            Some(c) if c.is_lowercase() => return false,
+            Some(c) if c.is_alphanumeric() => {}
+            Some(',' | ';' | ':' | '.' | ')' | ']' | '&' | '-' | '–' | '—') | None => return false,
+            Some(_) => {}
+        }
     }
-    !wrapped()
+    let line = before.rsplit(is_line_break).next().unwrap_or(before).trim();
+    !wrap().wraps(line, after)
 }
 
-/// True when `line` opens a list item: a bullet, or a number followed by `.` or `)`.
+/// True when `line` opens a list item with a hyphen, asterisk or plus, or a number
+/// followed by `.` or `)`.
 fn starts_item(line: &str) -> bool {
     let mut chars = line.chars();
     match chars.next() {
-        Some(c) if is_bullet(c) => true,
         Some(c) if is_line_bullet(c) => chars.next().is_some_and(char::is_whitespace),
         Some(c) if c.is_ascii_digit() => {
             let digits = line.bytes().take_while(u8::is_ascii_digit).count();
@@ -59,36 +91,13 @@ fn continues(line: &str) -> bool {
     }
 }
 
-/// True when `block` is hard-wrapped prose: its lines are all of a wrap width, each
-/// line but the last is too long to take the next line's first word (so the break was
-/// the wrapper's, not the author's), and at least one break falls inside a sentence.
-pub fn is_wrapped(block: &str) -> bool {
-    let mut lines = block.split(is_line_break).map(str::trim).filter(|line| !line.is_empty());
-    let Some(mut line) = lines.next() else { return false };
-    let width = block.split(is_line_break).map(|line| line.trim().chars().count()).max().unwrap_or(0);
-    if !WRAP_WIDTHS.contains(&width) {
-        return false;
-    }
-    let mut inside_sentence = false;
-    for next in lines {
-        let first_word = next.split_whitespace().next().map_or(0, |word| word.chars().count());
-        let ends_sentence = line.trim_end_matches(is_closer).ends_with(is_terminator);
-        if !ends_sentence && line.chars().count() + 1 + first_word <= width {
-            return false;
-        }
-        inside_sentence |= continues(line) || next.trim_start_matches(is_opener).starts_with(char::is_lowercase);
-        line = next;
-    }
-    inside_sentence
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn line_breaks_end_headlines_but_not_wrapped_prose() {
-        let never = || false;
+        let never = || Wrap { width: 0 };
         let rows: &[(&str, &str, bool)] = &[
             ("Sign up for NTD Daily", "What you need to know.", true),
             ("Path: Sino-US >> Latest News >>", "Kim Jong-un meets Xi", true),
@@ -106,7 +115,18 @@ mod tests {
         for (before, after, expected) in rows {
             assert_eq!(ends_sentence(before, after, never), *expected, "{before:?} / {after:?}");
         }
-        assert!(!ends_sentence("met with Chinese President", "Xi Jinping", || true));
+        let wrapped = || Wrap { width: 67 };
+        assert!(!ends_sentence(
+            "the reclusive North Korean leader then met with Chinese President",
+            "Xi Jinping",
+            wrapped
+        ));
+        assert!(!ends_sentence(
+            "so the two leaders agreed to hold another summit in Dalian on March",
+            "28. The",
+            wrapped
+        ));
+        assert!(ends_sentence("Kim Visits China", "North Korean leader", wrapped));
     }
 
     #[test]
@@ -116,10 +136,12 @@ mod tests {
                        Jinping. It was the first time the two met face-to-face\n\
                        and the first time the reclusive leader met a foreign\n\
                        head of state.";
-        assert!(is_wrapped(wrapped));
-        assert!(!is_wrapped("Sign up for NTD Daily\nWhat you need to know, summarized in one email."));
-        assert!(!is_wrapped("KENYA:\nTotal Dead: 192\nAmericans: 12\nInjured: 4,877"));
-        assert!(!is_wrapped("Kim Meets Xi\nBy John Smith"));
-        assert!(!is_wrapped(""));
+        assert_eq!(Wrap::of(wrapped), Wrap { width: 56 });
+        assert_eq!(Wrap::of(&format!("Kim Visits China\n{wrapped}")), Wrap { width: 56 });
+        let prose =
+            ["Sign up for NTD Daily\nWhat you need to know, summarized in one email.", "Kim Meets Xi\nBy John Smith"];
+        for block in prose.into_iter().chain(["KENYA:\nTotal Dead: 192\nAmericans: 12\nInjured: 4,877", ""]) {
+            assert_eq!(Wrap::of(block), Wrap { width: 0 }, "{block:?}");
+        }
     }
 }

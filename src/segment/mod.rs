@@ -184,6 +184,18 @@ mod tests {
                 "It would be\nthe first meeting between a sitting U.S. President and a\nNorth Korean leader ever.",
             ],
         ),
+        (
+            "Kim Visits China\nNorth Korean leader Kim Jong Un made a surprise visit to\nBeijing this week and met \
+             with Chinese President Xi\nJinping. It was the first time the two met face-to-face\nand the first time \
+             the reclusive leader met a foreign\nhead of state.",
+            &[
+                "Kim Visits China",
+                "North Korean leader Kim Jong Un made a surprise visit to\nBeijing this week and met with Chinese \
+                 President Xi\nJinping.",
+                "It was the first time the two met face-to-face\nand the first time the reclusive leader met a \
+                 foreign\nhead of state.",
+            ],
+        ),
         // Other scripts.
         ("你好。世界。", &["你好。", "世界。"]),
         // Nothing to split.

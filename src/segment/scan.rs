@@ -21,7 +21,7 @@
 //!   hard-wrapped prose ([`lines`](super::lines)).
 
 use super::chars::{is_bullet, is_cjk_terminator, is_closer, is_line_break, is_line_bullet, is_opener, is_terminator};
-use super::lines;
+use super::lines::{self, Wrap};
 use super::lists::Marker;
 use super::words::{self, Abbreviation};
 use crate::span::Span;
@@ -43,7 +43,7 @@ static INTERESTING: [bool; 256] = {
 
 /// The sentence spans of `text`, trimmed of white space, in order.
 pub fn sentence_spans(text: &str) -> Vec<Span> {
-    let mut scanner = Scanner { text, spans: Vec::new(), start: 0, list: None, wrapped: None };
+    let mut scanner = Scanner { text, spans: Vec::new(), start: 0, list: None, wrap: None };
     scanner.run();
     scanner.spans
 }
@@ -56,9 +56,9 @@ struct Scanner<'a> {
     /// The list marker the current sentence opened with, so that the next marker in
     /// sequence starts a new sentence.
     list: Option<Marker>,
-    /// Whether the block is hard-wrapped prose; worked out at the first line break
-    /// that needs it.
-    wrapped: Option<bool>,
+    /// How the block's lines are wrapped; worked out at the first line break that
+    /// needs it.
+    wrap: Option<Wrap>,
 }
 
 /// A run of terminators: "." "?!" "..." "…" ". . . .".
@@ -275,8 +275,8 @@ impl<'a> Scanner<'a> {
             return;
         }
         let after = text[at..].trim_start();
-        let wrapped = &mut self.wrapped;
-        if lines::ends_sentence(before, after, || *wrapped.get_or_insert_with(|| lines::is_wrapped(text))) {
+        let wrap = &mut self.wrap;
+        if lines::ends_sentence(before, after, || *wrap.get_or_insert_with(|| Wrap::of(text))) {
             self.push(at);
         }
     }
