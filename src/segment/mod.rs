@@ -116,6 +116,10 @@ mod tests {
             &["At 5 a.m. Mr. Smith left.", "He came back at 6 P.M.", "Mr. Smith slept."],
         ),
         ("It closed at 5 p.m. The next day it opened.", &["It closed at 5 p.m.", "The next day it opened."]),
+        ("He came at 10 p.m. Police said he was armed.", &["He came at 10 p.m.", "Police said he was armed."]),
+        ("Bids close at 5 p.m. EST Nov. 9.", &["Bids close at 5 p.m. EST Nov. 9."]),
+        ("It lands at 9 a.m. Tokyo time.", &["It lands at 9 a.m. Tokyo time."]),
+        ("We sell pens, inks, etc. Students like them.", &["We sell pens, inks, etc.", "Students like them."]),
         // Ellipses.
         ("He paused... Then he left.", &["He paused...", "Then he left."]),
         ("He paused… Then he left.", &["He paused…", "Then he left."]),

@@ -7,10 +7,12 @@
 //! - A terminator ends a sentence, with its closing quotes and brackets, when white
 //!   space and then something other than a lower-case letter follow (UAX #29 rules
 //!   SB8 and SB11); "3.14", "Jane.Doe" and "Yahoo! in" do not.
-//! - After a full stop, the word before decides: a title never ends a sentence, an
-//!   abbreviation before a number neither ("No. 5"), an ambiguous abbreviation or an
-//!   initial only before a word that opens sentences ("in the U.S. How", not "U.S.
-//!   President"), and never after a lone introductory phrase ("At 5 a.m. Mr. Smith").
+//! - After a full stop, the word before decides ([`words`](super::words)): a title
+//!   never ends a sentence, an abbreviation before a number neither ("No. 5"), an
+//!   ambiguous abbreviation or an initial only before a word that opens sentences ("in
+//!   the U.S. How", not "U.S. President"), a state after "City," before any capital,
+//!   "a.m." and "p.m." before a capital that is not a day, month or time zone; and none
+//!   of them after a lone introductory phrase ("At 5 a.m. Mr. Smith").
 //! - Ellipses: "..." or "…" before a capital ends a sentence, a spaced ". . ." does
 //!   not, four dots do, "word. . . . Next" ends after the word's full stop, and an
 //!   omission in brackets "[...]" never does.
@@ -217,6 +219,9 @@ impl<'a> Scanner<'a> {
             Some(Abbreviation::Title | Abbreviation::Inline) => false,
             Some(Abbreviation::Number) => !digit,
             Some(Abbreviation::Place) if self.text[..word_start].ends_with(", ") => !digit,
+            Some(Abbreviation::Time) => {
+                !digit && !words::continues_time(&self.text[first..]) && !self.introductory(word_start)
+            }
             Some(Abbreviation::Ambiguous | Abbreviation::Place) => {
                 !digit && opens_sentence(&self.text[first..]) && !self.introductory(word_start)
             }

@@ -21,6 +21,9 @@ pub enum Abbreviation {
     /// A state ("Calif.", "N.Y."): ambiguous, but after "City," (AP style) the sentence
     /// would go on with a comma, so a capital after it starts a new one.
     Place,
+    /// "a.m." or "p.m.": ends a sentence before a capital unless a day, a month or a
+    /// time zone follows ("9 a.m. Monday", "5 p.m. EST", "9 a.m. Tokyo time").
+    Time,
 }
 
 /// The abbreviation `word` is (without its final full stop), if it is one. A single
@@ -50,14 +53,15 @@ pub fn abbreviation(word: &str) -> Option<Abbreviation> {
         | b"sec" | b"secs" | b"para" | b"op" | b"pt" | b"pts" | b"ex" | b"eq" | b"eqs" | b"ref" | b"refs" | b"tel"
         | b"ext" | b"approx" | b"ca" | b"est" => Abbreviation::Number,
         b"co" | b"corp" | b"inc" | b"ltd" | b"bros" | b"assn" | b"dept" | b"univ" | b"govt" | b"intl" | b"natl"
-        | b"jr" | b"sr" | b"esq" | b"etc" | b"al" | b"st" | b"mt" | b"ft" | b"ave" | b"blvd" | b"rd" | b"hwy"
-        | b"pkwy" | b"sq" | b"jan" | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug" | b"sep" | b"sept"
-        | b"oct" | b"nov" | b"dec" | b"tues" | b"thurs" | b"cie" => Abbreviation::Ambiguous,
+        | b"jr" | b"sr" | b"esq" | b"al" | b"st" | b"mt" | b"ft" | b"ave" | b"blvd" | b"rd" | b"hwy" | b"pkwy"
+        | b"sq" | b"jan" | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug" | b"sep" | b"sept" | b"oct" | b"nov"
+        | b"dec" | b"tues" | b"thurs" | b"cie" => Abbreviation::Ambiguous,
         b"ala" | b"ariz" | b"ark" | b"calif" | b"colo" | b"conn" | b"fla" | b"ga" | b"kan" | b"kans" | b"ky"
         | b"md" | b"mich" | b"minn" | b"mont" | b"neb" | b"nev" | b"okla" | b"tenn" | b"tex" | b"va" | b"vt"
         | b"wis" | b"wyo" | b"n.y" | b"n.j" | b"n.c" | b"s.c" | b"n.h" | b"n.m" | b"n.d" | b"s.d" | b"r.i" | b"d.c"
         | b"w.va" => Abbreviation::Place,
         b"e.g" | b"i.e" | b"vs" | b"cf" | b"viz" => Abbreviation::Inline,
+        b"a.m" | b"p.m" => Abbreviation::Time,
         _ if is_dotted(lower) => Abbreviation::Ambiguous,
         _ => return None,
     };
@@ -215,6 +219,63 @@ pub fn is_starter(word: &str) -> bool {
     )
 }
 
+/// True when `rest`, the text after "a.m." or "p.m.", goes on with the time: a day or
+/// a month ("Monday", "Nov. 6"), a time zone in capitals ("EST", "GMT", "UTC"), or a
+/// place and the word "time" ("Tokyo time").
+pub fn continues_time(rest: &str) -> bool {
+    let mut words = rest.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty());
+    let Some(word) = words.next() else { return false };
+    let zone = (2..=4).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase()) && word.ends_with('T');
+    zone || word == "UTC" || is_day_or_month(word) || words.next() == Some("time")
+}
+
+/// True for the name of a day or a month, or its abbreviation, capitalised.
+fn is_day_or_month(word: &str) -> bool {
+    matches!(
+        word,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "Mon"
+            | "Tue"
+            | "Tues"
+            | "Wed"
+            | "Thu"
+            | "Thurs"
+            | "Fri"
+            | "Sat"
+            | "Sun"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+    )
+}
+
 /// True when `word` (any case) is a preposition that opens an introductory phrase
 /// ("At 5 a.m.", "In the U.S."): such a phrase alone is not a sentence.
 pub fn is_preposition(word: &str) -> bool {
@@ -353,7 +414,8 @@ mod tests {
             ("N.Y", Some(Abbreviation::Place)),
             ("Calif", Some(Abbreviation::Place)),
             ("U.S.A", Some(Abbreviation::Ambiguous)),
-            ("a.m", Some(Abbreviation::Ambiguous)),
+            ("a.m", Some(Abbreviation::Time)),
+            ("P.M", Some(Abbreviation::Time)),
             ("Ph.D", Some(Abbreviation::Ambiguous)),
             ("F", Some(Abbreviation::Ambiguous)),
             ("e.g", Some(Abbreviation::Inline)),
@@ -366,6 +428,16 @@ mod tests {
         ];
         for (word, kind) in rows {
             assert_eq!(abbreviation(word), *kind, "{word}");
+        }
+    }
+
+    #[test]
+    fn times_go_on_with_days_months_and_zones() {
+        for rest in ["Monday, police said", "Nov. 6", "EST Friday", "ET", "UTC", "Tokyo time"] {
+            assert!(continues_time(rest), "{rest}");
+        }
+        for rest in ["Mr. Smith left", "Police said", "NATO said", "The next day", ""] {
+            assert!(!continues_time(rest), "{rest}");
         }
     }
 
