@@ -8,11 +8,11 @@
 //! interest and looks at the word before and the word after each candidate, so it runs
 //! several times faster than UAX #29 itself.
 //!
-//! - [`scan`]: the pass and its decisions;
-//! - [`words`]: abbreviations, sentence openers and other word lists;
-//! - [`lines`]: single line breaks inside a block (headline or wrapped prose);
-//! - [`lists`]: list item markers;
-//! - [`chars`]: the character classes.
+//! - `scan`: the pass and its decisions;
+//! - `words`: abbreviations, sentence openers and other word lists;
+//! - `lines`: single line breaks inside a block (headline or wrapped prose);
+//! - `lists`: list item markers;
+//! - `chars`: the character classes.
 
 mod chars;
 mod lines;

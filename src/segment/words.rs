@@ -46,16 +46,15 @@ pub fn abbreviation(word: &str) -> Option<Abbreviation> {
         b"mr" | b"mrs" | b"ms" | b"messrs" | b"mssrs" | b"mmes" | b"mme" | b"mlle" | b"dr" | b"drs" | b"prof"
         | b"profs" | b"gen" | b"gens" | b"sen" | b"sens" | b"rep" | b"reps" | b"gov" | b"govs" | b"lt" | b"col"
         | b"maj" | b"capt" | b"cmdr" | b"comdr" | b"adm" | b"brig" | b"sgt" | b"cpl" | b"pvt" | b"pfc" | b"spc"
-        | b"rev" | b"hon" | b"pres" | b"supt" | b"insp" | b"det" | b"atty" | b"amb" | b"fr" | b"msgr" | b"rt" => {
-            Abbreviation::Title
-        }
+        | b"rev" | b"hon" | b"pres" | b"supt" | b"insp" | b"det" | b"atty" | b"amb" | b"fr" | b"msgr" | b"rt"
+        | b"sec" => Abbreviation::Title,
         b"no" | b"nos" | b"nr" | b"pp" | b"fig" | b"figs" | b"vol" | b"vols" | b"art" | b"arts" | b"ch" | b"chap"
-        | b"sec" | b"secs" | b"para" | b"op" | b"pt" | b"pts" | b"ex" | b"eq" | b"eqs" | b"ref" | b"refs" | b"tel"
-        | b"ext" | b"approx" | b"ca" | b"est" => Abbreviation::Number,
+        | b"secs" | b"para" | b"op" | b"ex" | b"eq" | b"eqs" | b"ref" | b"refs" | b"tel" | b"ext" | b"approx"
+        | b"ca" | b"est" => Abbreviation::Number,
         b"co" | b"corp" | b"inc" | b"ltd" | b"bros" | b"assn" | b"dept" | b"univ" | b"govt" | b"intl" | b"natl"
-        | b"jr" | b"sr" | b"esq" | b"al" | b"st" | b"mt" | b"ft" | b"ave" | b"blvd" | b"rd" | b"hwy" | b"pkwy"
-        | b"sq" | b"jan" | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug" | b"sep" | b"sept" | b"oct" | b"nov"
-        | b"dec" | b"tues" | b"thurs" | b"cie" => Abbreviation::Ambiguous,
+        | b"jr" | b"sr" | b"esq" | b"al" | b"st" | b"mt" | b"ft" | b"pt" | b"pts" | b"ave" | b"blvd" | b"rd"
+        | b"hwy" | b"pkwy" | b"sq" | b"jan" | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug" | b"sep"
+        | b"sept" | b"oct" | b"nov" | b"dec" | b"tues" | b"thurs" | b"cie" => Abbreviation::Ambiguous,
         b"ala" | b"ariz" | b"ark" | b"calif" | b"colo" | b"conn" | b"fla" | b"ga" | b"kan" | b"kans" | b"ky"
         | b"md" | b"mich" | b"minn" | b"mont" | b"neb" | b"nev" | b"okla" | b"tenn" | b"tex" | b"va" | b"vt"
         | b"wis" | b"wyo" | b"n.y" | b"n.j" | b"n.c" | b"s.c" | b"n.h" | b"n.m" | b"n.d" | b"s.d" | b"r.i" | b"d.c"
