@@ -314,7 +314,7 @@ impl<'a> Scanner<'a> {
         let head = &self.text[self.start..word_start];
         let mut tokens = head.split_whitespace();
         tokens.next().is_some_and(|first| words::is_preposition(first.trim_start_matches(is_opener)))
-            && tokens.count() < 4
+            && tokens.take(4).count() < 4
     }
 }
 

@@ -47,7 +47,7 @@ pub fn abbreviation(word: &str) -> Option<Abbreviation> {
         | b"profs" | b"gen" | b"gens" | b"sen" | b"sens" | b"rep" | b"reps" | b"gov" | b"govs" | b"lt" | b"col"
         | b"maj" | b"capt" | b"cmdr" | b"comdr" | b"adm" | b"brig" | b"sgt" | b"cpl" | b"pvt" | b"pfc" | b"spc"
         | b"rev" | b"hon" | b"pres" | b"supt" | b"insp" | b"det" | b"atty" | b"amb" | b"fr" | b"msgr" | b"rt"
-        | b"sec" => Abbreviation::Title,
+        | b"sec" | b"asst" | b"assoc" => Abbreviation::Title,
         b"no" | b"nos" | b"nr" | b"pp" | b"fig" | b"figs" | b"vol" | b"vols" | b"art" | b"arts" | b"ch" | b"chap"
         | b"secs" | b"para" | b"op" | b"ex" | b"eq" | b"eqs" | b"ref" | b"refs" | b"tel" | b"ext" | b"approx"
         | b"ca" | b"est" => Abbreviation::Number,
