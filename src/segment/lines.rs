@@ -1,7 +1,7 @@
 //! Single line breaks inside a block: whether one ends a sentence that has no final
 //! stop (a headline, a caption, a list item, a menu entry) or only wraps a line of prose.
 
-use super::chars::{is_bullet, is_line_break, is_line_bullet, is_opener};
+use super::chars::{is_bullet, is_line_break, is_line_bullet, is_opener, is_terminator};
 use super::words;
 
 /// Lines of hard-wrapped prose are never longer than this many characters, and a block
@@ -16,6 +16,10 @@ pub struct Wrap {
     /// The wrap width in characters (the longest line), or 0 when the block is not
     /// hard-wrapped prose.
     width: usize,
+    /// True when the block is a list of short lines without a single terminator
+    /// ("features\ncontact manager\nevents, activities"): each line is an item, even
+    /// one that starts in lower case.
+    list: bool,
 }
 
 impl Wrap {
@@ -28,7 +32,8 @@ impl Wrap {
         let inside_sentence = lines()
             .zip(lines().skip(1))
             .any(|(line, next)| continues(line) || next.trim_start_matches(is_opener).starts_with(char::is_lowercase));
-        Wrap { width: if inside_sentence && WRAP_WIDTHS.contains(&width) { width } else { 0 } }
+        let list = width < *WRAP_WIDTHS.start() && lines().nth(1).is_some() && !block.contains(is_terminator);
+        Wrap { width: if inside_sentence && WRAP_WIDTHS.contains(&width) { width } else { 0 }, list }
     }
 
     /// True when the break between `line` and the line starting `next` was made by the
@@ -41,8 +46,9 @@ impl Wrap {
 
 /// True when a line break between `before` (the sentence so far, trimmed, ending without
 /// a terminator) and `after` (the rest of the block, trimmed) ends a sentence. `wrap`
-/// gives the block's wrapping; it is asked last, because it reads the whole block.
-pub fn ends_sentence(before: &str, after: &str, wrap: impl FnOnce() -> Wrap) -> bool {
+/// gives the block's wrapping; it is asked only when needed, because it reads the whole
+/// block.
+pub fn ends_sentence(before: &str, after: &str, mut wrap: impl FnMut() -> Wrap) -> bool {
     if after.starts_with(is_bullet) {
         return true;
     }
@@ -51,7 +57,7 @@ pub fn ends_sentence(before: &str, after: &str, wrap: impl FnOnce() -> Wrap) -> 
     }
     if !starts_item(after) {
         match after.trim_start_matches(is_opener).chars().next() {
-            Some(c) if c.is_lowercase() => return false,
+            Some(c) if c.is_lowercase() && !wrap().list => return false,
             Some(c) if c.is_alphanumeric() => {}
             Some(',' | ';' | ':' | '.' | ')' | ']' | '&' | '-' | '–' | '—') | None => return false,
             Some(_) => {}
@@ -97,7 +103,7 @@ mod tests {
 
     #[test]
     fn line_breaks_end_headlines_but_not_wrapped_prose() {
-        let never = || Wrap { width: 0 };
+        let never = || Wrap { width: 0, list: false };
         let rows: &[(&str, &str, bool)] = &[
             ("Sign up for NTD Daily", "What you need to know.", true),
             ("Path: Sino-US >> Latest News >>", "Kim Jong-un meets Xi", true),
@@ -115,7 +121,7 @@ mod tests {
         for (before, after, expected) in rows {
             assert_eq!(ends_sentence(before, after, never), *expected, "{before:?} / {after:?}");
         }
-        let wrapped = || Wrap { width: 67 };
+        let wrapped = || Wrap { width: 67, list: false };
         assert!(!ends_sentence(
             "the reclusive North Korean leader then met with Chinese President",
             "Xi Jinping",
@@ -136,12 +142,15 @@ mod tests {
                        Jinping. It was the first time the two met face-to-face\n\
                        and the first time the reclusive leader met a foreign\n\
                        head of state.";
-        assert_eq!(Wrap::of(wrapped), Wrap { width: 56 });
-        assert_eq!(Wrap::of(&format!("Kim Visits China\n{wrapped}")), Wrap { width: 56 });
+        assert_eq!(Wrap::of(wrapped), Wrap { width: 56, list: false });
+        assert_eq!(Wrap::of(&format!("Kim Visits China\n{wrapped}")), Wrap { width: 56, list: false });
         let prose =
             ["Sign up for NTD Daily\nWhat you need to know, summarized in one email.", "Kim Meets Xi\nBy John Smith"];
         for block in prose.into_iter().chain(["KENYA:\nTotal Dead: 192\nAmericans: 12\nInjured: 4,877", ""]) {
-            assert_eq!(Wrap::of(block), Wrap { width: 0 }, "{block:?}");
+            assert_eq!(Wrap::of(block).width, 0, "{block:?}");
         }
+        assert!(Wrap::of("features\ncontact manager\nevents, activities").list);
+        assert!(!Wrap::of("It was a cold\nnight in the city.").list);
+        assert!(!Wrap::of("features").list);
     }
 }

@@ -95,6 +95,7 @@ mod tests {
         // Places after "City," end a sentence before a capital.
         ("He died in Buffalo, N.Y. Slepian was 52.", &["He died in Buffalo, N.Y.", "Slepian was 52."]),
         ("He flew to Tex. Later he left.", &["He flew to Tex.", "Later he left."]),
+        ("BUFFALO, N.Y. (AP) -- A rifle was found.", &["BUFFALO, N.Y. (AP) -- A rifle was found."]),
         ("Palo Alto, Calif. 94305 is the code.", &["Palo Alto, Calif. 94305 is the code."]),
         // Initials.
         ("John F. Kennedy spoke.", &["John F. Kennedy spoke."]),
@@ -174,6 +175,18 @@ mod tests {
         ("Reporting by\nJane Doe", &["Reporting by\nJane Doe"]),
         ("It went up,\nand then down.", &["It went up,\nand then down."]),
         ("It went\ndown.", &["It went\ndown."]),
+        ("It was a cold \nnight in the city.", &["It was a cold \nnight in the city."]),
+        ("features\ncontact manager\nevents, activities\n", &["features", "contact manager", "events, activities"]),
+        // A missing space after a full stop.
+        (
+            "Hello world.Today is Tuesday.Mr. Smith bought 1,000.That is a lot.",
+            &["Hello world.", "Today is Tuesday.", "Mr. Smith bought 1,000.", "That is a lot."],
+        ),
+        (
+            "Call System.Out.println or mail Jane.Doe@example.com or see www.Example.com now.",
+            &["Call System.Out.println or mail Jane.Doe@example.com or see www.Example.com now."],
+        ),
+        ("Ask Mr.Smith or e.g.Jones.", &["Ask Mr.Smith or e.g.Jones."]),
         ("Windows line\r\nNext line", &["Windows line", "Next line"]),
         ("He met the\r\nU.S. President.", &["He met the\r\nU.S. President."]),
         ("A block with Co.\n\nA blank line inside", &["A block with Co.", "A blank line inside"]),

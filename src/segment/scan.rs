@@ -6,7 +6,9 @@
 //!
 //! - A terminator ends a sentence, with its closing quotes and brackets, when white
 //!   space and then something other than a lower-case letter follow (UAX #29 rules
-//!   SB8 and SB11); "3.14", "Jane.Doe" and "Yahoo! in" do not.
+//!   SB8 and SB11); "3.14", "Jane.Doe" and "Yahoo! in" do not. A full stop with the
+//!   space after it missing ("world.Today") ends one too, unless the words around it
+//!   look like an address or code.
 //! - After a full stop, the word before decides ([`words`](super::words)): a title
 //!   never ends a sentence, an abbreviation before a number neither ("No. 5"), an
 //!   ambiguous abbreviation or an initial only before a word that opens sentences ("in
@@ -164,8 +166,8 @@ impl<'a> Scanner<'a> {
             return closed;
         }
         let next = skip(text, closed, char::is_whitespace);
-        if next == closed || next == text.len() {
-            // Glued to what follows ("3.14", "U.S.A", "Jr.'s"), or the end of the block.
+        if next == text.len() || (next == closed && !self.missing_space(at, &cluster, closed)) {
+            // The end of the block, or glued to what follows ("3.14", "U.S.A", "Jr.'s").
             return cluster.end;
         }
         let first = skip(text, next, is_opener);
@@ -175,12 +177,34 @@ impl<'a> Scanner<'a> {
         } else if cluster.dots >= 3 {
             self.ellipsis(at, &cluster, closed, lower)
         } else {
-            self.full_stop(at, closed, first, lower)
+            self.full_stop(at, closed, next, first, lower)
         };
         if let Some(end) = end {
             self.push(end);
         }
         closed
+    }
+
+    /// True when the full stop at `at` is glued to the next sentence by a missing space
+    /// ("world.Today", "1,000.That"): a lower-case word or a number, then a capitalised
+    /// word that is not part of an address ("Jane.Doe@example.com", "www.Example.com")
+    /// or of code ("System.Out.println").
+    fn missing_space(&self, at: usize, cluster: &Cluster, closed: usize) -> bool {
+        let text = self.text;
+        if cluster.dots != 1 || cluster.strong || closed != cluster.end {
+            return false;
+        }
+        if !text[..at].ends_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+            return false;
+        }
+        let address = |token: &str| token.contains(['@', '/', ':', '\\', '_']);
+        let (_, word) = self.word_before(at);
+        let after = &text[closed..];
+        let token = &after[..after.find(char::is_whitespace).unwrap_or(after.len())];
+        let mut chars = token.chars();
+        let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase);
+        let dotted = token.trim_end_matches(|c: char| !c.is_alphanumeric()).contains('.');
+        capitalised && !dotted && !address(token) && !address(word) && !word.contains('.')
     }
 
     /// Where an ellipsis ends a sentence, if it does.
@@ -201,9 +225,10 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// Where a full stop at `at` ends a sentence, if it does. `first` is the offset of the
-    /// first character of the next word (after opening quotes and brackets).
-    fn full_stop(&mut self, at: usize, closed: usize, first: usize, lower: bool) -> Option<usize> {
+    /// Where a full stop at `at` ends a sentence, if it does. `next` is the offset of the
+    /// next word, `first` that of its first letter or digit (after opening quotes and
+    /// brackets).
+    fn full_stop(&mut self, at: usize, closed: usize, next: usize, first: usize, lower: bool) -> Option<usize> {
         let (word_start, word) = self.word_before(at);
         if let Some(marker) = Marker::parse(word, &self.text[at..]) {
             if self.list_marker(word_start, marker) {
@@ -218,7 +243,7 @@ impl<'a> Scanner<'a> {
             None => true,
             Some(Abbreviation::Title | Abbreviation::Inline) => false,
             Some(Abbreviation::Number) => !digit,
-            Some(Abbreviation::Place) if self.text[..word_start].ends_with(", ") => !digit,
+            Some(Abbreviation::Place) if first == next && self.text[..word_start].ends_with(", ") => !digit,
             Some(Abbreviation::Time) => {
                 !digit && !words::continues_time(&self.text[first..]) && !self.introductory(word_start)
             }
