@@ -6,10 +6,10 @@ pub fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '‼' | '‽' | '⁇' | '⁈' | '⁉') || is_cjk_terminator(c)
 }
 
-/// A full stop, exclamation or question mark of Chinese or Japanese text, which ends a
-/// sentence without a space after it.
+/// A full stop, exclamation or question mark of Chinese or Japanese text, or a
+/// full-width one, which ends a sentence without a space after it.
 pub fn is_cjk_terminator(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '｡')
+    matches!(c, '。' | '！' | '？' | '｡' | '．')
 }
 
 /// Punctuation that may follow a terminator and still belong to its sentence (UAX #29

@@ -55,6 +55,11 @@ pub fn ends_sentence(before: &str, after: &str, mut wrap: impl FnMut() -> Wrap) 
     if continues(before) {
         return false;
     }
+    if after.starts_with(['(', '[']) && !is_title(before.rsplit(is_line_break).next().unwrap_or(before)) {
+        // "up to 400 yd\n( 365.8 m )": a bracket goes on with the prose before it; after
+        // a headline ("Scavenger Hunt Trophy\n(Picture Coming Soon)") it is a caption.
+        return false;
+    }
     if !starts_item(after) {
         match after.trim_start_matches(is_opener).chars().next() {
             Some(c) if c.is_lowercase() && !wrap().list => return false,
@@ -82,6 +87,18 @@ fn starts_item(line: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// True when most words of `line` are capitalised, as in a headline or a title.
+fn is_title(line: &str) -> bool {
+    let (mut words, mut capitalised) = (0, 0);
+    for word in line.split_whitespace() {
+        if let Some(c) = word.chars().find(|c| c.is_alphabetic()) {
+            words += 1;
+            capitalised += usize::from(c.is_uppercase());
+        }
+    }
+    words > 0 && 2 * capitalised >= words
 }
 
 /// True when a line ending with `line` stops in the middle of a sentence: after a comma,
@@ -117,6 +134,8 @@ mod tests {
             ("Reporting by", "Jane Doe", false),
             ("Price", "$5", true),
             ("Total", "— and more", false),
+            ("fight at a distance up to 400 yd", "( 365.8 m ).", false),
+            ("Putter King Scavenger Hunt Trophy", "(Picture Coming Soon)", true),
         ];
         for (before, after, expected) in rows {
             assert_eq!(ends_sentence(before, after, never), *expected, "{before:?} / {after:?}");

@@ -69,6 +69,33 @@ impl Marker {
     }
 }
 
+/// True when `rest` opens with a list item marker that cannot be an ordinary word: a
+/// label in parentheses ("(a)", "(ii)", "(3)"), a label and a closing parenthesis
+/// ("b)", "iv)", "2.)"), or "a." (the first item of a lettered list); then white space.
+pub fn opens_item(rest: &str) -> bool {
+    let inner = rest.strip_prefix('(').unwrap_or(rest);
+    let label = inner.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    let (word, after) = inner.split_at(label);
+    let closed = after.strip_prefix(".)").or_else(|| after.strip_prefix(')'));
+    let marker = match closed {
+        Some(after) if is_label(word) => Some(after),
+        None if inner.len() == rest.len() && word == "a" => after.strip_prefix('.'),
+        _ => None,
+    };
+    marker.is_some_and(|after| after.starts_with(char::is_whitespace))
+}
+
+/// True for a list label: one to three digits, one letter, or a lower- or upper-case
+/// Roman numeral of up to four letters.
+fn is_label(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let digits = (1..=3).contains(&bytes.len()) && bytes.iter().all(u8::is_ascii_digit);
+    let letter = bytes.len() == 1 && bytes[0].is_ascii_alphabetic();
+    let roman = (1..=4).contains(&bytes.len())
+        && (bytes.iter().all(|b| b"ivxl".contains(b)) || bytes.iter().all(|b| b"IVXL".contains(b)));
+    digits || letter || roman
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,5 +112,15 @@ mod tests {
         assert_eq!(Marker::parse("1000", ". The"), None);
         assert_eq!(Marker::parse("ab", ". The"), None);
         assert_eq!(Marker::parse("1", " The"), None);
+    }
+
+    #[test]
+    fn item_openers_are_recognised() {
+        for rest in ["(a) x", "(ii) x", "(3) x", "b) x", "iv) x", "2.) x", "a. here", "(IV) x"] {
+            assert!(opens_item(rest), "{rest}");
+        }
+        for rest in ["a x", "b. x", "(ab) x", "(a)x", "i.e. x", "(see) x", "an x", "", "("] {
+            assert!(!opens_item(rest), "{rest}");
+        }
     }
 }

@@ -163,6 +163,19 @@ mod tests {
         ("Items: • one • two", &["Items:", "• one", "• two"]),
         ("He was motivated by (a) money and (b) fame.", &["He was motivated by (a) money and (b) fame."]),
         ("A. Smith and B. Jones came.", &["A. Smith and B. Jones came."]),
+        (
+            "His name is Mark E. Smith. a. here it is b. another c. one more",
+            &["His name is Mark E. Smith.", "a. here it is", "b. another", "c. one more"],
+        ),
+        ("They went to the store. w) hello x) hello", &["They went to the store.", "w) hello", "x) hello"]),
+        ("(i) Hello world. \n(ii) Hello world.\n(iii) Bye.", &["(i) Hello world.", "(ii) Hello world.", "(iii) Bye."]),
+        ("(a) One. (b) Two.", &["(a) One.", "(b) Two."]),
+        ("About Me..........5\nChapter 2 ........ 6", &["About Me..........5", "Chapter 2 ........ 6"]),
+        ("Test strange period．Does it work．", &["Test strange period．", "Does it work．"]),
+        (
+            "He became President of the U.S. Millions attended.",
+            &["He became President of the U.S.", "Millions attended."],
+        ),
         // Headlines, captions and other lines without a stop.
         ("Sign up for NTD Daily\nWhat you need to know.", &["Sign up for NTD Daily", "What you need to know."]),
         ("Related Stories\nShare this page\nColumn Map", &["Related Stories", "Share this page", "Column Map"]),

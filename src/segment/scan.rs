@@ -26,7 +26,7 @@
 
 use super::chars::{is_bullet, is_cjk_terminator, is_closer, is_line_break, is_line_bullet, is_opener, is_terminator};
 use super::lines::{self, Wrap};
-use super::lists::Marker;
+use super::lists::{self, Marker};
 use super::words::{self, Abbreviation};
 use crate::span::Span;
 
@@ -171,7 +171,8 @@ impl<'a> Scanner<'a> {
             return cluster.end;
         }
         let first = skip(text, next, is_opener);
-        let lower = text[first..].chars().next().is_some_and(char::is_lowercase);
+        // A list item marker starts a sentence even in lower case ("Smith. a. here", "(ii)").
+        let lower = text[first..].chars().next().is_some_and(char::is_lowercase) && !lists::opens_item(&text[next..]);
         let end = if cluster.strong {
             (!lower).then_some(closed)
         } else if cluster.dots >= 3 {
@@ -216,6 +217,8 @@ impl<'a> Scanner<'a> {
         }
         let attached = text[..at].chars().next_back().is_some_and(|c| !c.is_whitespace());
         match (cluster.dots, cluster.spaced) {
+            // A dot leader ("Contents........5") is not an ellipsis.
+            (5.., false) => None,
             // ". . ." marks an omission inside a sentence; "..." before a capital ends one.
             (3, true) => None,
             (3, false) => Some(closed),

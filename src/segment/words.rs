@@ -215,6 +215,11 @@ pub fn is_starter(word: &str) -> bool {
             | b"otherwise"
             | b"perhaps"
             | b"asked"
+            | b"dozens"
+            | b"hundreds"
+            | b"thousands"
+            | b"millions"
+            | b"billions"
     )
 }
 
