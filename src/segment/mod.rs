@@ -200,6 +200,7 @@ mod tests {
             &["Call System.Out.println or mail Jane.Doe@example.com or see www.Example.com now."],
         ),
         ("Ask Mr.Smith or e.g.Jones.", &["Ask Mr.Smith or e.g.Jones."]),
+        ("Visit http://example.org/a.Page or é.Foo now.", &["Visit http://example.org/a.Page or é.Foo now."]),
         ("Windows line\r\nNext line", &["Windows line", "Next line"]),
         ("He met the\r\nU.S. President.", &["He met the\r\nU.S. President."]),
         ("A block with Co.\n\nA blank line inside", &["A block with Co.", "A blank line inside"]),

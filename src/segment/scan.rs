@@ -45,6 +45,10 @@ static INTERESTING: [bool; 256] = {
     table
 };
 
+/// How far back, in bytes, the scanner looks for the word before a candidate: longer
+/// than any listed abbreviation or list marker, short enough to keep every look cheap.
+const LOOK_BACK: usize = 64;
+
 /// The sentence spans of `text`, trimmed of white space, in order.
 pub fn sentence_spans(text: &str) -> Vec<Span> {
     let mut scanner = Scanner { text, spans: Vec::new(), start: 0, list: None, wrap: None };
@@ -189,7 +193,8 @@ impl<'a> Scanner<'a> {
     /// True when the full stop at `at` is glued to the next sentence by a missing space
     /// ("world.Today", "1,000.That"): a lower-case word or a number, then a capitalised
     /// word that is not part of an address ("Jane.Doe@example.com", "www.Example.com")
-    /// or of code ("System.Out.println").
+    /// or of code ("System.Out.println"). Both looks are bounded, so a long run of
+    /// text without spaces stays linear.
     fn missing_space(&self, at: usize, cluster: &Cluster, closed: usize) -> bool {
         let text = self.text;
         if cluster.dots != 1 || cluster.strong || closed != cluster.end {
@@ -198,14 +203,28 @@ impl<'a> Scanner<'a> {
         if !text[..at].ends_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit()) {
             return false;
         }
-        let address = |token: &str| token.contains(['@', '/', ':', '\\', '_']);
-        let (_, word) = self.word_before(at);
+        let address = |c: char| matches!(c, '@' | '/' | ':' | '\\' | '_' | '.');
         let after = &text[closed..];
-        let token = &after[..after.find(char::is_whitespace).unwrap_or(after.len())];
-        let mut chars = token.chars();
-        let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase);
-        let dotted = token.trim_end_matches(|c: char| !c.is_alphanumeric()).contains('.');
-        capitalised && !dotted && !address(token) && !address(word) && !word.contains('.')
+        let mut chars = after.chars();
+        if !chars.next().is_some_and(char::is_uppercase) || !chars.next().is_some_and(char::is_lowercase) {
+            return false;
+        }
+        let word = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
+        let mut rest = after[word..].chars();
+        let glued_on = match rest.next() {
+            Some('.') => rest.next().is_some_and(char::is_alphanumeric),
+            Some(c) => address(c),
+            None => false,
+        };
+        let from = self.window(at);
+        let head = &text[from..at];
+        let word_before = match head.char_indices().rev().find(|&(_, c)| c.is_whitespace()) {
+            Some((i, c)) => Some(&head[i + c.len_utf8()..]),
+            // The sentence starts within the window: its start bounds the word.
+            None if from == self.start => Some(head),
+            None => None,
+        };
+        !glued_on && word_before.is_some_and(|word| !word.contains(address))
     }
 
     /// Where an ellipsis ends a sentence, if it does.
@@ -259,9 +278,11 @@ impl<'a> Scanner<'a> {
 
     /// A `)` may close a list marker ("1)", "b)").
     fn paren(&mut self, at: usize) {
+        if !self.text[at + 1..].starts_with(char::is_whitespace) {
+            return;
+        }
         let (word_start, word) = self.word_before(at);
-        let spaced = self.text[at + 1..].starts_with(char::is_whitespace);
-        if let Some(marker) = Marker::parse(word, &self.text[at..]).filter(|_| spaced) {
+        if let Some(marker) = Marker::parse(word, &self.text[at..]) {
             self.list_marker(word_start, marker);
         }
     }
@@ -269,7 +290,7 @@ impl<'a> Scanner<'a> {
     /// Handles a list marker whose label starts at `word_start`; true when it is one (so
     /// its full stop does not end a sentence).
     fn list_marker(&mut self, word_start: usize, marker: Marker) -> bool {
-        if word_start == self.first_word() {
+        if word_start - self.start <= LOOK_BACK && word_start == self.first_word() {
             if marker.opens_list() {
                 self.list = Some(marker);
             }
@@ -315,30 +336,46 @@ impl<'a> Scanner<'a> {
     }
 
     /// The word that ends at `at` (without opening punctuation or a bullet before it),
-    /// and where it starts; never reaching into the previous sentence.
+    /// and where it starts; never reaching into the previous sentence, nor further back
+    /// than any listed word or marker is long (so that text without spaces stays linear).
     fn word_before(&self, at: usize) -> (usize, &'a str) {
         let text = self.text;
-        let head = &text[self.start..at];
+        let head = &text[self.window(at)..at];
         let start = head.char_indices().rev().find(|&(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
         let word = head[start..].trim_start_matches(|c: char| is_opener(c) || is_bullet(c));
         (at - word.len(), word)
     }
 
+    /// Where to start looking back from `at`: [`LOOK_BACK`] bytes back on a char
+    /// boundary, or the start of the sentence if that is nearer.
+    fn window(&self, at: usize) -> usize {
+        let mut from = self.start.max(at.saturating_sub(LOOK_BACK));
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        from
+    }
+
     /// Where the first word of the current sentence starts, after white space, bullets
-    /// and opening punctuation.
+    /// and opening punctuation (looked for only in the first [`LOOK_BACK`] bytes).
     fn first_word(&self) -> usize {
-        let head = &self.text[self.start..];
+        let end = (self.start + LOOK_BACK).min(self.text.len());
+        let end = (end..self.text.len()).find(|&i| self.text.is_char_boundary(i)).unwrap_or(self.text.len());
+        let head = &self.text[self.start..end];
         let rest = head.trim_start_matches(|c: char| c.is_whitespace() || is_bullet(c) || is_opener(c));
         let rest = match rest.strip_prefix(is_line_bullet) {
             Some(after) if after.starts_with(char::is_whitespace) => after.trim_start(),
             _ => rest,
         };
-        self.text.len() - rest.len()
+        end - rest.len()
     }
 
     /// True when the current sentence up to `word_start` is only an introductory phrase
     /// ("At 5", "In the"), which cannot stand as a sentence.
     fn introductory(&self, word_start: usize) -> bool {
+        if word_start - self.start > LOOK_BACK {
+            return false;
+        }
         let head = &self.text[self.start..word_start];
         let mut tokens = head.split_whitespace();
         tokens.next().is_some_and(|first| words::is_preposition(first.trim_start_matches(is_opener)))
