@@ -260,6 +260,18 @@ mod tests {
         assert_eq!((sentences[2].span, sentences[2].block_start), (Span::new(26, 39), 14));
     }
 
+    #[test]
+    fn long_runs_stay_linear() {
+        let patterns = ["a.", "a.Bc,", "x)", "1. a ", "Mr. ", "U.S. The ", ". ", "word\n", "é.Ab"];
+        let clock = std::time::Instant::now();
+        for pattern in patterns {
+            let text = pattern.repeat(200_000 / pattern.len());
+            assert!(!split(&text).is_empty());
+        }
+        // Linear work takes milliseconds; a quadratic look-back would take minutes.
+        assert!(clock.elapsed().as_secs() < 20, "{:?}", clock.elapsed());
+    }
+
     proptest! {
         #[test]
         fn spans_are_trimmed_ordered_slices(
