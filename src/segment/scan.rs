@@ -16,10 +16,11 @@
 //!   "a.m." and "p.m." before a capital that is not a day, month or time zone; and none
 //!   of them after a lone introductory phrase ("At 5 a.m. Mr. Smith").
 //! - Ellipses: "..." or "…" before a capital ends a sentence, a spaced ". . ." does
-//!   not, four dots do, "word. . . . Next" ends after the word's full stop, and an
-//!   omission in brackets "[...]" never does.
+//!   not, four dots do, "word. . . . Next" ends after the word's full stop; an omission
+//!   in brackets "[...]" and a dot leader of five or more dots never do.
 //! - A list marker at the start of a sentence ("1.", "a.") keeps its full stop, and the
-//!   next marker in sequence on the same line starts a new sentence; so does a bullet.
+//!   next marker in sequence on the same line starts a new sentence; so does a bullet,
+//!   and a marker right after a stop even in lower case ("Smith. a. here", "(ii)").
 //! - A blank line always ends a sentence. A single line break ends one that has no
 //!   final stop, unless the line stops in the middle of a phrase or the block is
 //!   hard-wrapped prose ([`lines`](super::lines)).
