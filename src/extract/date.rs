@@ -40,6 +40,11 @@ impl Point {
 pub(super) fn at(t: &Tokens<'_>, i: usize, cx: &Context) -> Option<Found> {
     let (modifier, j) = prefix(t, i);
     let p = point(t, j, cx)?;
+    // "about two years ago" takes "about"; "over the weekend", "around Wednesday" do
+    // not: there the word says where in time, not how precisely.
+    if j > i && modifier_at(t, i).is_some() && !t.is_any(p.to.wrapping_sub(1), &["ago", "earlier"]) {
+        return None;
+    }
     let mut found = Found::new(ClaimKind::Date, i, p.to, Value::Date(p.value));
     found.modifier = modifier;
     Some(found)
@@ -123,6 +128,9 @@ fn day_point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
                     (!t.is_punct(j + 1, '-') && !t.is(j + 1, "that")).then(|| Point::new("PRESENT_REF".into(), j + 1))
                 }
                 "recently" => Some(Point::new("PAST_REF".into(), j + 1)),
+                "future" if j > 0 && t.is_any(j - 1, &["in", "near", "foreseeable"]) => {
+                    Some(Point::new("FUTURE_REF".into(), j + 1))
+                }
                 "earlier" | "later" => {
                     // "earlier this month", "later today": the period named after.
                     let p = day_point(t, j + 1, cx)?;
@@ -130,13 +138,19 @@ fn day_point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
                         || lex_is(t, j + 1, |l| matches!(l, Lex::Weekday(_)));
                     anchored.then_some(p)
                 }
-                "the" => the_point(t, j, cx),
+                "the" => the_point(t, j, cx).or_else(|| {
+                    let (y, k) = spoken_year(t, j)?;
+                    Some(Point::new(format!("{y:04}"), k))
+                }),
                 "this" | "last" | "next" | "coming" | "past" | "previous" => relative(t, j, cx),
                 "fiscal" => {
                     let (y, k) = year_at(t, j + 1, true)?;
                     Some(Point::new(format!("{y:04}"), k))
                 }
-                _ => quarter_point(t, j, cx).or_else(|| ago(t, j, cx)),
+                _ => quarter_point(t, j, cx).or_else(|| ago(t, j, cx)).or_else(|| {
+                    let (y, k) = spoken_year(t, j)?;
+                    Some(Point::new(format!("{y:04}"), k))
+                }),
             }
         }
     }
@@ -212,10 +226,19 @@ fn month_first(t: &Tokens<'_>, j: usize, month: i8, cx: &Context) -> Option<Poin
         };
         return month_day(t, j, after, year, month, day, cx);
     }
-    if let Some((year, after)) =
-        year_at(t, k, false).or_else(|| if t.is(k, "of") { year_at(t, k + 1, false) } else { None })
+    if let Some((year, after)) = year_at(t, k, false)
+        .or_else(|| if t.is(k, "of") { year_at(t, k + 1, false) } else { None })
+        .or_else(|| spoken_year(t, k))
     {
         return Some(Point::new(ym(year as i16, month), after));
+    }
+    // "June last year", "January this year".
+    if t.is_any(k, &["this", "last", "next"])
+        && t.is(k + 1, "year")
+        && let Some(dct) = cx.published
+    {
+        let y = dct.year() + i16::from(t.is(k, "next")) - i16::from(t.is(k, "last"));
+        return Some(Point::new(ym(y, month), k + 2));
     }
     // A month alone must be a capitalized full name; "May" and "March" are also verbs
     // and need a word before them that only goes with a date.
@@ -251,15 +274,16 @@ fn year_before(t: &Tokens<'_>, j: usize) -> Option<i16> {
     if j > 0 && t.is_any(j - 1, &["last", "next", "this", "coming", "previous", "past"]) {
         return None;
     }
-    (0..j).rev().find_map(|k| year_at(t, k, false)).map(|(y, _)| y as i16)
+    (j.saturating_sub(12)..j).rev().find_map(|k| year_at(t, k, false)).map(|(y, _)| y as i16)
 }
 
 /// The year of a month named alone, seen from the words before it ("last May").
 fn relative_year(t: &Tokens<'_>, j: usize, month: i8, dct: Date, tense: Tense) -> i16 {
     let y = dct.year();
     match j.checked_sub(1).map(|b| t.low(b)) {
+        // "last February" said in March is most often the one a year before.
         Some("last") | Some("previous") | Some("past") => {
-            if month < dct.month() {
+            if month + 1 < dct.month() {
                 y
             } else {
                 y - 1
@@ -323,6 +347,23 @@ fn month_day(
     }
 }
 
+/// A year said in words: "nineteen ninety-six", "the year two thousand".
+fn spoken_year(t: &Tokens<'_>, k: usize) -> Option<(i64, usize)> {
+    if t.is(k, "the") && t.is(k + 1, "year") {
+        let (n, after) = super::words::number_words(t, k + 2)?;
+        return (n.fract() == 0.0 && plausible_year(n as i64)).then_some((n as i64, after));
+    }
+    let Some(Lex::Card(century)) = t.lex(k) else { return None };
+    if !(10..=20).contains(&century) {
+        return None;
+    }
+    let (rest, after) = super::words::number_words(t, k + 1)?;
+    if !(10.0..100.0).contains(&rest) {
+        return None;
+    }
+    Some((century * 100 + rest as i64, after))
+}
+
 /// A four-digit year at `k` (with a "fiscal" or "the year" before it taken by the
 /// caller). `loose` accepts any plausible year; otherwise the year must be 1800 to
 /// 2100 and not read as a count ("2000 soldiers").
@@ -370,6 +411,9 @@ const NOT_PLURAL: [&str; 12] =
 /// Dates that start with digits: "28 March 2018", "2018-03-28", "3/28/2018", "2011",
 /// "1990s".
 fn numeric(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
+    if let Some(p) = ago(t, j, cx) {
+        return Some(p);
+    }
     let n = t.num(j)?;
     let plain = n.plain()?;
     if let Some(p) = century(t, j) {
@@ -581,6 +625,8 @@ fn quarter_point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
         (Some(n), after)
     } else if t.is_any(k, &["current", "latest"]) {
         (None, k + 1)
+    } else if t.is(k, "quarter") && j > 0 && t.is(j - 1, "the") {
+        (None, k)
     } else {
         return None;
     };
@@ -619,7 +665,8 @@ fn quarter_point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
         }
         None if !half && year.is_none() => {
             let d = dct?;
-            let d = if t.is(k, "latest") { add_months(d, -3)? } else { d };
+            // "the latest quarter", "the quarter": the last one completed.
+            let d = if t.is(k, "current") { d } else { add_months(d, -3)? };
             (d.year(), calendar::quarter(d))
         }
         _ => return None,
@@ -634,7 +681,9 @@ fn ago(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
         None => return None,
     };
     let Some(Lex::Unit(unit, _)) = t.lex(k) else { return None };
-    if !t.is(k + 1, "ago") {
+    // "earlier" counts back from the publication date too ("a year earlier"), as
+    // reports of results compare with the period a year before publication.
+    if !t.is_any(k + 1, &["ago", "earlier"]) {
         return None;
     }
     let to = k + 2;
@@ -644,6 +693,12 @@ fn ago(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
     }
     let n = n as i64;
     let dct = cx.published?;
+    // In a sentence about quarterly results, "a year ago" is that quarter a year before:
+    // the last quarter completed at publication, one year back.
+    if unit == Unit::Year && n == 1 && (0..t.len()).any(|q| t.is(q, "quarter")) {
+        let d = add_months(dct, -15)?;
+        return Some(Point::new(format!("{:04}-Q{}", d.year(), calendar::quarter(d)), to));
+    }
     let value = match unit {
         Unit::Day => return Some(Point::day(add_days(dct, -n)?, to)),
         Unit::Week => week(add_days(dct, -7 * n)?),

@@ -16,7 +16,10 @@ pub(super) fn at(t: &Tokens<'_>, i: usize, _cx: &Context) -> Option<Found> {
         None => (None, i),
     };
     let j = lead(t, j);
-    let (n, unit, to) = adjectival(t, j).or_else(|| counted(t, j)).or_else(|| bare(t, i, j))?;
+    // "recent years", "coming weeks": TIMEX3 keeps the adjective in the span.
+    let j =
+        if t.is_any(j, &["recent", "coming"]) && matches!(t.lex(j + 1), Some(Lex::Unit(_, true))) { j + 1 } else { j };
+    let (n, unit, to) = adjectival(t, j).or_else(|| counted(t, j)).or_else(|| bare(t, j))?;
     // "two days ago", "a year earlier" are dates, read by the date extractor; "a
     // 25-year-old" is an age.
     if t.is_any(to, &["ago"]) || (t.is_dash(to) && t.glued(to) && t.is(to + 1, "old")) {
@@ -88,6 +91,15 @@ fn counted(t: &Tokens<'_>, j: usize) -> Option<(Option<f64>, Unit, usize)> {
     {
         return None;
     }
+    // "$500 million a year", "700 seats a week": a rate, not a length of time.
+    if t.is_any(j, &["a", "an"])
+        && let Some(b) = j.checked_sub(1)
+        && (t.kind(b) == Some(Kind::Num)
+            || super::date::counts_next(t, b)
+            || t.lex(b).is_some_and(|l| matches!(l, Lex::Scale(_))))
+    {
+        return None;
+    }
     Some((n, unit, k + 1))
 }
 
@@ -110,10 +122,10 @@ fn adjectival(t: &Tokens<'_>, j: usize) -> Option<(Option<f64>, Unit, usize)> {
 }
 
 /// "weeks", "decades", "for years": a plural unit alone, vague.
-fn bare(t: &Tokens<'_>, i: usize, j: usize) -> Option<(Option<f64>, Unit, usize)> {
+fn bare(t: &Tokens<'_>, j: usize) -> Option<(Option<f64>, Unit, usize)> {
     let Some(Lex::Unit(unit, true)) = t.lex(j) else { return None };
     let ok = matches!(unit, Unit::Decade | Unit::Century)
-        || before_is(t, i, &["for", "over", "within", "recent", "took", "lasted", "spent", "last", "past", "coming"]);
+        || before_is(t, j, &["for", "over", "within", "recent", "took", "lasted", "spent", "last", "past", "coming"]);
     if !ok || t.is(j + 1, "ago") || (t.is_dash(j + 1) && t.glued(j + 1)) {
         return None;
     }
