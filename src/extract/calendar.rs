@@ -17,26 +17,17 @@ pub enum Tense {
     Unknown,
 }
 
-const FUTURE: [&str; 14] = [
-    "will",
-    "shall",
-    "ll",
-    "scheduled",
-    "expected",
-    "plans",
-    "planned",
-    "plan",
-    "due",
-    "upcoming",
-    "intends",
-    "tomorrow",
-    "going",
-    "set",
-];
+/// Words that announce what is to come. "plans", "expected", "set" and "going" only
+/// count before "to" ("plans to visit"): alone they are nouns or past participles.
+const FUTURE: [&str; 8] = ["will", "shall", "ll", "scheduled", "upcoming", "intends", "tomorrow", "next"];
 
-/// Past-tense verbs and words; reporting verbs ("said", "told") are left out, since
-/// they say when something was reported, not when it happens.
-const PAST: [&str; 31] = [
+/// Future markers that need a "to" after them.
+const FUTURE_TO: [&str; 7] = ["plans", "planned", "plan", "expected", "set", "going", "due"];
+
+/// Past-tense verbs that do not end in "-ed", and words that place a report in the
+/// past; reporting verbs ("said", "told") are left out, since they say when something
+/// was reported, not when it happens.
+const PAST: [&str; 83] = [
     "was",
     "were",
     "had",
@@ -46,6 +37,7 @@ const PAST: [&str; 31] = [
     "came",
     "left",
     "began",
+    "begun",
     "took",
     "made",
     "held",
@@ -68,6 +60,57 @@ const PAST: [&str; 31] = [
     "last",
     "been",
     "hit",
+    "bought",
+    "sold",
+    "paid",
+    "thought",
+    "brought",
+    "caught",
+    "taught",
+    "fought",
+    "sought",
+    "built",
+    "spent",
+    "lent",
+    "meant",
+    "felt",
+    "kept",
+    "slept",
+    "found",
+    "stood",
+    "understood",
+    "shook",
+    "wrote",
+    "rode",
+    "drove",
+    "broke",
+    "chose",
+    "froze",
+    "stole",
+    "woke",
+    "wore",
+    "tore",
+    "knew",
+    "grew",
+    "threw",
+    "drew",
+    "blew",
+    "ate",
+    "cut",
+    "quit",
+    "shut",
+    "stuck",
+    "hung",
+    "sang",
+    "rang",
+    "drank",
+    "sank",
+    "fled",
+    "sat",
+    "laid",
+    "heard",
+    "forgot",
+    "dealt",
 ];
 
 /// How far a tense marker may stand from the expression, in tokens.
@@ -84,12 +127,11 @@ fn marker(t: &Tokens<'_>, i: usize) -> Option<Tense> {
     if PRESENT.contains(&w) {
         return Some(Tense::Unknown);
     }
-    if FUTURE.contains(&w) {
-        // "set" and "going" speak of the future only as "set to", "going to".
-        if matches!(w, "set" | "going") && !t.is(i + 1, "to") {
-            return None;
-        }
+    if FUTURE.contains(&w) || (FUTURE_TO.contains(&w) && t.is(i + 1, "to")) {
         return Some(Tense::Future);
+    }
+    if FUTURE_TO.contains(&w) {
+        return None;
     }
     if w == "said" || w == "told" {
         return None;
@@ -181,11 +223,12 @@ pub fn year_of(dct: Date, month: i8, day: Option<i8>, tense: Tense) -> i16 {
             }
         }
         Tense::Unknown => {
-            // Within half a year either way of the publication date.
+            // News looks back more than ahead: from eight months before publication
+            // to four months after it.
             let months = i32::from(month) - i32::from(dct.month());
-            if months > 6 {
+            if months > 4 {
                 y - 1
-            } else if months < -6 {
+            } else if months < -8 {
                 y + 1
             } else {
                 y

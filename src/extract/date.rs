@@ -138,7 +138,9 @@ fn day_point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
                         || lex_is(t, j + 1, |l| matches!(l, Lex::Weekday(_)));
                     anchored.then_some(p)
                 }
-                "the" => the_point(t, j, cx).or_else(|| {
+                "year" => year_ago(t, j, cx),
+                "christmas" | "thanksgiving" | "halloween" => holiday(t, j, cx),
+                "the" => the_point(t, j, cx).or_else(|| year_ago(t, j, cx)).or_else(|| {
                     let (y, k) = spoken_year(t, j)?;
                     Some(Point::new(format!("{y:04}"), k))
                 }),
@@ -182,6 +184,69 @@ fn the_point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
         return Some(p);
     }
     century(t, k)
+}
+
+/// "the year-ago quarter", "the comparable year-earlier period", "year-earlier" (as in
+/// "year-earlier profit"): in reports of results, the quarter a year before the last
+/// one completed at publication, else the year before publication.
+fn year_ago(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
+    let the = t.is(j, "the");
+    let mut k = j + usize::from(the);
+    if t.is(k, "comparable") {
+        k += 1;
+    }
+    if !(t.is(k, "year") && t.is_dash(k + 1) && t.glued(k + 1) && t.is_any(k + 2, &["ago", "earlier"])) {
+        return None;
+    }
+    let dct = cx.published?;
+    let to = k + 3;
+    let last_year = dct.year() - 1;
+    if let Some((n, after)) = ordinal_at(t, to)
+        && t.is(after, "quarter")
+        && (1..=4).contains(&n)
+    {
+        return Some(Point::new(format!("{last_year:04}-Q{n}"), after + 1));
+    }
+    let quarter_ago = || -> Option<String> {
+        let d = add_months(dct, -15)?;
+        Some(format!("{:04}-Q{}", d.year(), calendar::quarter(d)))
+    };
+    if t.is_any(to, &["quarter", "period"]) {
+        return Some(Point::new(quarter_ago()?, to + 1));
+    }
+    if the {
+        return None;
+    }
+    let value = if (0..t.len()).any(|q| t.is(q, "quarter")) { quarter_ago()? } else { format!("{last_year:04}") };
+    Some(Point::new(value, to))
+}
+
+/// Holidays on a fixed day, or (Thanksgiving) the fourth Thursday of November,
+/// anchored like a month and day.
+fn holiday(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
+    let (month, day, to) = match t.low(j) {
+        "christmas" if t.is(j + 1, "eve") => (12, 24, j + 2),
+        "christmas" => (12, 25, j + 1 + usize::from(t.is(j + 1, "day"))),
+        "halloween" => (10, 31, j + 1),
+        _ => (11, 0, j + 1 + usize::from(t.is(j + 1, "day"))),
+    };
+    if !t.capitalized(j) {
+        return None;
+    }
+    let Some(dct) = cx.published else {
+        return (day > 0).then(|| Point::new(format!("XXXX-{month:02}-{day:02}"), to));
+    };
+    let tense = tense(t, j, to);
+    let year = calendar::year_of(dct, month, Some(if day > 0 { day } else { 22 }), tense);
+    let date = if day > 0 {
+        Date::new(year, month, day).ok()?
+    } else {
+        // The fourth Thursday: the first Thursday on or after November 1, plus three weeks.
+        let first = Date::new(year, 11, 1).ok()?;
+        let offset = (3 - i64::from(first.weekday().to_monday_zero_offset())).rem_euclid(7);
+        add_days(first, offset + 21)?
+    };
+    Some(Point::day(date, to))
 }
 
 /// "the 20th century", "the twenty-first century": TIMEX3 writes the century's first
@@ -688,7 +753,7 @@ fn ago(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
     }
     let to = k + 2;
     let Some(n) = n else { return Some(Point::new("PAST_REF".into(), to)) };
-    if n.fract() != 0.0 {
+    if n.fract() != 0.0 || !(0.0..=10_000.0).contains(&n) {
         return None;
     }
     let n = n as i64;
@@ -722,8 +787,12 @@ fn ago(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
 /// A time of day at `j` ("9.45pm", "9:45 p.m.", "21:45", "10 a.m. EST", "noon"):
 /// TIMEX3's `T21:45` and the index after it.
 fn time_of_day(t: &Tokens<'_>, j: usize) -> Option<(String, usize)> {
-    if t.is(j, "noon") {
+    // "High Noon" is a film.
+    if t.is(j, "noon") && !t.capitalized(j) {
         return Some(("T12:00".into(), j + 1));
+    }
+    if t.is(j, "midnight") {
+        return Some(("T24:00".into(), j + 1));
     }
     let n = t.num(j)?;
     if n.int_digits > 2 || n.grouped || (j > 0 && t.glued(j) && t.kind(j - 1) == Some(Kind::Num)) {

@@ -82,6 +82,8 @@ fn counted(t: &Tokens<'_>, j: usize) -> Option<(Option<f64>, Unit, usize)> {
     match n {
         // "one days" is a typo, "two day" a compound ("a two day visit").
         Some(v) if v == 1.0 && plural => return None,
+        // "a quarter" is usually a fraction ("more than a quarter of").
+        Some(_) if unit == Unit::Quarter && t.is_any(j, &["a", "an"]) => return None,
         // "a second" is usually an ordinal ("a second visit").
         Some(_) if unit == Unit::Second && !plural && t.kind(j) != Some(Kind::Num) => return None,
         None if !plural => return None,

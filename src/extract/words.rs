@@ -172,7 +172,7 @@ const ORDS: [(&str, i64); 28] = [
 ];
 
 /// Words that start or steer an expression without a value of their own.
-const CUES: [&str; 52] = [
+const CUES: [&str; 55] = [
     "a",
     "an",
     "the",
@@ -225,6 +225,9 @@ const CUES: [&str; 52] = [
     "overnight",
     "magnitude",
     "fiscal",
+    "christmas",
+    "thanksgiving",
+    "halloween",
 ];
 
 fn build() -> HashMap<&'static str, Lex> {
