@@ -22,7 +22,7 @@ pub enum Tense {
 const FUTURE: [&str; 8] = ["will", "shall", "ll", "scheduled", "upcoming", "intends", "tomorrow", "next"];
 
 /// Future markers that need a "to" after them.
-const FUTURE_TO: [&str; 7] = ["plans", "planned", "plan", "expected", "set", "going", "due"];
+const FUTURE_TO: [&str; 6] = ["plans", "planned", "plan", "expected", "set", "going"];
 
 /// Past-tense verbs that do not end in "-ed", and words that place a report in the
 /// past; reporting verbs ("said", "told") are left out, since they say when something

@@ -53,13 +53,25 @@ pub(super) fn amount(t: &Tokens<'_>, j: usize) -> Option<(Option<f64>, usize)> {
         if n.grouped && n.value < 1000.0 {
             return None;
         }
-        // "1 1/2" and the like are left out rather than misread.
+        // "2 1/2"; other fractions are left out rather than misread.
         if t.is_punct(j + 1, '/') {
             return None;
+        }
+        if t.num(j + 1).is_some_and(|h| h.value == 1.0)
+            && t.is_punct(j + 2, '/')
+            && t.glued(j + 2)
+            && t.num(j + 3).is_some_and(|h| h.value == 2.0)
+            && t.glued(j + 3)
+        {
+            return Some((Some(n.value + 0.5), j + 4));
         }
         return Some((Some(n.value), j + 1));
     }
     if let Some((n, k)) = words::number_words(t, j) {
+        // "two and a half years".
+        if t.is(k, "and") && t.is(k + 1, "a") && t.is(k + 2, "half") {
+            return Some((Some(n + 0.5), k + 3));
+        }
         return Some((Some(n), k));
     }
     if t.is_any(j, &["a", "an"]) {
@@ -88,6 +100,15 @@ fn counted(t: &Tokens<'_>, j: usize) -> Option<(Option<f64>, Unit, usize)> {
         Some(_) if unit == Unit::Second && !plural && t.kind(j) != Some(Kind::Num) => return None,
         None if !plural => return None,
         _ => {}
+    }
+    // "a minute and a half", "a year and a half".
+    if let Some(v) = n
+        && v.fract() == 0.0
+        && t.is(k + 1, "and")
+        && t.is_any(k + 2, &["a", "one"])
+        && t.is(k + 3, "half")
+    {
+        return Some((Some(v + 0.5), unit, k + 4));
     }
     if n == Some(1.0) && (t.is(k + 1, "later") || before_is(t, j, &["once", "twice", "per", "times", "every", "each"]))
     {
@@ -166,7 +187,10 @@ mod tests {
             ("It lasted several years.", "several years", "PXY", None),
             ("They talked for twenty-one minutes.", "twenty-one minutes", "PT21M", None),
             ("A two-week trip.", "two-week", "P2W", None),
-            ("It lasted more than 1.5 years.", "more than 1.5 years", "P1.5Y", Some(Modifier::MoreThan)),
+            ("It took 2 1/2 years.", "2 1/2 years", "P2Y6M", None),
+            ("It took a minute and a half.", "a minute and a half", "PT1M30S", None),
+            ("They waited two and a half hours.", "two and a half hours", "PT2H30M", None),
+            ("It lasted more than 1.5 years.", "more than 1.5 years", "P1Y6M", Some(Modifier::MoreThan)),
         ];
         for (text, span, value, modifier) in cases {
             assert_eq!(duration(text), Some((span.to_string(), value.to_string(), *modifier)), "{text}");

@@ -53,9 +53,22 @@ impl Unit {
             Unit::Century => (false, 1.0, "CE"),
         };
         let t = if time { "T" } else { "" };
-        match n {
-            Some(n) => format!("P{t}{}{letter}", crate::value::format_number(n * mult)),
-            None => format!("P{t}X{letter}"),
+        // A half is written in the next smaller unit, as TIMEX3 does: "2 1/2 years" is
+        // `P2Y6M`, "5 1/2 hours" `PT5H30M`.
+        let half = match self {
+            Unit::Year => Some("6M"),
+            Unit::Day => Some("T12H"),
+            Unit::Hour => Some("30M"),
+            Unit::Minute => Some("30S"),
+            _ => None,
+        };
+        match (n, half) {
+            (Some(n), Some(half)) if n.fract() == 0.5 && n < 1e9 => {
+                let whole = n.trunc() as i64;
+                if whole == 0 { format!("P{t}{half}") } else { format!("P{t}{whole}{letter}{half}") }
+            }
+            (Some(n), _) => format!("P{t}{}{letter}", crate::value::format_number(n * mult)),
+            (None, _) => format!("P{t}X{letter}"),
         }
     }
 }
