@@ -10,8 +10,11 @@ use factlint::segment;
 use factlint::source::{Source, discover};
 use factlint::value::{ClaimKind, Modifier};
 
-/// (file prefix, kind, text, value, modifier, counted) for every claim of the seeds.
-fn seed_claims() -> Vec<(String, ClaimKind, String, String, Option<Modifier>, Option<String>)> {
+/// (file prefix, kind, text, value, modifier, counted) of one claim.
+type Row = (String, ClaimKind, String, String, Option<Modifier>, Option<String>);
+
+/// Every claim of the seeds.
+fn seed_claims() -> Vec<Row> {
     let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let found = discover(&[seeds]);
     let mut out = Vec::new();
