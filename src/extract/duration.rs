@@ -22,7 +22,7 @@ pub(super) fn at(t: &Tokens<'_>, i: usize, _cx: &Context) -> Option<Found> {
     let (n, unit, to) = adjectival(t, j).or_else(|| counted(t, j)).or_else(|| bare(t, j))?;
     // "two days ago", "a year earlier" are dates, read by the date extractor; "a
     // 25-year-old" is an age.
-    if t.is_any(to, &["ago"]) || (t.is_dash(to) && t.glued(to) && t.is(to + 1, "old")) {
+    if t.is_any(to, &["ago"]) || (t.is_dash(to) && t.glued(to) && t.is_any(to + 1, &["old", "olds"])) {
         return None;
     }
     let mut found = Found::new(ClaimKind::Duration, i, to, Value::Duration(unit.duration(n)));

@@ -79,10 +79,36 @@ fn count(t: &Tokens<'_>, j: usize) -> Option<(f64, usize)> {
     if t.is_any(next, &["am", "pm", "a", "p"]) && (t.is_punct(next + 1, '.') || t.is_any(next, &["am", "pm"])) {
         return None;
     }
-    if num.int_digits > 15 {
+    // "2-1", "3-4": a score or a range, not one count.
+    if t.is_dash(next) && t.glued(next) && t.glued(next + 1) && t.kind(next + 1) == Some(Kind::Num) {
+        return None;
+    }
+    if num.int_digits > 15 || phone_like(t, j) {
         return None;
     }
     scaled(t, j)
+}
+
+/// True when the number at `j` is one group of a phone number: three or more digit
+/// groups in a row with only spaces, dashes, dots or brackets between them, or a group
+/// after a "+".
+fn phone_like(t: &Tokens<'_>, j: usize) -> bool {
+    let joiner = |i: usize| matches!(t.punct(i), Some('-' | '.' | '(' | ')' | '+'));
+    let mut groups = 1;
+    let mut i = j;
+    while i > 0 && (t.kind(i - 1) == Some(Kind::Num) || joiner(i - 1)) {
+        i -= 1;
+        if t.is_punct(i, '+') {
+            return true;
+        }
+        groups += usize::from(t.kind(i) == Some(Kind::Num));
+    }
+    let mut k = j + 1;
+    while t.kind(k) == Some(Kind::Num) || (joiner(k) && t.kind(k + 1) == Some(Kind::Num)) {
+        groups += usize::from(t.kind(k) == Some(Kind::Num));
+        k += 1;
+    }
+    groups >= 3
 }
 
 /// Words that never are the thing counted.
@@ -162,6 +188,15 @@ fn counted_after(t: &Tokens<'_>, k: usize, one: bool) -> Option<String> {
     }
 }
 
+/// The word at `w` if it can name who is aged: a name or a plural ("children"), not
+/// a verb ("died aged 64").
+fn person(t: &Tokens<'_>, w: usize) -> Option<String> {
+    let ok = t.kind(w) == Some(Kind::Word)
+        && (t.capitalized(w) || PLURALS.contains(&t.low(w)) || counts_next(t, w))
+        && !t.low(w).ends_with("ed");
+    ok.then(|| t.raw(w).to_string())
+}
+
 /// Ages: "a 25-year-old coach", "25 years old", "aged 11 to 16", "Smith, 54,".
 fn age(t: &Tokens<'_>, i: usize, j: usize, modifier: Option<Modifier>) -> Option<Found> {
     let (n, k) = match t.num(j) {
@@ -184,7 +219,7 @@ fn age(t: &Tokens<'_>, i: usize, j: usize, modifier: Option<Modifier>) -> Option
         && t.glued(k)
         && matches!(t.lex(k + 1), Some(Lex::Unit(Unit::Year, _)))
         && t.is_dash(k + 2)
-        && t.is(k + 3, "old")
+        && t.is_any(k + 3, &["old", "olds"])
     {
         let counted = match t.kind(k + 4) {
             Some(Kind::Word) if !NOT_COUNTED.contains(&t.low(k + 4)) => Some(t.raw(k + 4).to_string()),
@@ -202,7 +237,7 @@ fn age(t: &Tokens<'_>, i: usize, j: usize, modifier: Option<Modifier>) -> Option
     // "children aged 11 to 16": the first end is at least, the second at most.
     let before = j.checked_sub(1);
     if before.is_some_and(|b| t.is(b, "aged")) {
-        let who = j.checked_sub(2).filter(|w| t.kind(*w) == Some(Kind::Word)).map(|w| t.raw(w).to_string());
+        let who = j.checked_sub(2).and_then(|w| person(t, w));
         let ranged = (t.is_any(k, &["to", "and"]) || t.is_dash(k)) && t.num(k + 1).is_some();
         return Some(age(k, if ranged { Some(Modifier::AtLeast) } else { modifier }, who));
     }
@@ -212,7 +247,7 @@ fn age(t: &Tokens<'_>, i: usize, j: usize, modifier: Option<Modifier>) -> Option
         && t.num(b - 1).is_some()
         && t.is(b - 2, "aged")
     {
-        let who = b.checked_sub(3).filter(|w| t.kind(*w) == Some(Kind::Word)).map(|w| t.raw(w).to_string());
+        let who = b.checked_sub(3).and_then(|w| person(t, w));
         return Some(age(k, Some(Modifier::AtMost), who));
     }
     // "Smith, 54, said": a capitalized name, a comma, the age, a comma or the end.
@@ -288,6 +323,8 @@ mod tests {
             ),
             ("Smith, 54, said so.", vec![row("54", 54.0, Some("Smith"), years, None)]),
             ("He is 30 years old.", vec![row("30 years old", 30.0, None, years, None)]),
+            ("He died aged 64.", vec![row("64", 64.0, None, years, None)]),
+            ("Two 30-year-olds were hurt.", vec![row("30-year-olds", 30.0, None, years, None)]),
         ];
         for (text, want) in cases {
             assert_eq!(numbers(text), want, "{text}");
@@ -299,6 +336,9 @@ mod tests {
         for text in [
             "It began in 2011.",
             "Call 555-1234 now.",
+            "Call +1 212 555 1234 now.",
+            "Call (212) 555-1234 now.",
+            "They won 2-1 at home.",
             "Version 3.10.2 shipped.",
             "It ended on March 28, 2018.",
             "He came at 10:30.",
