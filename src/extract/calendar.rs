@@ -19,10 +19,11 @@ pub enum Tense {
 
 /// Words that announce what is to come. "plans", "expected", "set" and "going" only
 /// count before "to" ("plans to visit"): alone they are nouns or past participles.
-const FUTURE: [&str; 8] = ["will", "shall", "ll", "scheduled", "upcoming", "intends", "tomorrow", "next"];
+const FUTURE: [&str; 10] =
+    ["will", "shall", "ll", "scheduled", "upcoming", "intends", "tomorrow", "next", "planning", "planned"];
 
 /// Future markers that need a "to" after them.
-const FUTURE_TO: [&str; 6] = ["plans", "planned", "plan", "expected", "set", "going"];
+const FUTURE_TO: [&str; 5] = ["plans", "plan", "expected", "set", "going"];
 
 /// Past-tense verbs that do not end in "-ed", and words that place a report in the
 /// past; reporting verbs ("said", "told") are left out, since they say when something
@@ -125,6 +126,10 @@ fn marker(t: &Tokens<'_>, i: usize) -> Option<Tense> {
     }
     let w = t.low(i);
     if PRESENT.contains(&w) {
+        // "is to resume trading Tuesday".
+        if t.is(i + 1, "to") {
+            return Some(Tense::Future);
+        }
         return Some(Tense::Unknown);
     }
     if FUTURE.contains(&w) || (FUTURE_TO.contains(&w) && t.is(i + 1, "to")) {
@@ -145,6 +150,15 @@ fn marker(t: &Tokens<'_>, i: usize) -> Option<Tense> {
 /// The tense of the expression spanning tokens `from..to`: the nearest tense marker
 /// before it in the sentence, else the nearest after it.
 pub fn tense(t: &Tokens<'_>, from: usize, to: usize) -> Tense {
+    // "said Monday that...", "Monday said": the day of the report, which is past.
+    let reported = ["said", "told", "announced", "reported", "says"];
+    if (from > 0 && t.is_any(from - 1, &reported)) || t.is_any(to, &reported) {
+        return Tense::Past;
+    }
+    // "as soon as Tuesday", "as early as Tuesday".
+    if from >= 3 && t.is(from - 3, "as") && t.is_any(from - 2, &["soon", "early"]) && t.is(from - 1, "as") {
+        return Tense::Future;
+    }
     for i in (from.saturating_sub(REACH)..from).rev() {
         if let Some(tense) = marker(t, i) {
             return tense;

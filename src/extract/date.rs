@@ -339,6 +339,10 @@ fn year_before(t: &Tokens<'_>, j: usize) -> Option<i16> {
     if j > 0 && t.is_any(j - 1, &["last", "next", "this", "coming", "previous", "past"]) {
         return None;
     }
+    // "joined in 1997 and will join on March 12": the future is not that year's.
+    if tense(t, j, j + 1) == Tense::Future {
+        return None;
+    }
     (j.saturating_sub(12)..j).rev().find_map(|k| year_at(t, k, false)).map(|(y, _)| y as i16)
 }
 
@@ -373,7 +377,7 @@ fn day_of_month(t: &Tokens<'_>, k: usize) -> Option<(i8, usize)> {
         && t.num(k).is_some_and(|n| n.int_digits <= 2)
     {
         // Not "March 28:30" or "March 2.5".
-        if t.glued(k + 1) && matches!(t.punct(k + 1), Some(':')) {
+        if t.glued(k + 1) && t.is_punct(k + 1, ':') && t.glued(k + 2) && t.kind(k + 2) == Some(Kind::Num) {
             return None;
         }
         return Some(match ordinal_at(t, k) {
