@@ -131,3 +131,16 @@ proptest! {
         check(&sentence, &context);
     }
 }
+
+/// Long runs of what the extractors look ahead over stay linear: each of these takes
+/// well under a second even in a debug build, where a quadratic scan would take minutes.
+#[test]
+fn long_inputs_stay_linear() {
+    let context = Context { published: Some(Date::constant(2018, 3, 28)) };
+    for unit in ["1 ", "one thousand ", "a year ago ", "March 25-", "- ", "twenty-", "$1 ", "Monday to ", "+1 2 "] {
+        let sentence = unit.repeat(200_000 / unit.len());
+        let start = std::time::Instant::now();
+        let _ = extract(&sentence, &context);
+        assert!(start.elapsed().as_secs() < 20, "{unit:?} took {:?}", start.elapsed());
+    }
+}

@@ -217,7 +217,7 @@ fn year_ago(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
     if the {
         return None;
     }
-    let value = if (0..t.len()).any(|q| t.is(q, "quarter")) { quarter_ago()? } else { format!("{last_year:04}") };
+    let value = if t.mentions_quarter { quarter_ago()? } else { format!("{last_year:04}") };
     Some(Point::new(value, to))
 }
 
@@ -764,7 +764,7 @@ fn ago(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
     let dct = cx.published?;
     // In a sentence about quarterly results, "a year ago" is that quarter a year before:
     // the last quarter completed at publication, one year back.
-    if unit == Unit::Year && n == 1 && (0..t.len()).any(|q| t.is(q, "quarter")) {
+    if unit == Unit::Year && n == 1 && t.mentions_quarter {
         let d = add_months(dct, -15)?;
         return Some(Point::new(format!("{:04}-Q{}", d.year(), calendar::quarter(d)), to));
     }

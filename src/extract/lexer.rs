@@ -7,7 +7,7 @@
 //! family and could not express "the word before is a preposition" without
 //! look-behind, which the `regex` crate lacks).
 
-use super::words::{self, Lex};
+use super::words::{self, Lex, Unit};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,6 +65,9 @@ pub struct Tokens<'a> {
     lower: String,
     /// The tokens, in order.
     pub toks: Vec<Token>,
+    /// True when the sentence has the word "quarter" (reports of quarterly results
+    /// date "a year ago" by quarter); noted while lexing so no extractor rescans.
+    pub mentions_quarter: bool,
 }
 
 impl<'a> Tokens<'a> {
@@ -74,6 +77,7 @@ impl<'a> Tokens<'a> {
         let bytes = text.as_bytes();
         let mut toks = Vec::with_capacity(text.len() / 4);
         let mut space = true;
+        let mut mentions_quarter = false;
         let mut chars = text.char_indices().peekable();
         while let Some((start, c)) = chars.next() {
             if c.is_whitespace() {
@@ -106,10 +110,11 @@ impl<'a> Tokens<'a> {
                 Kind::Word => lower.get(start..end).and_then(words::lookup),
                 _ => None,
             };
+            mentions_quarter |= matches!(lex, Some(Lex::Unit(Unit::Quarter, false)));
             toks.push(Token { kind, start, end, space, lex });
             space = false;
         }
-        Tokens { text, lower, toks }
+        Tokens { text, lower, toks, mentions_quarter }
     }
 
     /// Number of tokens.

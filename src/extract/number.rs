@@ -96,7 +96,8 @@ fn phone_like(t: &Tokens<'_>, j: usize) -> bool {
     let joiner = |i: usize| matches!(t.punct(i), Some('-' | '.' | '(' | ')' | '+'));
     let mut groups = 1;
     let mut i = j;
-    while i > 0 && (t.kind(i - 1) == Some(Kind::Num) || joiner(i - 1)) {
+    // Bounded, so that a long run of numbers stays linear to scan.
+    while i > 0 && j - i < 8 && (t.kind(i - 1) == Some(Kind::Num) || joiner(i - 1)) {
         i -= 1;
         if t.is_punct(i, '+') {
             return true;
@@ -104,7 +105,7 @@ fn phone_like(t: &Tokens<'_>, j: usize) -> bool {
         groups += usize::from(t.kind(i) == Some(Kind::Num));
     }
     let mut k = j + 1;
-    while t.kind(k) == Some(Kind::Num) || (joiner(k) && t.kind(k + 1) == Some(Kind::Num)) {
+    while k - j < 8 && (t.kind(k) == Some(Kind::Num) || (joiner(k) && t.kind(k + 1) == Some(Kind::Num))) {
         groups += usize::from(t.kind(k) == Some(Kind::Num));
         k += 1;
     }

@@ -343,7 +343,9 @@ pub fn number_words(t: &super::lexer::Tokens<'_>, i: usize) -> Option<(f64, usiz
         current += n;
         j = k;
     }
-    loop {
+    // Bounded: no number in words runs longer, and a bound keeps a long chain of number
+    // words linear to scan from every start.
+    while j - i < 12 {
         match t.lex(j) {
             Some(Lex::Scale(s)) if s == 100.0 => {
                 current *= s;
