@@ -100,7 +100,30 @@ pub enum Lex {
     Cue,
 }
 
-static TABLE: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(build);
+/// FNV-1a, for the word table: words are short and not chosen by an attacker who
+/// could flood one bucket (the table is fixed), so std's SipHash buys nothing here and
+/// costs most of the look-up. Hand-written because no fast-hash crate is a dependency.
+#[derive(Clone, Copy, Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
+static TABLE: LazyLock<HashMap<&'static str, Lex, FnvBuild>> = LazyLock::new(build);
 
 /// The entry for a lowered word.
 pub fn lookup(word: &str) -> Option<Lex> {
@@ -243,8 +266,8 @@ const CUES: [&str; 55] = [
     "halloween",
 ];
 
-fn build() -> HashMap<&'static str, Lex> {
-    let mut m = HashMap::new();
+fn build() -> HashMap<&'static str, Lex, FnvBuild> {
+    let mut m = HashMap::default();
     for w in CUES {
         m.insert(w, Lex::Cue);
     }
