@@ -112,6 +112,7 @@ fn day_point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
     match (t.kind(j)?, t.lex(j)) {
         (Kind::Word, Some(Lex::Month(m) | Lex::MonthAbbr(m))) => month_first(t, j, m, cx),
         (Kind::Word, Some(Lex::Weekday(wd))) => weekday_point(t, j, j, wd, None, cx),
+        (Kind::Word, Some(Lex::Season(season))) => season_year(t, j, season),
         (Kind::Num, _) => numeric(t, j, cx),
         (Kind::Punct, _) => decade_apostrophe(t, j),
         (Kind::Word, _) => {
@@ -183,6 +184,9 @@ fn the_point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
     if let Some(p) = quarter_point(t, k, cx) {
         return Some(p);
     }
+    if let Some(Lex::Season(season)) = t.lex(k) {
+        return season_year(t, k, season);
+    }
     century(t, k)
 }
 
@@ -247,6 +251,13 @@ fn holiday(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
         add_days(first, offset + 21)?
     };
     Some(Point::day(date, to))
+}
+
+/// "summer 2017", "the winter of 1994": a season with its year written.
+fn season_year(t: &Tokens<'_>, j: usize, season: &str) -> Option<Point> {
+    let k = if t.is(j + 1, "of") { j + 2 } else { j + 1 };
+    let (y, to) = year_at(t, k, false).or_else(|| spoken_year(t, k))?;
+    Some(Point::new(format!("{y:04}-{season}"), to))
 }
 
 /// "the 20th century", "the twenty-first century": TIMEX3 writes the century's first
@@ -918,6 +929,17 @@ mod tests {
             ("Profit rose in the third quarter.", d(1989, 10, 26), "the third quarter", "1989-Q3", None),
             ("It was unknown on March 25.", None, "March 25", "XXXX-03-25", None),
             ("It stood until the 20th century.", None, "the 20th century", "19", None),
+            ("It opened in summer 2017.", None, "summer 2017", "2017-SU", None),
+            ("It froze in the winter of 1994.", None, "the winter of 1994", "1994-WI", None),
+            ("He left on Saturday, April 25: no word since.", d(1998, 4, 24), "Saturday, April 25", "1998-04-25", None),
+            ("Paribas said Monday that it will bid.", d(1989, 10, 27), "Monday", "1989-10-23", None),
+            ("He could come as soon as Tuesday.", d(2000, 4, 3), "Tuesday", "2000-04-04", None),
+            ("A year earlier, profit was flat.", d(1989, 10, 26), "A year earlier", "1988", None),
+            ("Profit in the year-ago quarter fell.", d(1989, 10, 26), "the year-ago quarter", "1988-Q3", None),
+            ("Sales fell a year ago in the quarter.", d(1989, 10, 26), "a year ago", "1988-Q3", None),
+            ("He was born in nineteen ninety-six.", None, "nineteen ninety-six", "1996", None),
+            ("We met on Thanksgiving.", d(2018, 12, 1), "Thanksgiving", "2018-11-22", None),
+            ("They met in June last year.", d(1998, 2, 19), "June last year", "1997-06", None),
         ];
         for (text, published, span, value, modifier) in cases {
             let got = date(text, *published);

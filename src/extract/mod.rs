@@ -102,7 +102,7 @@ fn may_start(t: &Tokens<'_>, i: usize) -> bool {
     match t.kind(i) {
         Some(Kind::Num) => true,
         Some(Kind::Word) => t.lex(i).is_some(),
-        Some(Kind::Punct) => matches!(t.punct(i), Some('$' | '€' | '£' | '\'' | '’')),
+        Some(Kind::Punct) => matches!(t.punct(i), Some('$' | '€' | '£' | '\'' | '’' | '-' | '−')),
         None => false,
     }
 }

@@ -54,7 +54,17 @@ pub(super) fn at(t: &Tokens<'_>, i: usize, _cx: &Context) -> Option<Found> {
         Some((m, j)) => (Some(m), j),
         None => (None, i),
     };
-    let (amount, unit, to) = magnitude(t, j).or_else(|| money(t, j)).or_else(|| measured(t, j))?;
+    // A minus sign only for temperatures ("-5C"): elsewhere a dash before a number is a
+    // range or a list.
+    if matches!(t.punct(j), Some('-' | '−')) {
+        let signed = t.glued(j + 1) && t.kind(j + 1) == Some(Kind::Num) && (j == 0 || !t.glued(j));
+        let (amount, unit, to) = measured(t, j + 1, -1.0).filter(|(_, u, _)| *u == "C" && signed)?;
+        let mut found = Found::new(ClaimKind::Quantity, i, to, Value::Quantity { amount, unit: unit.to_string() });
+        found.modifier = modifier;
+        found.unit = Some(unit.to_string());
+        return Some(found);
+    }
+    let (amount, unit, to) = magnitude(t, j).or_else(|| money(t, j)).or_else(|| measured(t, j, 1.0))?;
     if !amount.is_finite() {
         return None;
     }
@@ -132,12 +142,17 @@ fn magnitude(t: &Tokens<'_>, j: usize) -> Option<(f64, &'static str, usize)> {
 
 /// A number and a unit of measure: "610 metres", "2,000 feet", "40%", "40 per cent",
 /// "80 km/h", "30 degrees Celsius", "5 square kilometres".
-fn measured(t: &Tokens<'_>, j: usize) -> Option<(f64, &'static str, usize)> {
+fn measured(t: &Tokens<'_>, j: usize, sign: f64) -> Option<(f64, &'static str, usize)> {
     t.num(j)?;
     if j > 0 && t.glued(j) && matches!(t.kind(j - 1), Some(Kind::Word | Kind::Num)) {
         return None;
     }
+    // "3-5 km": the end of a range, not a quantity of its own.
+    if j >= 2 && t.is_dash(j - 1) && t.glued(j) && t.glued(j - 1) && t.kind(j - 2) == Some(Kind::Num) {
+        return None;
+    }
     let (n, k) = scaled(t, j)?;
+    let n = sign * n;
     if t.is_punct(k, '%') {
         return Some((n, "%", k + 1));
     }
@@ -154,6 +169,17 @@ fn measured(t: &Tokens<'_>, j: usize) -> Option<(f64, &'static str, usize)> {
             return Some((n * f * f, "m2", u + 1));
         }
         return None;
+    }
+    // "a 10-km race", "a 50-metre pool".
+    if t.is_dash(k)
+        && t.glued(k)
+        && t.glued(k + 1)
+        && let Some((f, unit)) = unit_word(t.low(k + 1))
+        && unit.len() != 3
+        && unit != "magnitude"
+        && t.low(k + 1).len() > 1
+    {
+        return Some((n * f, unit, k + 2));
     }
     if t.kind(k) != Some(Kind::Word) {
         return None;
@@ -194,6 +220,13 @@ fn measured(t: &Tokens<'_>, j: usize) -> Option<(f64, &'static str, usize)> {
 
 /// "30 degrees Celsius", "30°C", "86 °F", "30 degrees C".
 fn temperature(t: &Tokens<'_>, n: f64, k: usize) -> Option<(f64, &'static str, usize)> {
+    // "40C", "104F": a capital letter glued to the number.
+    if t.glued(k) && matches!(t.raw(k), "C" | "F") && super::date::clean_end(t, k + 1) {
+        return match t.raw(k) {
+            "C" => Some((n, "C", k + 1)),
+            _ => Some(((n - 32.0) * 5.0 / 9.0, "C", k + 1)),
+        };
+    }
     if !t.is_punct(k, '°') && !t.is_any(k, &["degrees", "degree"]) {
         return None;
     }
@@ -237,6 +270,10 @@ mod tests {
             ("It spans 5 square kilometres.", "5 square kilometres", 5e6, "m2", None),
             ("He paid seventy million dollars.", "seventy million dollars", 7e7, "USD", None),
             ("It weighs 3 tonnes.", "3 tonnes", 3000.0, "kg", None),
+            ("Temperatures hit 40C today.", "40C", 40.0, "C", None),
+            ("It fell to -5C overnight.", "-5C", -5.0, "C", None),
+            ("It was -4 °F.", "-4 °F", -20.0, "C", None),
+            ("She won the 10-km race.", "10-km", 10_000.0, "m", None),
         ];
         for (text, span, amount, unit, modifier) in cases {
             let got = quantity(text);
@@ -248,7 +285,7 @@ mod tests {
 
     #[test]
     fn not_quantities() {
-        for text in ["He is 5 m", "The A380 flew.", "Score 3 g"] {
+        for text in ["He is 5 m", "The A380 flew.", "Score 3 g", "Pages 3-5 km", "Rooms 1-4C"] {
             assert_eq!(quantity(text), None, "{text}");
         }
     }
