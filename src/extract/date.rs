@@ -460,6 +460,10 @@ pub(super) fn year_at(t: &Tokens<'_>, k: usize, loose: bool) -> Option<(i64, usi
     if t.glued(k) && k > 0 && matches!(t.kind(k - 1), Some(Kind::Word | Kind::Num)) {
         return None;
     }
+    // The end of "4/5/2018" or "12-4-2018" that was too ambiguous to read whole.
+    if t.glued(k) && k > 1 && matches!(t.punct(k - 1), Some('/' | '-' | '.')) && t.kind(k - 2) == Some(Kind::Num) {
+        return None;
+    }
     if k > 0 && matches!(t.punct(k - 1), Some('$' | '€' | '£' | '#')) {
         return None;
     }
@@ -957,6 +961,7 @@ mod tests {
             "Call 555-1234.",
             "Version 3.10.2 is out.",
             "Pages 12-14.",
+            "It passed on 4/5/2018.",
         ] {
             assert_eq!(date(text, Some(Date::constant(2018, 3, 28))), None, "{text}");
         }

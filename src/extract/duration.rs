@@ -188,6 +188,7 @@ mod tests {
             ("They talked for twenty-one minutes.", "twenty-one minutes", "PT21M", None),
             ("A two-week trip.", "two-week", "P2W", None),
             ("It took 2 1/2 years.", "2 1/2 years", "P2Y6M", None),
+            ("It is worth $1bn over 10 years.", "10 years", "P10Y", None),
             ("It took a minute and a half.", "a minute and a half", "PT1M30S", None),
             ("They waited two and a half hours.", "two and a half hours", "PT2H30M", None),
             ("It lasted more than 1.5 years.", "more than 1.5 years", "P1Y6M", Some(Modifier::MoreThan)),

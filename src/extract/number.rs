@@ -21,7 +21,16 @@ pub(super) fn at(t: &Tokens<'_>, i: usize, _cx: &Context) -> Option<Found> {
         return Some(f);
     }
     let (n, k) = count(t, j)?;
+    // "over 10 years" is a duration, read by the duration extractor.
+    if matches!(t.lex(k), Some(Lex::Unit(..))) {
+        return None;
+    }
     let counted = counted_after(t, k, n == 1.0);
+    // A decimal that counts nothing is a version, a score or an index level ("iOS
+    // 11.2", "closed at 1,234.56"): too unsure to report.
+    if counted.is_none() && t.num(j).is_some_and(|n| n.decimal) && !matches!(t.lex(j + 1), Some(Lex::Scale(_))) {
+        return None;
+    }
     // A number word alone ("one", "three") counts something written right after it,
     // or it is a pronoun or part of an idiom ("one of", "the one").
     if t.kind(j) == Some(Kind::Word) && counted.is_none() && !t.is(k, "of") {
@@ -347,6 +356,7 @@ mod tests {
             "The A380 landed.",
             "It was his 21st birthday.",
             "One of them left.",
+            "iOS 11.2 shipped.",
             "Hundreds of people came.",
         ] {
             assert_eq!(numbers(text), vec![], "{text}");
