@@ -19,7 +19,7 @@ pub(super) fn at(t: &Tokens<'_>, i: usize, _cx: &Context) -> Option<Found> {
     // "recent years", "coming weeks": TIMEX3 keeps the adjective in the span.
     let j =
         if t.is_any(j, &["recent", "coming"]) && matches!(t.lex(j + 1), Some(Lex::Unit(_, true))) { j + 1 } else { j };
-    let (n, unit, to) = adjectival(t, j).or_else(|| counted(t, j)).or_else(|| bare(t, j))?;
+    let (n, unit, to) = adjectival(t, j).or_else(|| long(t, j)).or_else(|| counted(t, j)).or_else(|| bare(t, j))?;
     // "two days ago", "a year earlier" are dates, read by the date extractor; "a
     // 25-year-old" is an age.
     if t.is_any(to, &["ago"]) || (t.is_dash(to) && t.glued(to) && t.is_any(to + 1, &["old", "olds"])) {
@@ -91,6 +91,10 @@ pub(super) fn amount(t: &Tokens<'_>, j: usize) -> Option<(Option<f64>, usize)> {
 fn counted(t: &Tokens<'_>, j: usize) -> Option<(Option<f64>, Unit, usize)> {
     let (n, k) = amount(t, j)?;
     let Some(Lex::Unit(unit, plural)) = t.lex(k) else { return None };
+    // "a week-long visit": the unit starts a compound, read by `long`.
+    if t.is_dash(k + 1) && t.glued(k + 1) {
+        return None;
+    }
     match n {
         // "one days" is a typo, "two day" a compound ("a two day visit").
         Some(v) if v == 1.0 && plural => return None,
@@ -144,6 +148,15 @@ fn adjectival(t: &Tokens<'_>, j: usize) -> Option<(Option<f64>, Unit, usize)> {
     }
 }
 
+/// "a week-long visit", "decades-long feud": one of the unit, or vague when plural.
+fn long(t: &Tokens<'_>, j: usize) -> Option<(Option<f64>, Unit, usize)> {
+    let Some(Lex::Unit(unit, plural)) = t.lex(j) else { return None };
+    if !(t.is_dash(j + 1) && t.glued(j + 1) && t.glued(j + 2) && t.is(j + 2, "long")) {
+        return None;
+    }
+    Some((if plural { None } else { Some(1.0) }, unit, j + 3))
+}
+
 /// "weeks", "decades", "for years": a plural unit alone, vague.
 fn bare(t: &Tokens<'_>, j: usize) -> Option<(Option<f64>, Unit, usize)> {
     let Some(Lex::Unit(unit, true)) = t.lex(j) else { return None };
@@ -189,6 +202,8 @@ mod tests {
             ("A two-week trip.", "two-week", "P2W", None),
             ("It took 2 1/2 years.", "2 1/2 years", "P2Y6M", None),
             ("It is worth $1bn over 10 years.", "10 years", "P10Y", None),
+            ("A week-long visit.", "week-long", "P1W", None),
+            ("A decades-long feud.", "decades-long", "PXDE", None),
             ("It took a minute and a half.", "a minute and a half", "PT1M30S", None),
             ("They waited two and a half hours.", "two and a half hours", "PT2H30M", None),
             ("It lasted more than 1.5 years.", "more than 1.5 years", "P1Y6M", Some(Modifier::MoreThan)),
