@@ -208,7 +208,7 @@ const ORDS: [(&str, i64); 28] = [
 ];
 
 /// Words that start or steer an expression without a value of their own.
-const CUES: [&str; 55] = [
+const CUES: [&str; 56] = [
     "a",
     "an",
     "the",
@@ -264,6 +264,7 @@ const CUES: [&str; 55] = [
     "christmas",
     "thanksgiving",
     "halloween",
+    "recent",
 ];
 
 fn build() -> HashMap<&'static str, Lex, FnvBuild> {
