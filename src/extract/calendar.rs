@@ -224,10 +224,12 @@ pub fn year_of(dct: Date, month: i8, day: Option<i8>, tense: Tense) -> i16 {
     let there = key(month, day.unwrap_or(if tense == Tense::Future { 31 } else { 1 }));
     match tense {
         // A past-tense report may still name a day a little after publication (a
-        // deadline, a scheduled vote): up to two months later counts as this year's.
+        // deadline, an effective date: "expires Nov. 21"): up to two months later
+        // counts as this year's. A month alone in the past tense is the last one.
         Tense::Past => {
             let there = key(month, day.unwrap_or(1));
-            if there <= here + 64 { y } else { y - 1 }
+            let slack = if day.is_some() { 64 } else { 0 };
+            if there <= here + slack { y } else { y - 1 }
         }
         Tense::Future => {
             if there >= here {
@@ -280,7 +282,8 @@ mod tests {
     fn months_anchor_by_tense() {
         let dct = Date::constant(2018, 3, 28);
         assert_eq!(year_of(dct, 5, None, Tense::Future), 2018);
-        assert_eq!(year_of(dct, 5, None, Tense::Past), 2018);
+        assert_eq!(year_of(dct, 5, None, Tense::Past), 2017);
+        assert_eq!(year_of(dct, 5, Some(1), Tense::Past), 2018);
         assert_eq!(year_of(dct, 7, None, Tense::Past), 2017);
         assert_eq!(year_of(dct, 12, Some(5), Tense::Unknown), 2017);
         assert_eq!(year_of(dct, 3, Some(25), Tense::Past), 2018);
