@@ -187,6 +187,13 @@ fn the_point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
     if let Some(Lex::Season(season)) = t.lex(k) {
         return season_year(t, k, season);
     }
+    // "the sixties": a decade of the 1900s, as news means it.
+    let decade = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+        .iter()
+        .position(|d| t.is(k, d));
+    if let Some(d) = decade {
+        return Some(Point::new(format!("19{}", d + 2), k + 1));
+    }
     century(t, k)
 }
 
@@ -934,6 +941,7 @@ mod tests {
             ("It was unknown on March 25.", None, "March 25", "XXXX-03-25", None),
             ("It stood until the 20th century.", None, "the 20th century", "19", None),
             ("It opened in summer 2017.", None, "summer 2017", "2017-SU", None),
+            ("Music of the sixties.", None, "the sixties", "196", None),
             ("It froze in the winter of 1994.", None, "the winter of 1994", "1994-WI", None),
             ("He left on Saturday, April 25: no word since.", d(1998, 4, 24), "Saturday, April 25", "1998-04-25", None),
             ("Paribas said Monday that it will bid.", d(1989, 10, 27), "Monday", "1989-10-23", None),

@@ -270,7 +270,13 @@ fn age(t: &Tokens<'_>, i: usize, j: usize, modifier: Option<Modifier>) -> Option
         && (t.is_punct(k, ',') || t.kind(k).is_none() || t.is_punct(k, '.') && t.kind(k + 1).is_none())
         && t.num(j).is_some_and(|n| n.int_digits <= 3 && (1.0..=120.0).contains(&n.value))
     {
-        return Some(age(k, None, Some(t.raw(b - 1).to_string())));
+        // The whole name: "Kim Jong Un, 34," counts "Kim Jong Un".
+        let mut first = b - 1;
+        while first > 0 && b - first < 4 && t.capitalized(first - 1) && !t.glued(first) {
+            first -= 1;
+        }
+        let name = t.span(first, b).and_then(|(s, e)| t.text.get(s..e)).map(str::to_string);
+        return Some(age(k, None, name));
     }
     None
 }
@@ -332,6 +338,7 @@ mod tests {
                 ],
             ),
             ("Smith, 54, said so.", vec![row("54", 54.0, Some("Smith"), years, None)]),
+            ("Kim Jong Un, 34, came.", vec![row("34", 34.0, Some("Kim Jong Un"), years, None)]),
             ("He is 30 years old.", vec![row("30 years old", 30.0, None, years, None)]),
             ("He died aged 64.", vec![row("64", 64.0, None, years, None)]),
             ("Two 30-year-olds were hurt.", vec![row("30-year-olds", 30.0, None, years, None)]),
