@@ -95,7 +95,14 @@ pub(super) fn point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
     }
     let p = day_point(t, j, cx)?;
     if p.day.is_some() || p.value.starts_with("XXXX-WXX") {
-        let at = if t.is(p.to, "at") || t.is_punct(p.to, ',') { p.to + 1 } else { p.to };
+        // "Tuesday at 9.45pm", "Tuesday, 9.45pm", "Tuesday, at 9.45pm".
+        let mut at = p.to;
+        if t.is_punct(at, ',') {
+            at += 1;
+        }
+        if t.is(at, "at") {
+            at += 1;
+        }
         if let Some((time, k)) = time_of_day(t, at) {
             return Some(Point { value: format!("{}{time}", p.value), to: k, ..p });
         }
@@ -942,6 +949,13 @@ mod tests {
             ("It stood until the 20th century.", None, "the 20th century", "19", None),
             ("It opened in summer 2017.", None, "summer 2017", "2017-SU", None),
             ("Music of the sixties.", None, "the sixties", "196", None),
+            (
+                "Trump tweeted on Tuesday, March 27, 2018, at 10:05 a.m. again.",
+                None,
+                "Tuesday, March 27, 2018, at 10:05 a.m.",
+                "2018-03-27T10:05",
+                None,
+            ),
             ("It froze in the winter of 1994.", None, "the winter of 1994", "1994-WI", None),
             ("He left on Saturday, April 25: no word since.", d(1998, 4, 24), "Saturday, April 25", "1998-04-25", None),
             ("Paribas said Monday that it will bid.", d(1989, 10, 27), "Monday", "1989-10-23", None),
