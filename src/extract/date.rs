@@ -596,16 +596,13 @@ fn decade_apostrophe(t: &Tokens<'_>, j: usize) -> Option<Point> {
 /// before it ("last Friday"), with a date after it taken when written ("Monday,
 /// March 26").
 fn weekday_point(t: &Tokens<'_>, from: usize, j: usize, wd: i8, rel: Option<&str>, cx: &Context) -> Option<Point> {
-    let mut to = j + 1;
+    let to = j + 1;
     if t.is_punct(to, ',')
         && let Some(Lex::Month(m) | Lex::MonthAbbr(m)) = t.lex(to + 1)
         && let Some(p) = month_first(t, to + 1, m, cx)
         && p.day.is_some()
     {
         return Some(p);
-    }
-    if t.is_punct(to, '.') && t.glued(to) && t.kind(to + 1).is_none() {
-        to = j + 1;
     }
     let Some(dct) = cx.published else {
         return Some(Point::new(format!("XXXX-WXX-{wd}"), to));
