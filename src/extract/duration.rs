@@ -91,6 +91,10 @@ pub(super) fn amount(t: &Tokens<'_>, j: usize) -> Option<(Option<f64>, usize)> {
 fn counted(t: &Tokens<'_>, j: usize) -> Option<(Option<f64>, Unit, usize)> {
     let (n, k) = amount(t, j)?;
     let Some(Lex::Unit(unit, plural)) = t.lex(k) else { return None };
+    // "the 1988 quarter": a year before a unit names a period, not an amount.
+    if !plural && t.year_like(j) {
+        return None;
+    }
     // "a week-long visit": the unit starts a compound, read by `long`.
     if t.is_dash(k + 1) && t.glued(k + 1) {
         return None;
@@ -215,7 +219,15 @@ mod tests {
 
     #[test]
     fn not_durations() {
-        for text in ["A 25-year-old coach.", "It happened two days ago.", "His second visit.", "He runs once a day."] {
+        for text in [
+            "A 25-year-old coach.",
+            "It happened two days ago.",
+            "His second visit.",
+            "He runs once a day.",
+            "In the 1988 quarter.",
+            "More than a quarter of them.",
+            "It earns $5 million a year.",
+        ] {
             assert_eq!(duration(text), None, "{text}");
         }
     }

@@ -194,6 +194,11 @@ impl<'a> Tokens<'a> {
         Some(Num { value, int_digits, grouped, decimal })
     }
 
+    /// True when token `i` is four plain digits that could be a year (1000 to 2999).
+    pub fn year_like(&self, i: usize) -> bool {
+        self.num(i).is_some_and(|n| n.int_digits == 4 && n.plain().is_some_and(|y| (1000..=2999).contains(&y)))
+    }
+
     /// Byte span from the start of token `from` to the end of token `to - 1`.
     pub fn span(&self, from: usize, to: usize) -> Option<(usize, usize)> {
         let a = self.toks.get(from)?;
