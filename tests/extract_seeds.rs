@@ -22,7 +22,8 @@ fn seed_claims() -> Vec<Row> {
         let source = Source::read(&path, meta.as_ref(), None).unwrap();
         let sentences = segment::sentences(&source);
         let name = path.file_name().unwrap().to_string_lossy()[..3].to_string();
-        for e in claims_of(&source, &sentences) {
+        let index = factlint::span::LineIndex::new(&source.text);
+        for e in claims_of(&source, &index, &sentences) {
             out.push((name.clone(), e.kind, e.text, e.value.to_string(), e.modifier, e.counted));
         }
     }

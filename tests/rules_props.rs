@@ -73,7 +73,8 @@ proptest! {
         }
         let source = Source::from_text(PathBuf::from("t.txt"), text.clone(), &Metadata::default());
         let sentences = factlint::segment::sentences(&source);
-        let found = names::scan(&rules, &source, &sentences);
+        let index = factlint::span::LineIndex::new(&source.text);
+        let found = names::scan(&rules, &source, &index, &sentences);
         for claim in &found {
             prop_assert!(claim.start <= claim.end && claim.end <= text.len());
         }

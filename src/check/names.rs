@@ -15,6 +15,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::extract::Claim;
 use crate::rules::{Entity, RuleSet};
 use crate::segment::Sentence;
 use crate::source::Source;
@@ -432,42 +433,31 @@ fn expansion_claims<'r>(text: &str, id: &'r str, entity: &'r Entity, out: &mut V
 }
 
 /// Name and expansion claims of one source (map step).
-pub fn scan(rules: &RuleSet, source: &Source, sentences: &[Sentence]) -> Vec<Evidence> {
+pub fn scan(rules: &RuleSet, source: &Source, index: &LineIndex, sentences: &[Sentence]) -> Vec<Evidence> {
     if rules.entities.is_empty() {
         return Vec::new();
     }
     let spellings = spellings(rules);
-    let index = LineIndex::new(&source.text);
-    let path = source.display_path();
     let mut out = Vec::new();
     for sentence in sentences {
-        let Some(block) = source.blocks.get(sentence.block) else { continue };
         let mut found = name_claims(&sentence.text, &spellings);
         for (id, entity) in &rules.entities {
             expansion_claims(&sentence.text, id, entity, &mut found);
         }
         found.sort_by_key(|c| (c.span, c.kind));
         for claim in found {
-            let span = block.to_original(claim.span.shift(sentence.block_start));
-            let at = index.position(&source.text, span.start);
-            out.push(Evidence {
-                source: path.clone(),
-                line: at.line,
-                column: at.column,
-                start: span.start,
-                end: span.end,
-                sentence_index: sentence.index,
-                text: claim.span.slice(&sentence.text).to_string(),
-                sentence: sentence.text.clone(),
+            let text = claim.span.slice(&sentence.text).to_string();
+            let located = Claim {
                 kind: claim.kind,
+                span: claim.span,
+                text,
                 value: Value::Text(claim.value),
                 modifier: None,
                 counted: None,
                 unit: None,
                 entity: Some(claim.entity.to_string()),
-                derived_from: None,
-                published: source.metadata.published,
-            });
+            };
+            out.extend(Evidence::locate(source, index, sentence, located));
         }
     }
     out
