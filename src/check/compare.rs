@@ -126,7 +126,20 @@ pub fn compare_in_context(id: &str, fact: &Fact, claims: Vec<(Evidence, Option<I
             Some(Explained::OneDay) => fact.severity.min(Severity::Warning),
             _ => fact.severity,
         };
-        let mut note_text = note.map(|n| n.text().to_string());
+        let mut notes: Vec<String> = note.map(|n| n.text().to_string()).into_iter().collect();
+        if event.is_some() {
+            let undated: BTreeSet<&str> = outliers
+                .iter()
+                .filter(|&&i| claims[i].context.is_none())
+                .map(|&i| short_name(&claims[i].evidence.source))
+                .collect();
+            if !undated.is_empty() {
+                notes.push(format!(
+                    "no date near the claim in {} places it in the same event as the others: check it speaks of the same one",
+                    undated.into_iter().collect::<Vec<_>>().join(", ")
+                ));
+            }
+        }
         let outlier_sources: BTreeSet<&str> = outliers.iter().map(|&i| claims[i].evidence.source.as_str()).collect();
         let inside: Vec<&str> = agreeing
             .iter()
@@ -136,12 +149,9 @@ pub fn compare_in_context(id: &str, fact: &Fact, claims: Vec<(Evidence, Option<I
             .into_iter()
             .collect();
         if !inside.is_empty() {
-            let text = format!("conflict within one source: {}", inside.join(", "));
-            note_text = Some(match note_text {
-                Some(n) => format!("{n}; {text}"),
-                None => text,
-            });
+            notes.push(format!("conflict within one source: {}", inside.join(", ")));
         }
+        let note_text = (!notes.is_empty()).then(|| notes.join("; "));
         let message = format!("{} vs {}", side(&claims, &outliers), side(&claims, &agreeing));
         let evidence = outliers.iter().chain(&agreeing).map(|&i| claims[i].evidence.clone()).collect();
         findings.push(Finding {
@@ -511,9 +521,11 @@ mod tests {
         let f = fact("claim: duration");
         let apart = vec![(days("a", 4), march), (days("b", 4), march), (days("c", 2), may)];
         assert!(compare_in_context("len", &f, apart).is_empty());
-        // Without a date to place it, the outlier is compared.
+        // Without a date to place it, the outlier is compared, and the finding says so.
         let undated = vec![(days("a", 4), march), (days("b", 4), march), (days("c", 2), None)];
-        assert_eq!(kinds(&compare_in_context("len", &f, undated)), [FindingKind::Conflict]);
+        let findings = compare_in_context("len", &f, undated);
+        assert_eq!(kinds(&findings), [FindingKind::Conflict]);
+        assert!(findings[0].note.as_deref().unwrap_or("").contains("no date near the claim in c"), "{findings:?}");
         // Close dates are the same event.
         let near = Some(Interval { lo: 17620.0, hi: 17620.0, scale: Scale::Days });
         let same = vec![(days("a", 4), march), (days("c", 2), near)];

@@ -93,7 +93,7 @@ pub fn select(rules: &RuleSet, hits: &[Hits], sentences: &[Sentence], claims: &[
             let nearest = candidates.iter().min_by_key(|c| (distance(c), c.start)).copied();
             if let Some(nearest) = nearest {
                 for claim in candidates.iter().filter(|c| c.value == nearest.value) {
-                    let context = context_of(claim, scope.clone(), &by_sentence);
+                    let context = context_of(claim, around(s, &scope, sentences), &by_sentence);
                     selected.push(Selected { fact: fact_index, evidence: (*claim).clone(), context });
                 }
             }
@@ -158,6 +158,16 @@ pub fn window_of(during: &str) -> Option<Interval> {
         Extent::Interval(i) if i.scale == Scale::Days => Some(i),
         _ => None,
     }
+}
+
+/// Where to look for the dates that place a claim in time: its scope, and the
+/// sentences just before and after it in its paragraph ("Kim arrived on Monday. He
+/// stayed two days.").
+fn around(s: usize, scope: &std::ops::Range<usize>, sentences: &[Sentence]) -> std::ops::Range<usize> {
+    let block = sentences[s].block;
+    let before = if s > 0 && sentences[s - 1].block == block { s - 1 } else { s };
+    let after = if s + 1 < sentences.len() && sentences[s + 1].block == block { s + 2 } else { s + 1 };
+    scope.start.min(before)..scope.end.max(after)
 }
 
 /// The hull of the anchored dates that place a claim in time: the dates in its scope
