@@ -135,7 +135,10 @@ fn earthquake_magnitude_one_outlet_says_7_5_and_aftershocks_stay_out() {
     assert!(set(&["01-wire.txt", "03-broadcaster.html", "04-weekly.txt"]).is_subset(&values["7.8"]), "{f:#}");
     // "7.5-magnitude", "magnitude 7.8" and "7.8-magnitude" are all read.
     assert!(has_text(f, "04-weekly.txt", "7.8-magnitude"), "{f:#}");
-    assert!(f["message"].as_str().unwrap().starts_with("7.5 (1 source: 02-daily.md) vs 7.8 ("), "{f:#}");
+    // The outlier first; no exact wording, which gap `quantity_messages_name_their_units` changes.
+    let message = f["message"].as_str().unwrap();
+    assert!(message.contains("7.5") && message.find("7.5") < message.find("7.8"), "{message}");
+    assert!(message.contains("(1 source: 02-daily.md) vs "), "{message}");
 }
 
 #[test]
@@ -167,7 +170,7 @@ fn earthquake_depth_in_miles_agrees_with_km_and_35_km_conflicts() {
     assert_eq!(by_value(f), expected, "{f:#}");
     assert!(has_text(f, "02-daily.md", "6.2 miles"), "{f:#}");
     let message = f["message"].as_str().unwrap();
-    assert!(message.starts_with("35000 (1 source: 03-broadcaster.html) vs "), "{message}");
+    assert!(message.starts_with("35") && message.contains("(1 source: 03-broadcaster.html) vs "), "{message}");
 }
 
 #[test]
