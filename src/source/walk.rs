@@ -21,28 +21,51 @@ pub struct Discovered {
 }
 
 /// Finds the sources under `paths`.
+///
+/// Symbolic links are followed, so that a corpus of linked files is read rather than
+/// silently skipped; a link loop or a broken link is reported in `failures`, as is
+/// anything that is neither a file nor a folder (a FIFO would block the run forever).
 pub fn discover(paths: &[PathBuf]) -> Discovered {
     let mut found = Discovered::default();
     let mut files = Vec::new();
     for path in paths {
-        if path.is_file() {
-            files.push(path.clone());
-            continue;
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_file() => {
+                files.push(path.clone());
+                continue;
+            }
+            Ok(meta) if !meta.is_dir() => {
+                found.failures.push(SourceFailure { source: display_path(path), message: not_regular(&meta) });
+                continue;
+            }
+            Ok(_) => {}
+            Err(err) => {
+                found.failures.push(SourceFailure { source: display_path(path), message: describe(path, &err) });
+                continue;
+            }
         }
-        if !path.exists() {
-            found.failures.push(SourceFailure { source: display_path(path), message: "no such file or folder".into() });
-            continue;
-        }
-        let walker = ignore::WalkBuilder::new(path).require_git(false).hidden(true).sort_by_file_name(Ord::cmp).build();
+        let walker = ignore::WalkBuilder::new(path)
+            .require_git(false)
+            .hidden(true)
+            .follow_links(true)
+            .sort_by_file_name(Ord::cmp)
+            .build();
         for entry in walker {
             match entry {
                 Ok(entry) => {
                     let p = entry.path();
-                    if entry.file_type().is_some_and(|t| t.is_file()) && is_source(p) {
+                    let Some(kind) = entry.file_type() else { continue };
+                    if kind.is_dir() || !is_source(p) {
+                        continue;
+                    }
+                    if kind.is_file() {
                         files.push(p.to_path_buf());
+                    } else {
+                        let message = std::fs::metadata(p).map_or_else(|e| describe(p, &e), |meta| not_regular(&meta));
+                        found.failures.push(SourceFailure { source: display_path(p), message });
                     }
                 }
-                Err(err) => found.failures.push(SourceFailure { source: display_path(path), message: err.to_string() }),
+                Err(err) => found.failures.push(walk_failure(&err, path)),
             }
         }
     }
@@ -63,9 +86,10 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
     for manifest in manifests.values().flatten() {
         for listed in manifest.entries.keys() {
             if !listed.is_file() {
+                let what = if listed.is_dir() { "is a folder" } else { "missing" };
                 found.failures.push(SourceFailure {
                     source: display_path(listed),
-                    message: format!("listed in {} but missing", display_path(&manifest.path)),
+                    message: format!("listed in {} but {what}", display_path(&manifest.path)),
                 });
             }
         }
@@ -76,6 +100,72 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
         found.files.push((file, meta));
     }
     found
+}
+
+/// Why a path that exists is not read: it is a FIFO, a socket or a device.
+fn not_regular(meta: &std::fs::Metadata) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        let what = if kind.is_fifo() {
+            "a FIFO"
+        } else if kind.is_socket() {
+            "a socket"
+        } else if kind.is_block_device() || kind.is_char_device() {
+            "a device"
+        } else {
+            "special"
+        };
+        format!("not a regular file ({what}); skipped")
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        "not a regular file; skipped".to_string()
+    }
+}
+
+/// Says why `path` could not be looked at, naming a broken link as such.
+fn describe(path: &Path, err: &std::io::Error) -> String {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    match err.kind() {
+        std::io::ErrorKind::NotFound if is_link => "broken symbolic link (its target does not exist)".to_string(),
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        _ => format!("cannot read: {err}"),
+    }
+}
+
+/// A walk error as a failure of the path it is about (the walked root when it names
+/// none).
+fn walk_failure(err: &ignore::Error, root: &Path) -> SourceFailure {
+    let mut path = None;
+    let mut inner = err;
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: p, err } => {
+                path.get_or_insert(p.as_path());
+                inner = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => inner = err,
+            _ => break,
+        }
+    }
+    let message = match (inner, path) {
+        (ignore::Error::Loop { ancestor, child }, _) => {
+            return SourceFailure {
+                source: display_path(child),
+                message: format!("symbolic link loop back to {}; not followed", display_path(ancestor)),
+            };
+        }
+        // The walker's I/O errors repeat the path; asking again gives the plain reason.
+        (ignore::Error::Io(_), Some(p)) => match std::fs::metadata(p) {
+            Err(fresh) => describe(p, &fresh),
+            Ok(_) => inner.to_string(),
+        },
+        _ => inner.to_string(),
+    };
+    SourceFailure { source: display_path(path.unwrap_or(root)), message }
 }
 
 fn is_source(path: &Path) -> bool {
