@@ -168,9 +168,10 @@ fn walk_failure(err: &ignore::Error, root: &Path) -> SourceFailure {
     SourceFailure { source: display_path(path.unwrap_or(root)), message }
 }
 
+/// True for a file a folder walk takes. Only the extension needs to be UTF-8: a name
+/// that is not (`caf\xE9.txt` written in Latin-1) is still a source, shown lossily.
 fn is_source(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
-    if name == MANIFEST_NAME {
+    if path.file_name().is_none_or(|name| name == MANIFEST_NAME) {
         return false;
     }
     path.extension()
@@ -189,5 +190,10 @@ mod tests {
         assert!(!is_source(Path::new("a/sources.yaml")));
         assert!(!is_source(Path::new("a/b.png")));
         assert!(!is_source(Path::new("a/Makefile")));
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            assert!(is_source(Path::new(std::ffi::OsStr::from_bytes(b"a/caf\xE9.txt"))));
+        }
     }
 }
