@@ -18,7 +18,10 @@ fuzz_target!(|data: &[u8]| {
     let index = LineIndex::new(text);
     for block in &source.blocks {
         let mut plain = 0;
+        let mut last_end = 0;
         for piece in &block.pieces {
+            assert!(piece.original.start >= last_end, "pieces map in order, without overlap");
+            last_end = piece.original.end;
             assert_eq!(piece.plain, plain, "pieces tile the block's text");
             plain += piece.len;
             assert!(block.text.is_char_boundary(piece.plain) && block.text.is_char_boundary(piece.plain + piece.len));

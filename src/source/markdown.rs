@@ -45,7 +45,7 @@ pub fn read(text: &str, warnings: &mut Vec<String>) -> (Vec<Block>, Metadata) {
 }
 
 /// How far ahead in the written text a shown character is looked for (past backticks,
-/// a backslash, the spaces around code) before the rest is mapped as a whole.
+/// a backslash, the spaces around code).
 const ALIGN_REACH: usize = 16;
 
 /// Pushes `shown`, the text of an event, mapped onto `original`, the bytes it was read
@@ -53,7 +53,8 @@ const ALIGN_REACH: usize = 16;
 /// inline code, a backslash escape, a line break inside code shown as a space, an
 /// entity. Each shown character is matched with the written one where it can be, so a
 /// sentence that ends inside such an event does not take the whole event's span (two
-/// sentences would overlap); what cannot be matched maps as a whole.
+/// sentences would overlap). A character that cannot be matched maps to an empty span
+/// where it stands, so the map stays in order whatever the parser did.
 fn push_aligned(block: &mut Block, shown: &str, text: &str, original: Span) {
     let written = original.slice(text);
     if written == shown {
@@ -70,25 +71,28 @@ fn push_aligned(block: &mut Block, shown: &str, text: &str, original: Span) {
             continue;
         }
         block.push_verbatim(&shown[run..i], Span::new(original.start + run_at, original.start + w));
-        let line_break = ["\r\n", "\n", "\r"].into_iter().find(|b| rest.starts_with(b));
-        let reach = rest.char_indices().take_while(|&(at, _)| at < ALIGN_REACH);
-        match (c, line_break) {
-            (' ', Some(line_break)) => {
-                let at = original.start + w;
-                block.push_mapped(" ", Span::new(at, at + line_break.len()));
-                w += line_break.len();
-                (run, run_at) = (i + 1, w);
+        let at = original.start + w;
+        if c == ' ' && rest.starts_with(['\n', '\r']) {
+            // Code spans show each line-ending character as a space.
+            block.push_mapped(" ", Span::new(at, at + 1));
+            w += 1;
+            (run, run_at) = (i + 1, w);
+            continue;
+        }
+        // Markdown drops punctuation (backticks, backslashes) and spaces, never letters.
+        let skipped = rest
+            .char_indices()
+            .take_while(|&(at, r)| at < ALIGN_REACH && (r == c || r.is_ascii_punctuation() || r.is_whitespace()))
+            .find(|&(_, r)| r == c);
+        match skipped {
+            Some((skip, _)) => {
+                (run, run_at) = (i, w + skip);
+                w += skip + c.len_utf8();
             }
-            _ => match reach.filter(|&(_, r)| r == c).map(|(at, _)| at).next() {
-                Some(at) => {
-                    (run, run_at) = (i, w + at);
-                    w += at + c.len_utf8();
-                }
-                None => {
-                    block.push_mapped(&shown[i..], Span::new(original.start + w, original.end));
-                    return;
-                }
-            },
+            None => {
+                block.push_mapped(&shown[i..i + c.len_utf8()], Span::new(at, at));
+                (run, run_at) = (i + c.len_utf8(), w);
+            }
         }
     }
     block.push_verbatim(&shown[run..], Span::new(original.start + run_at, original.start + w));
@@ -223,6 +227,16 @@ mod tests {
         assert_eq!(blocks[0].text, ".K ");
         assert_eq!(blocks[0].to_original(Span::new(0, 1)), Span::new(1, 2));
         assert_eq!(blocks[0].to_original(Span::new(1, 2)), Span::new(2, 3));
+        // Found by proptest: "\r\n" shows as two spaces, and "..." must not be skipped
+        // to reach the line break after it.
+        let crlf = "Kim`\r\n...\n\u{37F}`Kim";
+        let (blocks, _) = read(crlf, &mut Vec::new());
+        assert_eq!(blocks[0].text, "Kim  ... \u{37F}Kim");
+        let dots = blocks[0].text.find("...").unwrap();
+        assert_eq!(blocks[0].to_original(Span::new(dots, dots + 3)).slice(crlf), "...");
+        for pair in blocks[0].pieces.windows(2) {
+            assert!(pair[0].original.end <= pair[1].original.start, "{pair:?}");
+        }
         let escaped = "a \\*b\\* `` c`d ``";
         let (blocks, _) = read(escaped, &mut Vec::new());
         assert_eq!(blocks[0].text, "a *b* c`d");
