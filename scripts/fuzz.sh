@@ -53,6 +53,7 @@ mkdir -p logs
 run() {
     local target="$1"
     seed "$target"
+    rm -f "logs/$target.log"
     nice -n 10 cargo fuzz run -O "$target" -- -max_total_time="$seconds" -max_len=16384 -timeout=10 \
         -rss_limit_mb=2048 -print_final_stats=1 >"logs/$target.log" 2>&1 || true
     local runs crashes

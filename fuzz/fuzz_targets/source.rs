@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     let Some((&selector, rest)) = data.split_first() else { return };
     let name = ["fuzz.txt", "fuzz.md", "fuzz.html"][usize::from(selector % 3)];
     // Decoding takes any bytes; what it accepts goes on as text.
-    let Ok(decoded) = decode(rest) else { return };
+    let Ok(decoded) = decode(rest.to_vec()) else { return };
     let source = Source::from_text(PathBuf::from(name), decoded.text, &Metadata::default());
     let text = &source.text;
     let index = LineIndex::new(text);

@@ -36,6 +36,9 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, String> {
     decode_utf8(bytes)
 }
 
+/// Invalid sequences a text may hold whatever its length, before the share counts.
+const MAX_STRAY: usize = 3;
+
 fn decode_utf8(bytes: Vec<u8>) -> Result<Decoded, String> {
     if memchr::memchr(0, &bytes).is_some() {
         return Err("binary file (holds NUL bytes)".to_string());
@@ -46,8 +49,9 @@ fn decode_utf8(bytes: Vec<u8>) -> Result<Decoded, String> {
             let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
             let replaced = text.matches('\u{FFFD}').count();
             // More than one bad byte in twenty is not text in some other encoding we
-            // could guess; it is binary, or text we would misread.
-            if replaced * 20 > text.chars().count().max(1) {
+            // could guess; it is binary, or text we would misread. A short text with a
+            // stray byte or two is still text.
+            if replaced > MAX_STRAY && replaced * 20 > text.chars().count() {
                 return Err(format!("not UTF-8 text ({replaced} invalid byte sequences)"));
             }
             let warning = format!("not valid UTF-8: {replaced} invalid byte sequence(s) replaced with U+FFFD");
@@ -116,6 +120,8 @@ mod tests {
         let decoded = decode(b"Kim visited China on Monday \xFF and left.".to_vec()).unwrap();
         assert!(decoded.text.contains('\u{FFFD}'));
         assert_eq!(decoded.warnings.len(), 1);
+        let short = decode(b"Kim \xFF visited.".to_vec()).unwrap();
+        assert_eq!(short.text, "Kim \u{FFFD} visited.");
     }
 
     #[test]
