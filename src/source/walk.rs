@@ -28,6 +28,7 @@ pub struct Discovered {
 pub fn discover(paths: &[PathBuf]) -> Discovered {
     let mut found = Discovered::default();
     let mut files = Vec::new();
+    let mut walked = Vec::new();
     for path in paths {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_file() => {
@@ -44,6 +45,7 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
                 continue;
             }
         }
+        walked.push(path.as_path());
         let walker = ignore::WalkBuilder::new(path)
             .require_git(false)
             .hidden(true)
@@ -83,7 +85,10 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
             }
         });
     }
-    for manifest in manifests.values().flatten() {
+    // A manifest's missing entries are the business of a run over its folder; a run
+    // over one named file of that folder should not fail over its neighbours.
+    let in_walk = |manifest: &Manifest| manifest.path.parent().is_some_and(|f| walked.iter().any(|w| f.starts_with(w)));
+    for manifest in manifests.values().flatten().filter(|m| in_walk(m)) {
         for listed in manifest.entries.keys() {
             if !listed.is_file() {
                 let what = if listed.is_dir() { "is a folder" } else { "missing" };
