@@ -3,6 +3,7 @@
 # machine is shared), and prints how many inputs each one executed and what it found.
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     default: 600 s each; source segment extract rules
+#   FUZZ_MAX_LEN=65536 scripts/fuzz.sh ...   longer inputs (default 16384 bytes)
 #
 # Seed corpora come from seeds/, rules/ and tests/hostile/; corpora and crash artifacts
 # stay in fuzz/corpus and fuzz/artifacts (git-ignored). Logs go to fuzz/logs/<target>.log.
@@ -54,7 +55,7 @@ run() {
     local target="$1"
     seed "$target"
     rm -f "logs/$target.log"
-    nice -n 10 cargo fuzz run -O "$target" -- -max_total_time="$seconds" -max_len=16384 -timeout=10 \
+    nice -n 10 cargo fuzz run -O "$target" -- -max_total_time="$seconds" -max_len="${FUZZ_MAX_LEN:-16384}" -timeout=10 \
         -rss_limit_mb=2048 -print_final_stats=1 >"logs/$target.log" 2>&1 || true
     local runs crashes
     runs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "logs/$target.log" | grep -o '[0-9]*$' || echo '?')"

@@ -498,12 +498,15 @@ fn symlink_loops_and_broken_links_are_errors() {
     symlink("self.txt", src.join("self.txt")).unwrap();
     symlink("nowhere.txt", src.join("dangling.txt")).unwrap();
     symlink("good.txt", src.join("linked.txt")).unwrap();
+    symlink("nowhere.png", src.join("picture.png")).unwrap();
     let (code, report) = corpus.check(&[]);
     assert_eq!(code, 1);
     assert!(error(&report, "src/loop").unwrap().contains("loop"), "{report:#}");
     assert!(error(&report, "src/self.txt").unwrap().contains("symbolic links"), "{report:#}");
     assert_eq!(error(&report, "src/dangling.txt"), Some("broken symbolic link (its target does not exist)"));
     assert_eq!(source(&report, "src/linked.txt").unwrap()["sentences"], 2, "links are followed");
+    assert!(error(&report, "src/picture.png").is_none(), "not a source, so not an error");
+    assert_eq!(report["errors"].as_array().unwrap().len(), 3, "{report:#}");
     good_is_checked(&report);
 }
 

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use factlint::segment;
-use factlint::source::{Metadata, Source};
+use factlint::source::{Metadata, Source, decode};
 use factlint::span::{LineIndex, Span};
 use proptest::prelude::*;
 
@@ -97,6 +97,9 @@ const FRAGMENTS: &[&str] = &[
     "ｋ",
 ];
 
+/// Byte order marks `decode` knows, and none.
+const BOMS: &[&[u8]] = &[b"", b"\xEF\xBB\xBF", b"\xFF\xFE", b"\xFE\xFF", b"\xFF\xFE\0\0", b"\0\0\xFE\xFF"];
+
 /// Random text made of fragments and arbitrary characters.
 fn text() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
@@ -163,6 +166,17 @@ proptest! {
             prop_assert!(source.text.is_char_boundary(span.start) && source.text.is_char_boundary(span.end));
             prop_assert!(span.start >= previous.end, "sentence {} at {:?} overlaps {:?}", i, span, previous);
             previous = span;
+        }
+    }
+
+    #[test]
+    fn any_bytes_decode_or_are_refused(
+        bom in proptest::sample::select(BOMS),
+        body in proptest::collection::vec(any::<u8>(), 0..256),
+    ) {
+        let bytes = [bom, &body[..]].concat();
+        if let Ok(decoded) = decode(bytes) {
+            prop_assert!(!decoded.text.contains('\0'), "a decoded text holds no NUL");
         }
     }
 

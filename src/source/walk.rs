@@ -67,7 +67,7 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
                         found.failures.push(SourceFailure { source: display_path(p), message });
                     }
                 }
-                Err(err) => found.failures.push(walk_failure(&err, path)),
+                Err(err) => found.failures.extend(walk_failure(&err, path)),
             }
         }
     }
@@ -142,8 +142,8 @@ fn describe(path: &Path, err: &std::io::Error) -> String {
 }
 
 /// A walk error as a failure of the path it is about (the walked root when it names
-/// none).
-fn walk_failure(err: &ignore::Error, root: &Path) -> SourceFailure {
+/// none); `None` for a file that would not have been read anyway (a broken `x.png`).
+fn walk_failure(err: &ignore::Error, root: &Path) -> Option<SourceFailure> {
     let mut path = None;
     let mut inner = err;
     loop {
@@ -158,11 +158,12 @@ fn walk_failure(err: &ignore::Error, root: &Path) -> SourceFailure {
     }
     let message = match (inner, path) {
         (ignore::Error::Loop { ancestor, child }, _) => {
-            return SourceFailure {
+            return Some(SourceFailure {
                 source: display_path(child),
                 message: format!("symbolic link loop back to {}; not followed", display_path(ancestor)),
-            };
+            });
         }
+        (_, Some(p)) if p.extension().is_some() && !is_source(p) => return None,
         // The walker's I/O errors repeat the path; asking again gives the plain reason.
         (ignore::Error::Io(_), Some(p)) => match std::fs::metadata(p) {
             Err(fresh) => describe(p, &fresh),
@@ -170,7 +171,7 @@ fn walk_failure(err: &ignore::Error, root: &Path) -> SourceFailure {
         },
         _ => inner.to_string(),
     };
-    SourceFailure { source: display_path(path.unwrap_or(root)), message }
+    Some(SourceFailure { source: display_path(path.unwrap_or(root)), message })
 }
 
 /// True for a file a folder walk takes. Only the extension needs to be UTF-8: a name
