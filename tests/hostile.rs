@@ -561,3 +561,37 @@ fn file_names_that_are_not_utf8_are_shown_lossily() {
     assert!(source(&report, "src/caf\u{FFFD}.txt").is_some(), "{report:#}");
     good_is_checked(&report);
 }
+
+#[cfg(unix)]
+#[test]
+fn every_command_and_format_survives_a_hostile_corpus() {
+    use std::os::unix::fs::symlink;
+    let corpus = Corpus::new();
+    corpus.write("program.txt", b"\x7fELF\0\0\0");
+    corpus.fixture("bad-bytes.txt");
+    corpus.fixture("utf16le.txt");
+    corpus.fixture("crlf.md");
+    corpus.fixture("lone-cr.txt");
+    corpus.fixture("mixed-endings.html");
+    corpus.write("empty.html", "");
+    corpus.write("nested.html", "<div>".repeat(10_000) + "Kim visited Beijing on March 26, 2018.");
+    corpus.write("open.md", "---\ndate: 2018-03-28\nKim stayed 4 days.\n");
+    symlink(".", corpus.src().join("loop")).unwrap();
+    let runs: &[&[&str]] = &[
+        &["check", "src", "--rules", "rules.yaml"],
+        &["check", "src", "--rules", "rules.yaml", "--format", "json", "--published", "2018-03-28"],
+        &["extract", "src", "--rules", "rules.yaml", "--format", "jsonl"],
+        &["extract", "src", "--format", "json", "--jobs", "1"],
+        &["segment", "src", "--format", "jsonl"],
+    ];
+    for args in runs {
+        let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+        let run = corpus.run(&args);
+        assert_eq!(run.code, 1, "{args:?}: the binary file and the loop are skipped\n{}", run.stderr);
+        let reported = format!("{}{}", run.stdout, run.stderr);
+        assert!(reported.contains("src/program.txt") && reported.contains("src/loop"), "{args:?}:\n{reported}");
+        // The outputs that list sources or sentences still list the good one.
+        let lists_sources = args[0] == "segment" || args.contains(&OsStr::new("json")) && args[0] == "check";
+        assert!(!lists_sources || run.stdout.contains("src/good.txt"), "{args:?}:\n{}", run.stdout);
+    }
+}
