@@ -1,5 +1,6 @@
 //! Fuzz target `rules`: any rule file text is either refused with an error or compiled
-//! into a matcher that scans text and checks a small source without panicking.
+//! into a matcher whose hits lie on the text, and which checks a small source without
+//! panicking.
 #![no_main]
 
 use std::path::{Path, PathBuf};
@@ -23,7 +24,15 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let checker = Checker::new(rules);
-    let _ = checker.matcher.scan(text);
+    // The rule file's own text is a good haystack: it holds every name and cue.
+    for haystack in [text, ARTICLE] {
+        let hits = checker.matcher.scan(haystack);
+        let spans = hits.mentions.iter().map(|m| m.span).chain(hits.cues.iter().chain(&hits.excludes).map(|(_, s)| *s));
+        for span in spans {
+            assert!(span.start <= span.end && span.end <= haystack.len(), "{span:?} outside the text");
+            assert!(haystack.is_char_boundary(span.start) && haystack.is_char_boundary(span.end), "{span:?}");
+        }
+    }
     let source = Source::from_text(PathBuf::from("a.txt"), ARTICLE.to_string(), &Metadata::default());
     let analysis = analyze_source(&source, &checker);
     let mut findings = check::check(&checker.rules, analysis.selected);
