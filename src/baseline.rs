@@ -51,7 +51,7 @@ impl Baseline {
     /// Reads a baseline file.
     pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
         let error = |message: String| BaselineError { path: crate::source::display_path(path), message };
-        let text = std::fs::read_to_string(path).map_err(|e| error(e.to_string()))?;
+        let text = crate::source::read_regular(path).map_err(|e| error(e.to_string()))?;
         serde_json::from_str(&text).map_err(|e| error(format!("line {}, column {}: {e}", e.line(), e.column())))
     }
 

@@ -93,7 +93,7 @@ impl Config {
     /// Reads a config file.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let shown = crate::source::display_path(path);
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        let text = crate::source::read_regular(path).map_err(|e| ConfigError {
             path: shown.clone(),
             location: None,
             message: e.to_string(),

@@ -429,7 +429,7 @@ impl RuleSet {
         }
         let mut set = RuleSet::default();
         for file in &files {
-            match std::fs::read_to_string(file) {
+            match crate::source::read_regular(file) {
                 Ok(text) => {
                     if let Err(e) = set.add(file, &text) {
                         errors.extend(e);

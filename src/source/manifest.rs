@@ -62,7 +62,7 @@ impl Manifest {
         if !path.is_file() {
             return Ok(None);
         }
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", super::display_path(&path)))?;
+        let text = super::read_regular(&path).map_err(|e| format!("{}: {e}", super::display_path(&path)))?;
         Manifest::parse(folder, &path, &text).map(Some)
     }
 

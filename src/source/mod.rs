@@ -168,6 +168,17 @@ impl Source {
     }
 }
 
+/// Reads a UTF-8 file that must be a regular file: a FIFO, a device or a folder is
+/// refused at once rather than read (a FIFO would block forever). For the files the
+/// user names as configuration: rules, `factlint.yaml`, manifests, baselines.
+pub fn read_regular(path: &Path) -> std::io::Result<String> {
+    let metadata = std::fs::metadata(path)?;
+    if !metadata.is_file() {
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file"));
+    }
+    std::fs::read_to_string(path)
+}
+
 /// A path as shown in reports: forward slashes, no leading `./`.
 pub fn display_path(path: &Path) -> String {
     let text = path.to_string_lossy().replace('\\', "/");
