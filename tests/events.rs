@@ -194,7 +194,6 @@ fn earthquake_same_day_death_tolls_conflict() {
 }
 
 #[test]
-#[ignore = "factlint gap: a toll whose noun comes first (\"death toll stood at 1,150\", \"people killed ... rose to 310\") has no `counted`, so the later reports are never taken as updates"]
 fn earthquake_later_larger_death_tolls_are_updates() {
     let report = report("earthquake");
     let f = finding(&report, "death-toll", "update");
@@ -207,7 +206,6 @@ fn earthquake_later_larger_death_tolls_are_updates() {
 }
 
 #[test]
-#[ignore = "factlint gap: the rising death toll is missing its `update` finding (see above)"]
 fn earthquake_findings_are_exactly_these() {
     assert_eq!(
         keys(&report("earthquake")),

@@ -25,7 +25,18 @@ pub(super) fn at(t: &Tokens<'_>, i: usize, _cx: &Context) -> Option<Found> {
     if matches!(t.lex(k), Some(Lex::Unit(..))) {
         return None;
     }
-    let counted = counted_after(t, k, n == 1.0);
+    let mut counted = counted_after(t, k, n == 1.0);
+    let mut modifier = modifier;
+    // "the death toll stood at 1,150", "deaths rose to 85": the noun comes first.
+    if counted.is_none()
+        && let Some((noun, passed)) = counted_before(t, i)
+    {
+        counted = Some(noun);
+        // "the toll passed 300" says more than 300.
+        if passed && modifier.is_none() {
+            modifier = Some(Modifier::MoreThan);
+        }
+    }
     // A decimal that counts nothing is a version, a score or an index level ("iOS
     // 11.2", "closed at 1,234.56"): too unsure to report.
     if counted.is_none() && t.num(j).is_some_and(|n| n.decimal) && !matches!(t.lex(j + 1), Some(Lex::Scale(_))) {
@@ -198,6 +209,127 @@ fn counted_after(t: &Tokens<'_>, k: usize, one: bool) -> Option<String> {
     }
 }
 
+/// Verbs that link a count to a noun written before it ("the toll stood at 1,150",
+/// "deaths rose to 85"), with whether the verb says "more than" ("passed 300").
+const LINKS: [(&str, bool); 34] = [
+    ("stood", false),
+    ("stands", false),
+    ("stand", false),
+    ("rose", false),
+    ("risen", false),
+    ("rises", false),
+    ("rise", false),
+    ("climbed", false),
+    ("climbs", false),
+    ("jumped", false),
+    ("jumps", false),
+    ("increased", false),
+    ("grew", false),
+    ("reached", false),
+    ("reaches", false),
+    ("hit", false),
+    ("hits", false),
+    ("totalled", false),
+    ("totaled", false),
+    ("totals", false),
+    ("numbered", false),
+    ("was", false),
+    ("is", false),
+    ("were", false),
+    ("are", false),
+    ("been", false),
+    ("passed", true),
+    ("passes", true),
+    ("topped", true),
+    ("tops", true),
+    ("exceeded", true),
+    ("exceeds", true),
+    ("surpassed", true),
+    ("surpasses", true),
+];
+
+/// Words that head a count written before its number: "the death toll", "the number
+/// of people killed", "the tally".
+const COUNT_HEADS: [&str; 5] = ["toll", "number", "tally", "count", "total"];
+
+/// Participles and adjectives that name who is counted ("killed 120", "deaths", "the
+/// dead"), read before a number when nothing after it is counted.
+const CASUALTIES: [&str; 12] = [
+    "killed",
+    "dead",
+    "deaths",
+    "injured",
+    "wounded",
+    "missing",
+    "casualties",
+    "fatalities",
+    "victims",
+    "evacuated",
+    "displaced",
+    "arrested",
+];
+
+/// The noun a number counts when it is written before it: a clause whose subject is
+/// a count ("the death toll stood at 1,150" counts "death toll", "the number of people
+/// killed in the quake rose to 310" counts "people killed", "deaths reached 85"
+/// counts "deaths"), or a casualty verb right before it ("killed 120"). `i` is where
+/// the number (with its modifier) starts; the flag tells a verb that says "more
+/// than". Looks back a bounded number of tokens, within the clause.
+fn counted_before(t: &Tokens<'_>, i: usize) -> Option<(String, bool)> {
+    let mut b = i.checked_sub(1)?;
+    // "killed 120", "injured at least 40": a casualty verb.
+    if t.kind(b) == Some(Kind::Word) && CASUALTIES.contains(&t.low(b)) && t.low(b).ends_with("ed") {
+        return Some((t.raw(b).to_string(), false));
+    }
+    // The linking verb, with "at"/"to" after it and "has", "had", "now" before it.
+    if t.is_any(b, &["at", "to"]) {
+        b = b.checked_sub(1)?;
+    }
+    let (_, passed) = LINKS.iter().find(|(w, _)| t.is(b, w))?;
+    while b > 0 && t.is_any(b - 1, &["has", "had", "have", "now", "already", "later", "then", "been"]) {
+        b -= 1;
+    }
+    let end = b;
+    // The subject's head: the nearest count word within the clause, else a casualty
+    // noun right before the verb.
+    let mut h = end;
+    while h > 0 && end - h < 16 {
+        h -= 1;
+        // Words, and the apostrophe of "Monday's earthquake".
+        if t.kind(h) != Some(Kind::Word) && !matches!(t.punct(h), Some('\'' | '’')) {
+            break;
+        }
+        let w = t.low(h);
+        if w == "toll" {
+            let mut from = h;
+            // "death toll", "the quake's toll": the word before names what is counted.
+            if h > 0 && t.kind(h - 1) == Some(Kind::Word) && !NOT_COUNTED.contains(&t.low(h - 1)) {
+                from = h - 1;
+            }
+            return t.span(from, h + 1).and_then(|(s, e)| t.text.get(s..e)).map(|s| (s.to_string(), *passed));
+        }
+        if COUNT_HEADS.contains(&w) && t.is(h + 1, "of") {
+            return phrase_after(t, h + 2, end).map(|s| (s, *passed));
+        }
+    }
+    let w = end.checked_sub(1)?;
+    (t.kind(w) == Some(Kind::Word) && (CASUALTIES.contains(&t.low(w)) || PLURALS.contains(&t.low(w))))
+        .then(|| (t.raw(w).to_string(), *passed))
+}
+
+/// Up to two words from `k` (before `end`) that say what a "number of" counts:
+/// "people killed", "confirmed cases"; stops at a preposition or a determiner.
+fn phrase_after(t: &Tokens<'_>, k: usize, end: usize) -> Option<String> {
+    let mut to = k;
+    while to < end && to - k < 2 && t.kind(to) == Some(Kind::Word) && !NOT_COUNTED.contains(&t.low(to)) {
+        to += 1;
+    }
+    if to == k {
+        return None;
+    }
+    t.span(k, to).and_then(|(s, e)| t.text.get(s..e)).map(str::to_string)
+}
+
 /// The word at `w` if it can name who is aged: a name or a plural ("children"), not
 /// a verb ("died aged 64").
 fn person(t: &Tokens<'_>, w: usize) -> Option<String> {
@@ -342,6 +474,23 @@ mod tests {
             ("He is 30 years old.", vec![row("30 years old", 30.0, None, years, None)]),
             ("He died aged 64.", vec![row("64", 64.0, None, years, None)]),
             ("Two 30-year-olds were hurt.", vec![row("30-year-olds", 30.0, None, years, None)]),
+            // The noun before the number.
+            ("The death toll stood at 1,150.", vec![row("1,150", 1150.0, Some("death toll"), None, None)]),
+            (
+                "The number of people killed in the flood rose to 310.",
+                vec![row("310", 310.0, Some("people killed"), None, None)],
+            ),
+            (
+                "The number of confirmed cases has climbed to 42.",
+                vec![row("42", 42.0, Some("confirmed cases"), None, None)],
+            ),
+            (
+                "The storm killed at least 12.",
+                vec![row("at least 12", 12.0, Some("killed"), None, Some(Modifier::AtLeast))],
+            ),
+            ("Deaths reached 85 on Monday.", vec![row("85", 85.0, Some("Deaths"), None, None)]),
+            ("The toll passed 300.", vec![row("300", 300.0, Some("toll"), None, Some(Modifier::MoreThan))]),
+            ("The version is 4.2 now.", vec![]),
         ];
         for (text, want) in cases {
             assert_eq!(numbers(text), want, "{text}");
