@@ -169,6 +169,12 @@ fn counted_after(t: &Tokens<'_>, k: usize, one: bool) -> Option<String> {
         if t.is_any(k, &["the", "its", "their", "his", "her", "our", "these", "those", "them"]) {
             k += 1;
         }
+        // "52 of the 101 seats": the part counts what the whole counts.
+        if t.kind(k) == Some(Kind::Num)
+            && let Some((_, after)) = scaled(t, k)
+        {
+            k = after;
+        }
     }
     let first = k;
     let mut i = k;
@@ -491,6 +497,15 @@ mod tests {
             ("Deaths reached 85 on Monday.", vec![row("85", 85.0, Some("Deaths"), None, None)]),
             ("The toll passed 300.", vec![row("300", 300.0, Some("toll"), None, Some(Modifier::MoreThan))]),
             ("The version is 4.2 now.", vec![]),
+            // A part counts what its whole counts.
+            (
+                "They won 52 of the 101 seats.",
+                vec![row("52", 52.0, Some("seats"), None, None), row("101", 101.0, Some("seats"), None, None)],
+            ),
+            (
+                "Only 3 of 20 million voters came.",
+                vec![row("3", 3.0, Some("voters"), None, None), row("20 million", 2e7, Some("voters"), None, None)],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(numbers(text), want, "{text}");
