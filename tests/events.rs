@@ -142,7 +142,6 @@ fn earthquake_magnitude_one_outlet_says_7_5_and_aftershocks_stay_out() {
 }
 
 #[test]
-#[ignore = "factlint gap: \"had a preliminary magnitude of 7.8\" is not read as a magnitude (nor \"M7.8\", \"7.8 on the Richter scale\", \"a 7.8 quake\")"]
 fn earthquake_magnitude_of_is_read() {
     let report = report("earthquake");
     let f = finding(&report, "quake-magnitude", "conflict");

@@ -128,16 +128,34 @@ fn money(t: &Tokens<'_>, j: usize) -> Option<(f64, &'static str, usize)> {
     Some((n, currency, to))
 }
 
-/// "magnitude 7.8", "magnitude-7.8", "7.8-magnitude", "7.8 magnitude".
+/// "magnitude 7.8", "magnitude-7.8", "a magnitude of 7.8", "7.8-magnitude", "7.8
+/// magnitude", "7.8 on the Richter scale", "M7.8", "a 7.8 quake".
 fn magnitude(t: &Tokens<'_>, j: usize) -> Option<(f64, &'static str, usize)> {
     if t.is(j, "magnitude") {
-        let k = if t.is_dash(j + 1) { j + 2 } else { j + 1 };
+        let k = if t.is_dash(j + 1) || t.is(j + 1, "of") { j + 2 } else { j + 1 };
         let n = t.num(k)?;
         return (n.value < 11.0).then_some((n.value, "magnitude", k + 1));
     }
     let n = t.num(j)?;
+    if n.value >= 11.0 {
+        return None;
+    }
     let k = if t.is_dash(j + 1) && t.glued(j + 1) { j + 2 } else { j + 1 };
-    (t.is(k, "magnitude") && n.value < 11.0).then_some((n.value, "magnitude", k + 1))
+    if t.is(k, "magnitude") {
+        return Some((n.value, "magnitude", k + 1));
+    }
+    if t.is(j + 1, "on") && t.is(j + 2, "the") && t.is(j + 3, "richter") {
+        let to = if t.is(j + 4, "scale") { j + 5 } else { j + 4 };
+        return Some((n.value, "magnitude", to));
+    }
+    // "M7.8", "Mw 7.8": the magnitude scale's letter, a word of its own.
+    let letter = j.checked_sub(1).filter(|&m| t.is_any(m, &["m", "mw", "ml"]) && (m == 0 || !t.glued(m)));
+    if n.decimal && letter.is_some() && !t.is_dash(j + 1) {
+        return Some((n.value, "magnitude", j + 1));
+    }
+    // "a 7.8 quake": a decimal names a magnitude only before the word for a quake.
+    let quake = ["quake", "earthquake", "temblor", "tremor", "aftershock", "shock"];
+    (n.decimal && !t.glued(j + 1) && t.is_any(j + 1, &quake)).then_some((n.value, "magnitude", j + 1))
 }
 
 /// A number and a unit of measure: "610 metres", "2,000 feet", "40%", "40 per cent",
@@ -274,6 +292,13 @@ mod tests {
             ("It fell to -5C overnight.", "-5C", -5.0, "C", None),
             ("It was -4 °F.", "-4 °F", -20.0, "C", None),
             ("She won the 10-km race.", "10-km", 10_000.0, "m", None),
+            ("It had a preliminary magnitude of 7.8.", "magnitude of 7.8", 7.8, "magnitude", None),
+            ("A magnitude-6.1 aftershock followed.", "magnitude-6.1", 6.1, "magnitude", None),
+            ("It measured 7.8 on the Richter scale.", "7.8 on the Richter scale", 7.8, "magnitude", None),
+            ("An M7.8 quake hit Peru.", "7.8", 7.8, "magnitude", None),
+            ("A Mw 6.4 event.", "6.4", 6.4, "magnitude", None),
+            ("A 7.8 quake hit Peru.", "7.8", 7.8, "magnitude", None),
+            ("The 6.2 earthquake struck at dawn.", "6.2", 6.2, "magnitude", None),
         ];
         for (text, span, amount, unit, modifier) in cases {
             let got = quantity(text);
@@ -285,7 +310,15 @@ mod tests {
 
     #[test]
     fn not_quantities() {
-        for text in ["He is 5 m", "The A380 flew.", "Score 3 g", "Pages 3-5 km", "Rooms 1-4C"] {
+        for text in [
+            "He is 5 m",
+            "The A380 flew.",
+            "Score 3 g",
+            "Pages 3-5 km",
+            "Rooms 1-4C",
+            "It killed 7 quake victims.",
+            "Version 2.1 shipped.",
+        ] {
             assert_eq!(quantity(text), None, "{text}");
         }
     }
