@@ -246,7 +246,6 @@ fn acquisition_price_in_dollars_only() {
 }
 
 #[test]
-#[ignore = "factlint gap: Canadian style \"US$2.3-billion\" is read as $2.3, a false conflict"]
 fn acquisition_hyphenated_billion_agrees() {
     let report = report("acquisition");
     let f = finding(&report, "deal-price", "conflict");

@@ -88,6 +88,17 @@ pub(super) fn scaled(t: &Tokens<'_>, j: usize) -> Option<(f64, usize)> {
                 n *= s;
                 k += 1;
             }
+            // "2.3-billion", as Canadian papers write it.
+            _ if t.is_dash(k)
+                && t.glued(k)
+                && t.glued(k + 1)
+                && t.lex(k + 1).is_some_and(|l| matches!(l, Lex::Scale(s) if s > 100.0)) =>
+            {
+                if let Some(Lex::Scale(s)) = t.lex(k + 1) {
+                    n *= s;
+                }
+                k += 2;
+            }
             _ if t.glued(k) && t.kind(k) == Some(Kind::Word) => {
                 let s = match t.low(k) {
                     "bn" | "b" => 1e9,
@@ -108,10 +119,13 @@ pub(super) fn scaled(t: &Tokens<'_>, j: usize) -> Option<(f64, usize)> {
 /// "$2.3bn", "US$5 million", "€40", "£3m", "70 million dollars", "500 euros".
 fn money(t: &Tokens<'_>, j: usize) -> Option<(f64, &'static str, usize)> {
     let (currency, k) = match (t.punct(j), t.low(j)) {
-        (Some('$'), _) => ("USD", j + 1),
+        (Some('$'), _) => (dollar(t, j), j + 1),
         (Some('€'), _) => ("EUR", j + 1),
         (Some('£'), _) => ("GBP", j + 1),
-        (_, "us") if t.is_punct(j + 1, '$') && t.glued(j + 1) => ("USD", j + 2),
+        // "about US$5", "about C$5": the letters start the quantity after a modifier.
+        (_, w) if t.is_punct(j + 1, '$') && t.glued(j + 1) && (w == "us" || dollar(t, j + 1) != "USD") => {
+            (dollar(t, j + 1), j + 2)
+        }
         _ => {
             let (n, k) = scaled(t, j)?;
             let k = if t.is(k, "us") && t.is(k + 1, "dollars") { k + 1 } else { k };
@@ -126,6 +140,24 @@ fn money(t: &Tokens<'_>, j: usize) -> Option<(f64, &'static str, usize)> {
     }
     let (n, to) = scaled(t, k)?;
     Some((n, currency, to))
+}
+
+/// The currency of the "$" at `j`, from the country letters glued before it: "C$"
+/// (Canadian), "A$", "NZ$", "HK$", "S$"; "US$" and a bare "$" are US dollars.
+fn dollar(t: &Tokens<'_>, j: usize) -> &'static str {
+    let Some(p) = j.checked_sub(1).filter(|&p| t.glued(j) && t.kind(p) == Some(Kind::Word)) else { return "USD" };
+    // "C$" but not "ABC$": the letters are a word of their own.
+    if p > 0 && t.glued(p) {
+        return "USD";
+    }
+    match t.raw(p) {
+        "C" | "CA" | "Can" => "CAD",
+        "A" | "AU" => "AUD",
+        "NZ" => "NZD",
+        "HK" => "HKD",
+        "S" => "SGD",
+        _ => "USD",
+    }
 }
 
 /// "magnitude 7.8", "magnitude-7.8", "a magnitude of 7.8", "7.8-magnitude", "7.8
@@ -292,6 +324,12 @@ mod tests {
             ("It fell to -5C overnight.", "-5C", -5.0, "C", None),
             ("It was -4 °F.", "-4 °F", -20.0, "C", None),
             ("She won the 10-km race.", "10-km", 10_000.0, "m", None),
+            ("The deal is worth US$2.3-billion.", "$2.3-billion", 2.3e9, "USD", None),
+            ("The deal is worth US$2.3 billion.", "$2.3 billion", 2.3e9, "USD", None),
+            ("The deal is worth C$1.2bn.", "$1.2bn", 1.2e9, "CAD", None),
+            ("It cost about C$1.2bn.", "about C$1.2bn", 1.2e9, "CAD", Some(Modifier::Approx)),
+            ("It sold for A$40 million.", "A$40 million", 4e7, "AUD", None),
+            ("Some 2-million people came, paying $5.", "$5", 5.0, "USD", None),
             ("It had a preliminary magnitude of 7.8.", "magnitude of 7.8", 7.8, "magnitude", None),
             ("A magnitude-6.1 aftershock followed.", "magnitude-6.1", 6.1, "magnitude", None),
             ("It measured 7.8 on the Richter scale.", "7.8 on the Richter scale", 7.8, "magnitude", None),
