@@ -531,7 +531,6 @@ fn docs_version_numbers_are_not_claims() {
 }
 
 #[test]
-#[ignore = "factlint gap: \"a rolling 60-second window\" is read as the number 60 and the ordinal \"second\", not the duration PT60S"]
 fn docs_sixty_second_window_is_a_duration() {
     let claims = extract("docs-site", "rate-limits.md");
     let window: Vec<(&str, &str)> = claims
