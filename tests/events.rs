@@ -413,7 +413,6 @@ fn election_age_48_year_old_conflicts_with_47() {
 }
 
 #[test]
-#[ignore = "factlint gap: \"The Prime Minister, 47,\" counts \"The Prime Minister\" (determiner kept), which `counted: [Prime Minister]` does not match"]
 fn election_age_appositive_after_a_title_is_taken() {
     let report = report("election");
     let f = finding(&report, "ozols-age", "conflict");

@@ -410,7 +410,14 @@ fn age(t: &Tokens<'_>, i: usize, j: usize, modifier: Option<Modifier>) -> Option
     {
         // The whole name: "Kim Jong Un, 34," counts "Kim Jong Un".
         let mut first = b - 1;
-        while first > 0 && b - first < 4 && t.capitalized(first - 1) && !t.glued(first) {
+        // A capitalized article starts the sentence, not the name: "The Prime Minister, 47,"
+        // counts "Prime Minister".
+        while first > 0
+            && b - first < 4
+            && t.capitalized(first - 1)
+            && !t.glued(first)
+            && !t.is_any(first - 1, &["the", "a", "an", "this", "that", "our", "their", "his", "her", "its"])
+        {
             first -= 1;
         }
         let name = t.span(first, b).and_then(|(s, e)| t.text.get(s..e)).map(str::to_string);
@@ -477,6 +484,13 @@ mod tests {
             ),
             ("Smith, 54, said so.", vec![row("54", 54.0, Some("Smith"), years, None)]),
             ("Kim Jong Un, 34, came.", vec![row("34", 34.0, Some("Kim Jong Un"), years, None)]),
+            ("The Prime Minister, 47, came.", vec![row("47", 47.0, Some("Prime Minister"), years, None)]),
+            ("Smith, 26, said so.", vec![row("26", 26.0, Some("Smith"), years, None)]),
+            ("A Coach, 26, was hired.", vec![row("26", 26.0, Some("Coach"), years, None)]),
+            (
+                "He met Smith, 26, and his Wife, 25.",
+                vec![row("26", 26.0, Some("Smith"), years, None), row("25", 25.0, Some("Wife"), years, None)],
+            ),
             ("He is 30 years old.", vec![row("30 years old", 30.0, None, years, None)]),
             ("He died aged 64.", vec![row("64", 64.0, None, years, None)]),
             ("Two 30-year-olds were hurt.", vec![row("30-year-olds", 30.0, None, years, None)]),
