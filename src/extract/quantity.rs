@@ -209,6 +209,10 @@ fn measured(t: &Tokens<'_>, j: usize, sign: f64) -> Option<(f64, &'static str, u
     if t.is(k, "per") && t.is(k + 1, "cent") {
         return Some((n, "%", k + 2));
     }
+    // "12 pc", "12pc", "12 pct": newspaper abbreviations of per cent.
+    if t.is_any(k, &["pc", "pct"]) {
+        return Some((n, "%", k + 1));
+    }
     if let Some(done) = temperature(t, n, k) {
         return Some(done);
     }
@@ -312,6 +316,10 @@ mod tests {
             ("The deal is worth $2.3bn.", "$2.3bn", 2.3e9, "USD", None),
             ("Turnout was 40%.", "40%", 40.0, "%", None),
             ("Turnout was 40 per cent.", "40 per cent", 40.0, "%", None),
+            ("Shares rose 12 percent.", "12 percent", 12.0, "%", None),
+            ("Shares rose 12 pc.", "12 pc", 12.0, "%", None),
+            ("Shares rose 12pc on Tuesday.", "12pc", 12.0, "%", None),
+            ("Shares rose about 1.5 pct.", "about 1.5 pct", 1.5, "%", Some(Modifier::Approx)),
             ("A magnitude 7.8 quake struck.", "magnitude 7.8", 7.8, "magnitude", None),
             ("A 7.8-magnitude quake struck.", "7.8-magnitude", 7.8, "magnitude", None),
             ("It cost about €40 million.", "about €40 million", 4e7, "EUR", Some(Modifier::Approx)),
