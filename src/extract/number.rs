@@ -27,6 +27,13 @@ pub(super) fn at(t: &Tokens<'_>, i: usize, _cx: &Context) -> Option<Found> {
     }
     let mut counted = counted_after(t, k, n == 1.0);
     let mut modifier = modifier;
+    // "at least 40 were killed": the participle after the verb names who is counted.
+    if counted.is_none() && t.is_any(k, &["were", "was", "are", "have", "had"]) {
+        let p = if t.is(k + 1, "been") { k + 2 } else { k + 1 };
+        if t.kind(p) == Some(Kind::Word) && CASUALTIES.contains(&t.low(p)) && t.low(p).ends_with("ed") {
+            counted = Some(t.raw(p).to_string());
+        }
+    }
     // "the death toll stood at 1,150", "deaths rose to 85": the noun comes first.
     if counted.is_none()
         && let Some((noun, passed)) = counted_before(t, i)
@@ -508,6 +515,11 @@ mod tests {
                 "The storm killed at least 12.",
                 vec![row("at least 12", 12.0, Some("killed"), None, Some(Modifier::AtLeast))],
             ),
+            (
+                "Officials said at least 40 were killed.",
+                vec![row("at least 40", 40.0, Some("killed"), None, Some(Modifier::AtLeast))],
+            ),
+            ("He said 12 had been injured.", vec![row("12", 12.0, Some("injured"), None, None)]),
             ("Deaths reached 85 on Monday.", vec![row("85", 85.0, Some("Deaths"), None, None)]),
             ("The toll passed 300.", vec![row("300", 300.0, Some("toll"), None, Some(Modifier::MoreThan))]),
             ("The version is 4.2 now.", vec![]),
