@@ -181,7 +181,7 @@ fn magnitude(t: &Tokens<'_>, j: usize) -> Option<(f64, &'static str, usize)> {
         return Some((n.value, "magnitude", to));
     }
     // "M7.8", "Mw 7.8": the magnitude scale's letter, a word of its own.
-    let letter = j.checked_sub(1).filter(|&m| t.is_any(m, &["m", "mw", "ml"]) && (m == 0 || !t.glued(m)));
+    let letter = j.checked_sub(1).filter(|&m| t.is_any(m, &["m", "mw"]) && (m == 0 || !t.glued(m)));
     if n.decimal && letter.is_some() && !t.is_dash(j + 1) {
         return Some((n.value, "magnitude", j + 1));
     }
