@@ -313,12 +313,11 @@ fn counted_before(t: &Tokens<'_>, i: usize) -> Option<(String, bool)> {
             break;
         }
         let w = t.low(h);
-        if w == "toll" {
-            let mut from = h;
-            // "death toll", "the quake's toll": the word before names what is counted.
-            if h > 0 && t.kind(h - 1) == Some(Kind::Word) && !NOT_COUNTED.contains(&t.low(h - 1)) {
-                from = h - 1;
-            }
+        // "death toll", "casualty count", "vote tally": the word before names what is
+        // counted; a toll alone is still a count of the dead.
+        let noun_before = h > 0 && t.kind(h - 1) == Some(Kind::Word) && !NOT_COUNTED.contains(&t.low(h - 1));
+        if w == "toll" || (matches!(w, "count" | "tally") && noun_before && !t.is(h + 1, "of")) {
+            let from = if noun_before { h - 1 } else { h };
             return t.span(from, h + 1).and_then(|(s, e)| t.text.get(s..e)).map(|s| (s.to_string(), *passed));
         }
         if COUNT_HEADS.contains(&w) && t.is(h + 1, "of") {
@@ -521,6 +520,11 @@ mod tests {
             ),
             ("He said 12 had been injured.", vec![row("12", 12.0, Some("injured"), None, None)]),
             ("Deaths reached 85 on Monday.", vec![row("85", 85.0, Some("Deaths"), None, None)]),
+            (
+                "The casualty count passed 2,000.",
+                vec![row("2,000", 2000.0, Some("casualty count"), None, Some(Modifier::MoreThan))],
+            ),
+            ("The total rose to 12.", vec![row("12", 12.0, None, None, None)]),
             ("The toll passed 300.", vec![row("300", 300.0, Some("toll"), None, Some(Modifier::MoreThan))]),
             ("The version is 4.2 now.", vec![]),
             // A part counts what its whole counts.
