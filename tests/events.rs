@@ -142,7 +142,6 @@ fn earthquake_magnitude_one_outlet_says_7_5_and_aftershocks_stay_out() {
 }
 
 #[test]
-#[ignore = "factlint gap: \"had a preliminary magnitude of 7.8\" is not read as a magnitude (nor \"M7.8\", \"7.8 on the Richter scale\", \"a 7.8 quake\")"]
 fn earthquake_magnitude_of_is_read() {
     let report = report("earthquake");
     let f = finding(&report, "quake-magnitude", "conflict");
@@ -194,7 +193,6 @@ fn earthquake_same_day_death_tolls_conflict() {
 }
 
 #[test]
-#[ignore = "factlint gap: a toll whose noun comes first (\"death toll stood at 1,150\", \"people killed ... rose to 310\") has no `counted`, so the later reports are never taken as updates"]
 fn earthquake_later_larger_death_tolls_are_updates() {
     let report = report("earthquake");
     let f = finding(&report, "death-toll", "update");
@@ -207,7 +205,6 @@ fn earthquake_later_larger_death_tolls_are_updates() {
 }
 
 #[test]
-#[ignore = "factlint gap: the rising death toll is missing its `update` finding (see above)"]
 fn earthquake_findings_are_exactly_these() {
     assert_eq!(
         keys(&report("earthquake")),
@@ -249,7 +246,6 @@ fn acquisition_price_in_dollars_only() {
 }
 
 #[test]
-#[ignore = "factlint gap: Canadian style \"US$2.3-billion\" is read as $2.3, a false conflict"]
 fn acquisition_hyphenated_billion_agrees() {
     let report = report("acquisition");
     let f = finding(&report, "deal-price", "conflict");
@@ -381,7 +377,6 @@ fn election_seats_fifty_two_and_more_than_fifty_agree_48_conflicts() {
 }
 
 #[test]
-#[ignore = "factlint gap: in \"won 52 of the 101 seats\" 101 counts the seats and 52 nothing, so the chamber's size is taken as the result"]
 fn election_seats_of_the_chamber_are_not_the_result() {
     let report = report("election");
     let f = finding(&report, "civic-union-seats", "conflict");
@@ -535,7 +530,6 @@ fn docs_version_numbers_are_not_claims() {
 }
 
 #[test]
-#[ignore = "factlint gap: \"a rolling 60-second window\" is read as the number 60 and the ordinal \"second\", not the duration PT60S"]
 fn docs_sixty_second_window_is_a_duration() {
     let claims = extract("docs-site", "rate-limits.md");
     let window: Vec<(&str, &str)> = claims

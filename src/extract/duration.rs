@@ -148,6 +148,9 @@ fn adjectival(t: &Tokens<'_>, j: usize) -> Option<(Option<f64>, Unit, usize)> {
     }
     match t.lex(k + 1) {
         Some(Lex::Unit(unit, false)) => Some((Some(n), unit, k + 2)),
+        // "second" is in the table as an ordinal; after a number and a hyphen it is the
+        // unit ("a 60-second window").
+        _ if t.is(k + 1, "second") => Some((Some(n), Unit::Second, k + 2)),
         _ => None,
     }
 }
@@ -210,6 +213,7 @@ mod tests {
             ("A decades-long feud.", "decades-long", "PXDE", None),
             ("It took a minute and a half.", "a minute and a half", "PT1M30S", None),
             ("They waited two and a half hours.", "two and a half hours", "PT2H30M", None),
+            ("It allows 100 requests per 60-second window.", "60-second", "PT60S", None),
             ("It lasted more than 1.5 years.", "more than 1.5 years", "P1Y6M", Some(Modifier::MoreThan)),
         ];
         for (text, span, value, modifier) in cases {

@@ -25,7 +25,25 @@ pub(super) fn at(t: &Tokens<'_>, i: usize, _cx: &Context) -> Option<Found> {
     if matches!(t.lex(k), Some(Lex::Unit(..))) {
         return None;
     }
-    let counted = counted_after(t, k, n == 1.0);
+    let mut counted = counted_after(t, k, n == 1.0);
+    let mut modifier = modifier;
+    // "at least 40 were killed": the participle after the verb names who is counted.
+    if counted.is_none() && t.is_any(k, &["were", "was", "are", "have", "had"]) {
+        let p = if t.is(k + 1, "been") { k + 2 } else { k + 1 };
+        if t.kind(p) == Some(Kind::Word) && CASUALTIES.contains(&t.low(p)) && t.low(p).ends_with("ed") {
+            counted = Some(t.raw(p).to_string());
+        }
+    }
+    // "the death toll stood at 1,150", "deaths rose to 85": the noun comes first.
+    if counted.is_none()
+        && let Some((noun, passed)) = counted_before(t, i)
+    {
+        counted = Some(noun);
+        // "the toll passed 300" says more than 300.
+        if passed && modifier.is_none() {
+            modifier = Some(Modifier::MoreThan);
+        }
+    }
     // A decimal that counts nothing is a version, a score or an index level ("iOS
     // 11.2", "closed at 1,234.56"): too unsure to report.
     if counted.is_none() && t.num(j).is_some_and(|n| n.decimal) && !matches!(t.lex(j + 1), Some(Lex::Scale(_))) {
@@ -158,6 +176,12 @@ fn counted_after(t: &Tokens<'_>, k: usize, one: bool) -> Option<String> {
         if t.is_any(k, &["the", "its", "their", "his", "her", "our", "these", "those", "them"]) {
             k += 1;
         }
+        // "52 of the 101 seats": the part counts what the whole counts.
+        if t.kind(k) == Some(Kind::Num)
+            && let Some((_, after)) = scaled(t, k)
+        {
+            k = after;
+        }
     }
     let first = k;
     let mut i = k;
@@ -196,6 +220,126 @@ fn counted_after(t: &Tokens<'_>, k: usize, one: bool) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// Verbs that link a count to a noun written before it ("the toll stood at 1,150",
+/// "deaths rose to 85"), with whether the verb says "more than" ("passed 300").
+const LINKS: [(&str, bool); 34] = [
+    ("stood", false),
+    ("stands", false),
+    ("stand", false),
+    ("rose", false),
+    ("risen", false),
+    ("rises", false),
+    ("rise", false),
+    ("climbed", false),
+    ("climbs", false),
+    ("jumped", false),
+    ("jumps", false),
+    ("increased", false),
+    ("grew", false),
+    ("reached", false),
+    ("reaches", false),
+    ("hit", false),
+    ("hits", false),
+    ("totalled", false),
+    ("totaled", false),
+    ("totals", false),
+    ("numbered", false),
+    ("was", false),
+    ("is", false),
+    ("were", false),
+    ("are", false),
+    ("been", false),
+    ("passed", true),
+    ("passes", true),
+    ("topped", true),
+    ("tops", true),
+    ("exceeded", true),
+    ("exceeds", true),
+    ("surpassed", true),
+    ("surpasses", true),
+];
+
+/// Words that head a count written before its number: "the death toll", "the number
+/// of people killed", "the tally".
+const COUNT_HEADS: [&str; 5] = ["toll", "number", "tally", "count", "total"];
+
+/// Participles and adjectives that name who is counted ("killed 120", "deaths", "the
+/// dead"), read before a number when nothing after it is counted.
+const CASUALTIES: [&str; 12] = [
+    "killed",
+    "dead",
+    "deaths",
+    "injured",
+    "wounded",
+    "missing",
+    "casualties",
+    "fatalities",
+    "victims",
+    "evacuated",
+    "displaced",
+    "arrested",
+];
+
+/// The noun a number counts when it is written before it: a clause whose subject is
+/// a count ("the death toll stood at 1,150" counts "death toll", "the number of people
+/// killed in the quake rose to 310" counts "people killed", "deaths reached 85"
+/// counts "deaths"), or a casualty verb right before it ("killed 120"). `i` is where
+/// the number (with its modifier) starts; the flag tells a verb that says "more
+/// than". Looks back a bounded number of tokens, within the clause.
+fn counted_before(t: &Tokens<'_>, i: usize) -> Option<(String, bool)> {
+    let mut b = i.checked_sub(1)?;
+    // "killed 120", "injured at least 40": a casualty verb.
+    if t.kind(b) == Some(Kind::Word) && CASUALTIES.contains(&t.low(b)) && t.low(b).ends_with("ed") {
+        return Some((t.raw(b).to_string(), false));
+    }
+    // The linking verb, with "at"/"to" after it and "has", "had", "now" before it.
+    if t.is_any(b, &["at", "to"]) {
+        b = b.checked_sub(1)?;
+    }
+    let (_, passed) = LINKS.iter().find(|(w, _)| t.is(b, w))?;
+    while b > 0 && t.is_any(b - 1, &["has", "had", "have", "now", "already", "later", "then", "been"]) {
+        b -= 1;
+    }
+    let end = b;
+    // The subject's head: the nearest count word within the clause, else a casualty
+    // noun right before the verb.
+    let mut h = end;
+    while h > 0 && end - h < 16 {
+        h -= 1;
+        // Words, and the apostrophe of "Monday's earthquake".
+        if t.kind(h) != Some(Kind::Word) && !matches!(t.punct(h), Some('\'' | '’')) {
+            break;
+        }
+        let w = t.low(h);
+        // "death toll", "casualty count", "vote tally": the word before names what is
+        // counted; a toll alone is still a count of the dead.
+        let noun_before = h > 0 && t.kind(h - 1) == Some(Kind::Word) && !NOT_COUNTED.contains(&t.low(h - 1));
+        if w == "toll" || (matches!(w, "count" | "tally") && noun_before && !t.is(h + 1, "of")) {
+            let from = if noun_before { h - 1 } else { h };
+            return t.span(from, h + 1).and_then(|(s, e)| t.text.get(s..e)).map(|s| (s.to_string(), *passed));
+        }
+        if COUNT_HEADS.contains(&w) && t.is(h + 1, "of") {
+            return phrase_after(t, h + 2, end).map(|s| (s, *passed));
+        }
+    }
+    let w = end.checked_sub(1)?;
+    (t.kind(w) == Some(Kind::Word) && (CASUALTIES.contains(&t.low(w)) || PLURALS.contains(&t.low(w))))
+        .then(|| (t.raw(w).to_string(), *passed))
+}
+
+/// Up to two words from `k` (before `end`) that say what a "number of" counts:
+/// "people killed", "confirmed cases"; stops at a preposition or a determiner.
+fn phrase_after(t: &Tokens<'_>, k: usize, end: usize) -> Option<String> {
+    let mut to = k;
+    while to < end && to - k < 2 && t.kind(to) == Some(Kind::Word) && !NOT_COUNTED.contains(&t.low(to)) {
+        to += 1;
+    }
+    if to == k {
+        return None;
+    }
+    t.span(k, to).and_then(|(s, e)| t.text.get(s..e)).map(str::to_string)
 }
 
 /// The word at `w` if it can name who is aged: a name or a plural ("children"), not
@@ -272,7 +416,14 @@ fn age(t: &Tokens<'_>, i: usize, j: usize, modifier: Option<Modifier>) -> Option
     {
         // The whole name: "Kim Jong Un, 34," counts "Kim Jong Un".
         let mut first = b - 1;
-        while first > 0 && b - first < 4 && t.capitalized(first - 1) && !t.glued(first) {
+        // A capitalized article starts the sentence, not the name: "The Prime Minister, 47,"
+        // counts "Prime Minister".
+        while first > 0
+            && b - first < 4
+            && t.capitalized(first - 1)
+            && !t.glued(first)
+            && !t.is_any(first - 1, &["the", "a", "an", "this", "that", "our", "their", "his", "her", "its"])
+        {
             first -= 1;
         }
         let name = t.span(first, b).and_then(|(s, e)| t.text.get(s..e)).map(str::to_string);
@@ -339,9 +490,52 @@ mod tests {
             ),
             ("Smith, 54, said so.", vec![row("54", 54.0, Some("Smith"), years, None)]),
             ("Kim Jong Un, 34, came.", vec![row("34", 34.0, Some("Kim Jong Un"), years, None)]),
+            ("The Prime Minister, 47, came.", vec![row("47", 47.0, Some("Prime Minister"), years, None)]),
+            ("Smith, 26, said so.", vec![row("26", 26.0, Some("Smith"), years, None)]),
+            ("A Coach, 26, was hired.", vec![row("26", 26.0, Some("Coach"), years, None)]),
+            (
+                "He met Smith, 26, and his Wife, 25.",
+                vec![row("26", 26.0, Some("Smith"), years, None), row("25", 25.0, Some("Wife"), years, None)],
+            ),
             ("He is 30 years old.", vec![row("30 years old", 30.0, None, years, None)]),
             ("He died aged 64.", vec![row("64", 64.0, None, years, None)]),
             ("Two 30-year-olds were hurt.", vec![row("30-year-olds", 30.0, None, years, None)]),
+            // The noun before the number.
+            ("The death toll stood at 1,150.", vec![row("1,150", 1150.0, Some("death toll"), None, None)]),
+            (
+                "The number of people killed in the flood rose to 310.",
+                vec![row("310", 310.0, Some("people killed"), None, None)],
+            ),
+            (
+                "The number of confirmed cases has climbed to 42.",
+                vec![row("42", 42.0, Some("confirmed cases"), None, None)],
+            ),
+            (
+                "The storm killed at least 12.",
+                vec![row("at least 12", 12.0, Some("killed"), None, Some(Modifier::AtLeast))],
+            ),
+            (
+                "Officials said at least 40 were killed.",
+                vec![row("at least 40", 40.0, Some("killed"), None, Some(Modifier::AtLeast))],
+            ),
+            ("He said 12 had been injured.", vec![row("12", 12.0, Some("injured"), None, None)]),
+            ("Deaths reached 85 on Monday.", vec![row("85", 85.0, Some("Deaths"), None, None)]),
+            (
+                "The casualty count passed 2,000.",
+                vec![row("2,000", 2000.0, Some("casualty count"), None, Some(Modifier::MoreThan))],
+            ),
+            ("The total rose to 12.", vec![row("12", 12.0, None, None, None)]),
+            ("The toll passed 300.", vec![row("300", 300.0, Some("toll"), None, Some(Modifier::MoreThan))]),
+            ("The version is 4.2 now.", vec![]),
+            // A part counts what its whole counts.
+            (
+                "They won 52 of the 101 seats.",
+                vec![row("52", 52.0, Some("seats"), None, None), row("101", 101.0, Some("seats"), None, None)],
+            ),
+            (
+                "Only 3 of 20 million voters came.",
+                vec![row("3", 3.0, Some("voters"), None, None), row("20 million", 2e7, Some("voters"), None, None)],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(numbers(text), want, "{text}");

@@ -26,6 +26,11 @@ pub(super) fn at(t: &Tokens<'_>, i: usize, _cx: &Context) -> Option<Found> {
     if t.is(i, "second") && (t.is_any(i + 1, &["later", "ago", "earlier"]) || t.kind(i + 1) != Some(Kind::Word)) {
         return None;
     }
+    // "a 60-second window", "a 4-fifths share": after a number and a hyphen, the word
+    // is a unit or a fraction, not a rank.
+    if i >= 2 && t.glued(i) && t.is_dash(i - 1) && t.glued(i - 1) && t.kind(i - 2) == Some(Kind::Num) {
+        return None;
+    }
     if t.is(i, "first") && i > 0 && t.is_any(i - 1, &["at"]) {
         return None;
     }
@@ -62,6 +67,8 @@ mod tests {
             ("Wait a second.", &[]),
             ("He met the First Lady.", &[]),
             ("At first he refused.", &[]),
+            ("A rolling 60-second window.", &[]),
+            ("A 30-second spot and a second one.", &[("second", 2)]),
         ];
         for (text, want) in cases {
             let want: Vec<(String, i64)> = want.iter().map(|(s, n)| (s.to_string(), *n)).collect();

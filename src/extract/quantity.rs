@@ -88,6 +88,17 @@ pub(super) fn scaled(t: &Tokens<'_>, j: usize) -> Option<(f64, usize)> {
                 n *= s;
                 k += 1;
             }
+            // "2.3-billion", as Canadian papers write it.
+            _ if t.is_dash(k)
+                && t.glued(k)
+                && t.glued(k + 1)
+                && t.lex(k + 1).is_some_and(|l| matches!(l, Lex::Scale(s) if s > 100.0)) =>
+            {
+                if let Some(Lex::Scale(s)) = t.lex(k + 1) {
+                    n *= s;
+                }
+                k += 2;
+            }
             _ if t.glued(k) && t.kind(k) == Some(Kind::Word) => {
                 let s = match t.low(k) {
                     "bn" | "b" => 1e9,
@@ -108,10 +119,13 @@ pub(super) fn scaled(t: &Tokens<'_>, j: usize) -> Option<(f64, usize)> {
 /// "$2.3bn", "US$5 million", "€40", "£3m", "70 million dollars", "500 euros".
 fn money(t: &Tokens<'_>, j: usize) -> Option<(f64, &'static str, usize)> {
     let (currency, k) = match (t.punct(j), t.low(j)) {
-        (Some('$'), _) => ("USD", j + 1),
+        (Some('$'), _) => (dollar(t, j), j + 1),
         (Some('€'), _) => ("EUR", j + 1),
         (Some('£'), _) => ("GBP", j + 1),
-        (_, "us") if t.is_punct(j + 1, '$') && t.glued(j + 1) => ("USD", j + 2),
+        // "about US$5", "about C$5": the letters start the quantity after a modifier.
+        (_, w) if t.is_punct(j + 1, '$') && t.glued(j + 1) && (w == "us" || dollar(t, j + 1) != "USD") => {
+            (dollar(t, j + 1), j + 2)
+        }
         _ => {
             let (n, k) = scaled(t, j)?;
             let k = if t.is(k, "us") && t.is(k + 1, "dollars") { k + 1 } else { k };
@@ -128,16 +142,52 @@ fn money(t: &Tokens<'_>, j: usize) -> Option<(f64, &'static str, usize)> {
     Some((n, currency, to))
 }
 
-/// "magnitude 7.8", "magnitude-7.8", "7.8-magnitude", "7.8 magnitude".
+/// The currency of the "$" at `j`, from the country letters glued before it: "C$"
+/// (Canadian), "A$", "NZ$", "HK$", "S$"; "US$" and a bare "$" are US dollars.
+fn dollar(t: &Tokens<'_>, j: usize) -> &'static str {
+    let Some(p) = j.checked_sub(1).filter(|&p| t.glued(j) && t.kind(p) == Some(Kind::Word)) else { return "USD" };
+    // "C$" but not "ABC$": the letters are a word of their own.
+    if p > 0 && t.glued(p) {
+        return "USD";
+    }
+    match t.raw(p) {
+        "C" | "CA" | "Can" => "CAD",
+        "A" | "AU" => "AUD",
+        "NZ" => "NZD",
+        "HK" => "HKD",
+        "S" => "SGD",
+        _ => "USD",
+    }
+}
+
+/// "magnitude 7.8", "magnitude-7.8", "a magnitude of 7.8", "7.8-magnitude", "7.8
+/// magnitude", "7.8 on the Richter scale", "M7.8", "a 7.8 quake".
 fn magnitude(t: &Tokens<'_>, j: usize) -> Option<(f64, &'static str, usize)> {
     if t.is(j, "magnitude") {
-        let k = if t.is_dash(j + 1) { j + 2 } else { j + 1 };
+        let k = if t.is_dash(j + 1) || t.is(j + 1, "of") { j + 2 } else { j + 1 };
         let n = t.num(k)?;
         return (n.value < 11.0).then_some((n.value, "magnitude", k + 1));
     }
     let n = t.num(j)?;
+    if n.value >= 11.0 {
+        return None;
+    }
     let k = if t.is_dash(j + 1) && t.glued(j + 1) { j + 2 } else { j + 1 };
-    (t.is(k, "magnitude") && n.value < 11.0).then_some((n.value, "magnitude", k + 1))
+    if t.is(k, "magnitude") {
+        return Some((n.value, "magnitude", k + 1));
+    }
+    if t.is(j + 1, "on") && t.is(j + 2, "the") && t.is(j + 3, "richter") {
+        let to = if t.is(j + 4, "scale") { j + 5 } else { j + 4 };
+        return Some((n.value, "magnitude", to));
+    }
+    // "M7.8", "Mw 7.8": the magnitude scale's letter, a word of its own.
+    let letter = j.checked_sub(1).filter(|&m| t.is_any(m, &["m", "mw"]) && (m == 0 || !t.glued(m)));
+    if n.decimal && letter.is_some() && !t.is_dash(j + 1) {
+        return Some((n.value, "magnitude", j + 1));
+    }
+    // "a 7.8 quake": a decimal names a magnitude only before the word for a quake.
+    let quake = ["quake", "earthquake", "temblor", "tremor", "aftershock", "shock"];
+    (n.decimal && !t.glued(j + 1) && t.is_any(j + 1, &quake)).then_some((n.value, "magnitude", j + 1))
 }
 
 /// A number and a unit of measure: "610 metres", "2,000 feet", "40%", "40 per cent",
@@ -158,6 +208,10 @@ fn measured(t: &Tokens<'_>, j: usize, sign: f64) -> Option<(f64, &'static str, u
     }
     if t.is(k, "per") && t.is(k + 1, "cent") {
         return Some((n, "%", k + 2));
+    }
+    // "12 pc", "12pc", "12 pct": newspaper abbreviations of per cent.
+    if t.is_any(k, &["pc", "pct"]) {
+        return Some((n, "%", k + 1));
     }
     if let Some(done) = temperature(t, n, k) {
         return Some(done);
@@ -262,6 +316,10 @@ mod tests {
             ("The deal is worth $2.3bn.", "$2.3bn", 2.3e9, "USD", None),
             ("Turnout was 40%.", "40%", 40.0, "%", None),
             ("Turnout was 40 per cent.", "40 per cent", 40.0, "%", None),
+            ("Shares rose 12 percent.", "12 percent", 12.0, "%", None),
+            ("Shares rose 12 pc.", "12 pc", 12.0, "%", None),
+            ("Shares rose 12pc on Tuesday.", "12pc", 12.0, "%", None),
+            ("Shares rose about 1.5 pct.", "about 1.5 pct", 1.5, "%", Some(Modifier::Approx)),
             ("A magnitude 7.8 quake struck.", "magnitude 7.8", 7.8, "magnitude", None),
             ("A 7.8-magnitude quake struck.", "7.8-magnitude", 7.8, "magnitude", None),
             ("It cost about €40 million.", "about €40 million", 4e7, "EUR", Some(Modifier::Approx)),
@@ -274,6 +332,19 @@ mod tests {
             ("It fell to -5C overnight.", "-5C", -5.0, "C", None),
             ("It was -4 °F.", "-4 °F", -20.0, "C", None),
             ("She won the 10-km race.", "10-km", 10_000.0, "m", None),
+            ("The deal is worth US$2.3-billion.", "$2.3-billion", 2.3e9, "USD", None),
+            ("The deal is worth US$2.3 billion.", "$2.3 billion", 2.3e9, "USD", None),
+            ("The deal is worth C$1.2bn.", "$1.2bn", 1.2e9, "CAD", None),
+            ("It cost about C$1.2bn.", "about C$1.2bn", 1.2e9, "CAD", Some(Modifier::Approx)),
+            ("It sold for A$40 million.", "A$40 million", 4e7, "AUD", None),
+            ("Some 2-million people came, paying $5.", "$5", 5.0, "USD", None),
+            ("It had a preliminary magnitude of 7.8.", "magnitude of 7.8", 7.8, "magnitude", None),
+            ("A magnitude-6.1 aftershock followed.", "magnitude-6.1", 6.1, "magnitude", None),
+            ("It measured 7.8 on the Richter scale.", "7.8 on the Richter scale", 7.8, "magnitude", None),
+            ("An M7.8 quake hit Peru.", "7.8", 7.8, "magnitude", None),
+            ("A Mw 6.4 event.", "6.4", 6.4, "magnitude", None),
+            ("A 7.8 quake hit Peru.", "7.8", 7.8, "magnitude", None),
+            ("The 6.2 earthquake struck at dawn.", "6.2", 6.2, "magnitude", None),
         ];
         for (text, span, amount, unit, modifier) in cases {
             let got = quantity(text);
@@ -285,7 +356,15 @@ mod tests {
 
     #[test]
     fn not_quantities() {
-        for text in ["He is 5 m", "The A380 flew.", "Score 3 g", "Pages 3-5 km", "Rooms 1-4C"] {
+        for text in [
+            "He is 5 m",
+            "The A380 flew.",
+            "Score 3 g",
+            "Pages 3-5 km",
+            "Rooms 1-4C",
+            "It killed 7 quake victims.",
+            "Version 2.1 shipped.",
+        ] {
             assert_eq!(quantity(text), None, "{text}");
         }
     }
