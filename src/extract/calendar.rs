@@ -214,6 +214,31 @@ pub fn weekday_date(dct: Date, wd: Weekday, tense: Tense) -> Option<Date> {
     add_days(dct, days)
 }
 
+/// Whether the expression starting at `from` is a deadline or an effective date: "by",
+/// "until", "till" or "effective" right before it ("by May", "until mid-November",
+/// "effective Feb. 1"). Such a date lies ahead of the report, or at most a month
+/// behind it, whatever the tense of the verb ("gave them until mid-November").
+pub fn deadline(t: &Tokens<'_>, from: usize) -> bool {
+    let mut k = from;
+    while k > 0 && (t.is_dash(k - 1) || t.is_any(k - 1, &["early", "mid", "late"])) {
+        k -= 1;
+    }
+    k > 0 && t.is_any(k - 1, &["by", "until", "till", "effective"])
+}
+
+/// The year of a deadline's month (and day) given without one: the first that does not
+/// end more than a month before `dct`.
+pub fn deadline_year(dct: Date, month: i8, day: Option<i8>) -> Option<i16> {
+    let floor = add_months(dct, -1)?;
+    (dct.year() - 1..=dct.year() + 1).find(|&y| {
+        let end = match day {
+            Some(d) => Date::new(y, month, d).ok(),
+            None => Date::new(y, month, 1).ok().map(|d| d.last_of_month()),
+        };
+        end.is_some_and(|end| end >= floor)
+    })
+}
+
 /// The year of a month (and day) given without one: the latest on or before `dct` in
 /// past-tense prose, the next on or after it in future-tense prose, and otherwise the
 /// one nearest `dct`.
@@ -288,6 +313,19 @@ mod tests {
         assert_eq!(year_of(dct, 12, Some(5), Tense::Unknown), 2017);
         assert_eq!(year_of(dct, 3, Some(25), Tense::Past), 2018);
         assert_eq!(year_of(dct, 2, None, Tense::Future), 2019);
+    }
+
+    #[test]
+    fn deadlines_look_ahead() {
+        let dct = Date::constant(1989, 10, 30);
+        assert_eq!(deadline_year(dct, 2, Some(1)), Some(1990));
+        assert_eq!(deadline_year(dct, 11, None), Some(1989));
+        assert_eq!(deadline_year(dct, 9, None), Some(1989));
+        assert_eq!(deadline_year(dct, 9, Some(30)), Some(1989));
+        assert_eq!(deadline_year(dct, 9, Some(20)), Some(1990));
+        assert_eq!(deadline_year(Date::constant(2000, 1, 15), 1, Some(14)), Some(2000));
+        assert_eq!(deadline_year(Date::constant(2000, 1, 15), 12, Some(20)), Some(1999));
+        assert_eq!(deadline_year(Date::constant(2000, 1, 15), 11, None), Some(2000));
     }
 
     #[test]

@@ -391,7 +391,10 @@ fn relative_year(t: &Tokens<'_>, j: usize, month: i8, dct: Date, tense: Tense) -
             }
         }
         Some("this") => y,
-        _ => calendar::year_of(dct, month, None, tense),
+        _ => match calendar::deadline(t, j).then(|| calendar::deadline_year(dct, month, None)).flatten() {
+            Some(y) => y,
+            None => calendar::year_of(dct, month, None, tense),
+        },
     }
 }
 
@@ -428,6 +431,7 @@ fn month_day(
 ) -> Option<Point> {
     let year = match (year.or_else(|| year_before(t, from).map(i64::from)), cx.published) {
         (Some(y), _) => Some(y as i16),
+        (None, Some(dct)) if calendar::deadline(t, from) => calendar::deadline_year(dct, month, Some(day)),
         (None, Some(dct)) => Some(calendar::year_of(dct, month, Some(day), tense(t, from, to))),
         (None, None) => None,
     };
@@ -963,6 +967,9 @@ mod tests {
             ("He was born in nineteen ninety-six.", None, "nineteen ninety-six", "1996", None),
             ("We met on Thanksgiving.", d(2018, 12, 1), "Thanksgiving", "2018-11-22", None),
             ("They met in June last year.", d(1998, 2, 19), "June last year", "1997-06", None),
+            ("They gave him until mid-November.", d(1989, 10, 30), "mid-November", "1989-11", Some(Modifier::Mid)),
+            ("The pact became effective Feb. 1.", d(1989, 10, 26), "Feb. 1", "1990-02-01", None),
+            ("It had to be returned by Jan. 14.", d(2000, 1, 15), "Jan. 14", "2000-01-14", None),
         ];
         for (text, published, span, value, modifier) in cases {
             let got = date(text, *published);
