@@ -19,8 +19,8 @@ pub enum Tense {
 
 /// Words that announce what is to come. "plans", "expected", "set" and "going" only
 /// count before "to" ("plans to visit"): alone they are nouns or past participles.
-const FUTURE: [&str; 10] =
-    ["will", "shall", "ll", "scheduled", "upcoming", "intends", "tomorrow", "next", "planning", "planned"];
+const FUTURE: [&str; 11] =
+    ["will", "shall", "ll", "scheduled", "slated", "upcoming", "intends", "tomorrow", "next", "planning", "planned"];
 
 /// Future markers that need a "to" after them.
 const FUTURE_TO: [&str; 5] = ["plans", "plan", "expected", "set", "going"];
@@ -140,6 +140,15 @@ fn marker(t: &Tokens<'_>, i: usize) -> Option<Tense> {
     }
     if w == "said" || w == "told" {
         return None;
+    }
+    // "to be published", "is heard": a participle after "be" or a present tense takes
+    // its tense from the words before it.
+    if (w.ends_with("ed") || PAST.contains(&w)) && i > 0 && t.is_any(i - 1, &["be", "being", "is", "are"]) {
+        return None;
+    }
+    // "to be held in May", "would be paid in January": still to come.
+    if w == "be" && i > 0 && t.is_any(i - 1, &["to", "would"]) {
+        return Some(Tense::Future);
     }
     if PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")) {
         return Some(Tense::Past);

@@ -970,6 +970,15 @@ mod tests {
             ("They gave him until mid-November.", d(1989, 10, 30), "mid-November", "1989-11", Some(Modifier::Mid)),
             ("The pact became effective Feb. 1.", d(1989, 10, 26), "Feb. 1", "1990-02-01", None),
             ("It had to be returned by Jan. 14.", d(2000, 1, 15), "Jan. 14", "2000-01-14", None),
+            (
+                "He added that guidelines to be published in November apply.",
+                d(1989, 10, 30),
+                "November",
+                "1989-11",
+                None,
+            ),
+            ("They fear the case is heard in May.", d(2000, 3, 29), "May", "2000-05", None),
+            ("He said the slated visit in September is on.", d(1998, 8, 26), "September", "1998-09", None),
         ];
         for (text, published, span, value, modifier) in cases {
             let got = date(text, *published);
