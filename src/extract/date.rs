@@ -152,7 +152,9 @@ fn day_point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
                     let (y, k) = spoken_year(t, j)?;
                     Some(Point::new(format!("{y:04}"), k))
                 }),
-                "this" | "last" | "next" | "coming" | "past" | "previous" => relative(t, j, cx),
+                "this" | "last" | "next" | "coming" | "past" | "previous" => {
+                    quarter_point(t, j, cx).or_else(|| relative(t, j, cx))
+                }
                 "fiscal" => {
                     let (y, k) = year_at(t, j + 1, true)?;
                     Some(Point::new(format!("{y:04}"), k))
@@ -705,9 +707,12 @@ fn relative(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
     Some(Point::new(value, k + 1))
 }
 
-/// "the third quarter", "third-quarter", "the 1988 third quarter", "the first half",
-/// "the current quarter", "the latest quarter" (the last one completed).
+/// "the third quarter", "third-quarter", "the 1988 third quarter", "this year's third
+/// quarter", "the first half", "the last half of 1989", "the current quarter", "the
+/// latest quarter" (the last one completed), "the 1988 quarter" and "last year's
+/// quarter" (the last one completed, in that year).
 fn quarter_point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
+    let dct = cx.published;
     let mut k = j;
     let mut year = None;
     if t.is(k, "fiscal") {
@@ -716,22 +721,33 @@ fn quarter_point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
     if let Some((y, after)) = year_at(t, k, true) {
         year = Some(y as i16);
         k = after;
+    } else if let Some((y, after)) = possessive_year(t, k, dct) {
+        year = Some(y);
+        k = after;
     }
     if t.is(k, "fiscal") {
         k += 1;
     }
+    let the = j > 0 && t.is(j - 1, "the");
     let (which, after) = if let Some((n, after)) = ordinal_at(t, k) {
         (Some(n), after)
+    } else if the && t.is(k, "last") && t.is(k + 1, "half") {
+        (Some(2), k + 1)
     } else if t.is_any(k, &["current", "latest"]) {
         (None, k + 1)
-    } else if t.is(k, "quarter") && j > 0 && t.is(j - 1, "the") {
+    } else if t.is(k, "quarter") && (the || year.is_some()) {
+        (None, k)
+    } else if the && year.is_some() && t.mentions_quarter && t.is(k, "period") {
+        // "the 1988 period" in a report of quarterly results.
         (None, k)
     } else {
         return None;
     };
     let glue = if t.is_dash(after) && t.glued(after) { after + 1 } else { after };
     let half = t.is(glue, "half");
-    if !t.is(glue, "quarter") && !half {
+    // "period" is a quarter only in "the 1988 period".
+    let period = t.is(glue, "period") && which.is_none() && year.is_some() && !t.is(k, "latest");
+    if !t.is(glue, "quarter") && !half && !period {
         return None;
     }
     let mut to = glue + 1;
@@ -742,10 +758,10 @@ fn quarter_point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
         year = Some(y as i16);
         to = a;
     }
-    let dct = cx.published;
     let (y, n) = match which {
         Some(n) if half && (1..=2).contains(&n) => {
-            let y = year.or(dct.map(|d| d.year()))?;
+            // "the last half" needs its year written: "of the '80s" is no year.
+            let y = if t.is(k, "last") { year? } else { year.or(dct.map(|d| d.year()))? };
             return Some(Point::new(format!("{y:04}-H{n}"), to));
         }
         Some(n) if !half && (1..=4).contains(&n) => {
@@ -762,15 +778,27 @@ fn quarter_point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
             };
             (y, n as i8)
         }
-        None if !half && year.is_none() => {
-            let d = dct?;
+        None if !half => {
             // "the latest quarter", "the quarter": the last one completed.
+            let d = dct?;
             let d = if t.is(k, "current") { d } else { add_months(d, -3)? };
-            (d.year(), calendar::quarter(d))
+            (year.unwrap_or(d.year()), calendar::quarter(d))
         }
         _ => return None,
     };
     Some(Point::new(format!("{y:04}-Q{n}"), to))
+}
+
+/// "this year's", "last year's", "next year's": the year and the index after it.
+fn possessive_year(t: &Tokens<'_>, k: usize, dct: Option<Date>) -> Option<(i16, usize)> {
+    let step = match t.low(k) {
+        "this" => 0,
+        "last" => -1,
+        "next" => 1,
+        _ => return None,
+    };
+    let possessive = t.is(k + 1, "year") && matches!(t.punct(k + 2), Some('\'' | '’')) && t.is(k + 3, "s");
+    possessive.then(|| Some((dct?.year() + step, k + 4))).flatten()
 }
 
 /// "two days ago", "a year ago", "several years ago" (vague: `PAST_REF`).
@@ -977,6 +1005,10 @@ mod tests {
                 "1989-11",
                 None,
             ),
+            ("Sales for this year's third quarter rose.", d(1989, 11, 1), "this year's third quarter", "1989-Q3", None),
+            ("Sales for last year's quarter fell.", d(1989, 11, 1), "last year's quarter", "1988-Q3", None),
+            ("Kirschner earned less in the 1988 quarter.", d(1989, 10, 30), "the 1988 quarter", "1988-Q3", None),
+            ("Profit fell in the last half of 1989.", None, "the last half of 1989", "1989-H2", None),
             ("They fear the case is heard in May.", d(2000, 3, 29), "May", "2000-05", None),
             ("He said the slated visit in September is on.", d(1998, 8, 26), "September", "1998-09", None),
         ];
