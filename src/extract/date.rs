@@ -630,8 +630,8 @@ fn weekday_point(t: &Tokens<'_>, from: usize, j: usize, wd: i8, rel: Option<&str
 
 /// "this week", "last month", "next year", "last Friday", "this morning", "last fall".
 fn relative(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
-    let rel = t.low(j);
-    let k = j + 1;
+    // "this past spring", "this past weekend": the last one.
+    let (rel, k) = if t.is(j, "this") && t.is(j + 1, "past") { ("last", j + 2) } else { (t.low(j), j + 1) };
     match t.lex(k) {
         Some(Lex::Weekday(wd)) => return weekday_point(t, j, k, wd, Some(rel), cx),
         Some(Lex::Month(m)) if t.capitalized(k) => {
@@ -853,6 +853,9 @@ fn time_of_day(t: &Tokens<'_>, j: usize) -> Option<(String, usize)> {
     if t.is(j, "noon") && !t.capitalized(j) {
         return Some(("T12:00".into(), j + 1));
     }
+    if t.is(j, "midday") {
+        return Some(("T12:00".into(), j + 1));
+    }
     if t.is(j, "midnight") {
         return Some(("T24:00".into(), j + 1));
     }
@@ -1009,6 +1012,8 @@ mod tests {
             ("Sales for last year's quarter fell.", d(1989, 11, 1), "last year's quarter", "1988-Q3", None),
             ("Kirschner earned less in the 1988 quarter.", d(1989, 10, 30), "the 1988 quarter", "1988-Q3", None),
             ("Profit fell in the last half of 1989.", None, "the last half of 1989", "1989-H2", None),
+            ("It scrapped the unit this past spring.", d(1989, 10, 30), "this past spring", "1989-SP", None),
+            ("He is due in court at midday.", d(1999, 10, 8), "midday", "1999-10-08T12:00", None),
             ("They fear the case is heard in May.", d(2000, 3, 29), "May", "2000-05", None),
             ("He said the slated visit in September is on.", d(1998, 8, 26), "September", "1998-09", None),
         ];
