@@ -132,6 +132,10 @@ fn marker(t: &Tokens<'_>, i: usize) -> Option<Tense> {
         }
         return Some(Tense::Unknown);
     }
+    // "next to the embassy" is a place.
+    if w == "next" && t.is(i + 1, "to") {
+        return None;
+    }
     if FUTURE.contains(&w) || (FUTURE_TO.contains(&w) && t.is(i + 1, "to")) {
         return Some(Tense::Future);
     }
@@ -150,7 +154,9 @@ fn marker(t: &Tokens<'_>, i: usize) -> Option<Tense> {
     if w == "be" && i > 0 && t.is_any(i - 1, &["to", "would"]) {
         return Some(Tense::Future);
     }
-    if PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")) {
+    // A capitalized word inside the sentence is a name ("United States", "Mohamed").
+    let name = i > 0 && t.capitalized(i);
+    if PAST.contains(&w) || (!name && w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")) {
         return Some(Tense::Past);
     }
     None

@@ -1014,6 +1014,14 @@ mod tests {
             ("Profit fell in the last half of 1989.", None, "the last half of 1989", "1989-H2", None),
             ("It scrapped the unit this past spring.", d(1989, 10, 30), "this past spring", "1989-SP", None),
             ("He is due in court at midday.", d(1999, 10, 8), "midday", "1999-10-08T12:00", None),
+            ("He would be traveling to the United States Thursday.", d(2000, 4, 5), "Thursday", "2000-04-06", None),
+            (
+                "A bomb went off next to the embassy Friday morning.",
+                d(1998, 8, 8),
+                "Friday morning",
+                "1998-08-07TMO",
+                None,
+            ),
             ("They fear the case is heard in May.", d(2000, 3, 29), "May", "2000-05", None),
             ("He said the slated visit in September is on.", d(1998, 8, 26), "September", "1998-09", None),
         ];
