@@ -156,10 +156,20 @@ fn marker(t: &Tokens<'_>, i: usize) -> Option<Tense> {
     }
     // A capitalized word inside the sentence is a name ("United States", "Mohamed").
     let name = i > 0 && t.capitalized(i);
-    if PAST.contains(&w) || (!name && w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")) {
+    if PAST.contains(&w) || (!name && w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") && !adjective(t, i)) {
         return Some(Tense::Past);
     }
     None
+}
+
+/// Whether the participle at `i` follows an article, perhaps with an adverb between
+/// ("a still unspecified date", "the newly elected mayor"): an adjective, no verb.
+fn adjective(t: &Tokens<'_>, i: usize) -> bool {
+    let Some(mut k) = i.checked_sub(1) else { return false };
+    if (t.low(k).ends_with("ly") || t.is_any(k, &["still", "yet", "not"])) && k > 0 {
+        k -= 1;
+    }
+    t.is_any(k, &["a", "an", "the"])
 }
 
 /// The tense of the expression spanning tokens `from..to`: the nearest tense marker

@@ -1022,6 +1022,7 @@ mod tests {
                 "1998-08-07TMO",
                 None,
             ),
+            ("It would be paid on a still unspecified date in January.", d(1989, 10, 26), "January", "1990-01", None),
             ("They fear the case is heard in May.", d(2000, 3, 29), "May", "2000-05", None),
             ("He said the slated visit in September is on.", d(1998, 8, 26), "September", "1998-09", None),
         ];
