@@ -650,6 +650,10 @@ fn relative(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
     if rel == "past" {
         return None;
     }
+    // A capitalized unit inside a sentence is a title: ABC's "This Week".
+    if j > 0 && t.capitalized(k) && matches!(t.lex(k), Some(Lex::Unit(..))) {
+        return None;
+    }
     let value = match t.lex(k) {
         Some(Lex::Unit(Unit::Week, false)) => week(add_days(dct, 7 * step)?),
         Some(Lex::Unit(Unit::Month, false)) => {
@@ -1043,6 +1047,7 @@ mod tests {
             "Version 3.10.2 is out.",
             "Pages 12-14.",
             "It passed on 4/5/2018.",
+            "Baker said on ABC's \"This Week\" that they met.",
         ] {
             assert_eq!(date(text, Some(Date::constant(2018, 3, 28))), None, "{text}");
         }

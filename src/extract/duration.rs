@@ -97,6 +97,10 @@ fn counted(t: &Tokens<'_>, j: usize) -> Option<(Option<f64>, Unit, usize)> {
         k
     };
     let Some(Lex::Unit(unit, plural)) = t.lex(k) else { return None };
+    // A capitalized unit after a number is a title: CBS's "60 Minutes".
+    if t.capitalized(k) && t.kind(j) == Some(Kind::Num) {
+        return None;
+    }
     // "the 1988 quarter": a year before a unit names a period, not an amount.
     if !plural && t.year_like(j) {
         return None;
@@ -234,6 +238,7 @@ mod tests {
             "In the 1988 quarter.",
             "More than a quarter of them.",
             "It earns $5 million a year.",
+            "He said so on CBS's \"60 Minutes\" last night.",
         ] {
             assert_eq!(duration(text), None, "{text}");
         }
