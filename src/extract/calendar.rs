@@ -241,14 +241,30 @@ pub fn weekday_date(dct: Date, wd: Weekday, tense: Tense) -> Option<Date> {
 
 /// Whether the expression starting at `from` is a deadline or an effective date: "by",
 /// "until", "till" or "effective" right before it ("by May", "until mid-November",
-/// "effective Feb. 1"). Such a date lies ahead of the report, or at most a month
-/// behind it, whatever the tense of the verb ("gave them until mid-November").
+/// "effective Feb. 1"), or before a time of day written first ("until 9 a.m. EST
+/// Tuesday"). Such a date lies ahead of the report, or just behind it, whatever the
+/// tense of the verb ("gave them until mid-November").
 pub fn deadline(t: &Tokens<'_>, from: usize) -> bool {
     let mut k = from;
     while k > 0 && (t.is_dash(k - 1) || t.is_any(k - 1, &["early", "mid", "late"])) {
         k -= 1;
     }
+    // A time of day before a weekday: "9 a.m. EST", "10:30 p.m.", "noon".
+    let time = ["a", "p", "m", "am", "pm", "noon", "midnight", "est", "edt", "gmt", "et"];
+    let stop = k.saturating_sub(6);
+    let mut j = k;
+    while j > stop && (t.kind(j - 1) == Some(Kind::Num) || t.is_any(j - 1, &time) || t.is_punct(j - 1, '.')) {
+        j -= 1;
+    }
+    let time_before = j < k && (t.kind(j) == Some(Kind::Num) || t.is_any(j, &["noon", "midnight"]));
+    let k = if time_before { j } else { k };
     k > 0 && t.is_any(k - 1, &["by", "until", "till", "effective"])
+}
+
+/// The day a deadline's weekday names: from the day before `dct` to five days after it
+/// ("until Thursday" said on a Friday is the day before; said on a Monday, three days on).
+pub fn deadline_weekday(dct: Date, wd: Weekday) -> Option<Date> {
+    weekday_date(add_days(dct, -1)?, wd, Tense::Future)
 }
 
 /// The year of a deadline's month (and day) given without one: the first that does not
@@ -338,6 +354,14 @@ mod tests {
         assert_eq!(year_of(dct, 12, Some(5), Tense::Unknown), 2017);
         assert_eq!(year_of(dct, 3, Some(25), Tense::Past), 2018);
         assert_eq!(year_of(dct, 2, None, Tense::Future), 2019);
+    }
+
+    #[test]
+    fn deadline_weekdays_look_ahead() {
+        let monday = Date::constant(2000, 4, 3);
+        assert_eq!(deadline_weekday(monday, weekday(2).unwrap()), Some(Date::constant(2000, 4, 4)));
+        assert_eq!(deadline_weekday(monday, weekday(7).unwrap()), Some(Date::constant(2000, 4, 2)));
+        assert_eq!(deadline_weekday(monday, weekday(1).unwrap()), Some(monday));
     }
 
     #[test]

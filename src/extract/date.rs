@@ -623,6 +623,7 @@ fn weekday_point(t: &Tokens<'_>, from: usize, j: usize, wd: i8, rel: Option<&str
             let d = calendar::weekday_date(dct, wday, Tense::Future)?;
             if d == dct { add_days(d, 7)? } else { d }
         }
+        _ if calendar::deadline(t, from) => calendar::deadline_weekday(dct, wday)?,
         _ => calendar::weekday_date(dct, wday, tense(t, from, to))?,
     };
     Some(Point::day(d, to))
@@ -1027,6 +1028,14 @@ mod tests {
                 None,
             ),
             ("It would be paid on a still unspecified date in January.", d(1989, 10, 26), "January", "1990-01", None),
+            (
+                "They were given until 9 a.m. Tuesday to sign.",
+                d(2000, 4, 3),
+                "9 a.m. Tuesday",
+                "2000-04-04T09:00",
+                None,
+            ),
+            ("Up until Thursday, they had waited.", d(1999, 5, 7), "Thursday", "1999-05-06", None),
             ("They fear the case is heard in May.", d(2000, 3, 29), "May", "2000-05", None),
             ("He said the slated visit in September is on.", d(1998, 8, 26), "September", "1998-09", None),
         ];
