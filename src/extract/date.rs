@@ -854,8 +854,8 @@ fn ago(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
 /// A time of day at `j` ("9.45pm", "9:45 p.m.", "21:45", "10 a.m. EST", "noon"):
 /// TIMEX3's `T21:45` and the index after it.
 fn time_of_day(t: &Tokens<'_>, j: usize) -> Option<(String, usize)> {
-    // "High Noon" is a film.
-    if t.is(j, "noon") && !t.capitalized(j) {
+    // "High Noon" is a film, and "high noon" a moment of decision.
+    if t.is(j, "noon") && !t.capitalized(j) && !(j > 0 && t.is(j - 1, "high")) {
         return Some(("T12:00".into(), j + 1));
     }
     if t.is(j, "midday") {
@@ -1056,6 +1056,7 @@ mod tests {
             "Version 3.10.2 is out.",
             "Pages 12-14.",
             "It passed on 4/5/2018.",
+            "For Poland, high noon comes soon.",
             "Baker said on ABC's \"This Week\" that they met.",
         ] {
             assert_eq!(date(text, Some(Date::constant(2018, 3, 28))), None, "{text}");
