@@ -241,23 +241,14 @@ pub fn weekday_date(dct: Date, wd: Weekday, tense: Tense) -> Option<Date> {
 
 /// Whether the expression starting at `from` is a deadline or an effective date: "by",
 /// "until", "till" or "effective" right before it ("by May", "until mid-November",
-/// "effective Feb. 1"), or before a time of day written first ("until 9 a.m. EST
-/// Tuesday"). Such a date lies ahead of the report, or just behind it, whatever the
-/// tense of the verb ("gave them until mid-November").
+/// "effective Feb. 1"; "until 9 a.m. EST Tuesday" when `from` is the time's start).
+/// Such a date lies ahead of the report, or just behind it, whatever the tense of the
+/// verb ("gave them until mid-November").
 pub fn deadline(t: &Tokens<'_>, from: usize) -> bool {
     let mut k = from;
     while k > 0 && (t.is_dash(k - 1) || t.is_any(k - 1, &["early", "mid", "late"])) {
         k -= 1;
     }
-    // A time of day before a weekday: "9 a.m. EST", "10:30 p.m.", "noon".
-    let time = ["a", "p", "m", "am", "pm", "noon", "midnight", "est", "edt", "gmt", "et"];
-    let stop = k.saturating_sub(6);
-    let mut j = k;
-    while j > stop && (t.kind(j - 1) == Some(Kind::Num) || t.is_any(j - 1, &time) || t.is_punct(j - 1, '.')) {
-        j -= 1;
-    }
-    let time_before = j < k && (t.kind(j) == Some(Kind::Num) || t.is_any(j, &["noon", "midnight"]));
-    let k = if time_before { j } else { k };
     k > 0 && t.is_any(k - 1, &["by", "until", "till", "effective"])
 }
 

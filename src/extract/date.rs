@@ -87,7 +87,12 @@ pub(super) fn point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
     if let Some((time, k)) = time_of_day(t, j) {
         // "9.45pm on Tuesday", "10 p.m. Wednesday", or the publication day.
         let on = if t.is(k, "on") || t.is_punct(k, ',') { k + 1 } else { k };
-        if let Some(p) = day_point(t, on, cx).filter(|p| p.day.is_some() || p.value.starts_with("XXXX-WXX")) {
+        // A weekday takes its tense and any deadline from the words before the time.
+        let day = match t.lex(on) {
+            Some(Lex::Weekday(wd)) => weekday_point(t, j, on, wd, None, cx),
+            _ => day_point(t, on, cx),
+        };
+        if let Some(p) = day.filter(|p| p.day.is_some() || p.value.starts_with("XXXX-WXX")) {
             return Some(Point { value: format!("{}{time}", p.value), ..p });
         }
         let base = cx.published.map_or_else(|| "XXXX-XX-XX".to_string(), ymd);
@@ -1036,6 +1041,13 @@ mod tests {
                 None,
             ),
             ("Up until Thursday, they had waited.", d(1999, 5, 7), "Thursday", "1999-05-06", None),
+            (
+                "He will leave at 4 a.m. EDT Thursday, Castro said.",
+                d(2000, 4, 5),
+                "4 a.m. EDT Thursday",
+                "2000-04-06T04:00",
+                None,
+            ),
             ("They fear the case is heard in May.", d(2000, 3, 29), "May", "2000-05", None),
             ("He said the slated visit in September is on.", d(1998, 8, 26), "September", "1998-09", None),
         ];
