@@ -19,8 +19,8 @@ pub enum Tense {
 
 /// Words that announce what is to come. "plans", "expected", "set" and "going" only
 /// count before "to" ("plans to visit"): alone they are nouns or past participles.
-const FUTURE: [&str; 10] =
-    ["will", "shall", "ll", "scheduled", "upcoming", "intends", "tomorrow", "next", "planning", "planned"];
+const FUTURE: [&str; 11] =
+    ["will", "shall", "ll", "scheduled", "slated", "upcoming", "intends", "tomorrow", "next", "planning", "planned"];
 
 /// Future markers that need a "to" after them.
 const FUTURE_TO: [&str; 5] = ["plans", "plan", "expected", "set", "going"];
@@ -132,6 +132,10 @@ fn marker(t: &Tokens<'_>, i: usize) -> Option<Tense> {
         }
         return Some(Tense::Unknown);
     }
+    // "next to the embassy" is a place.
+    if w == "next" && t.is(i + 1, "to") {
+        return None;
+    }
     if FUTURE.contains(&w) || (FUTURE_TO.contains(&w) && t.is(i + 1, "to")) {
         return Some(Tense::Future);
     }
@@ -141,10 +145,31 @@ fn marker(t: &Tokens<'_>, i: usize) -> Option<Tense> {
     if w == "said" || w == "told" {
         return None;
     }
-    if PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")) {
+    // "to be published", "is heard": a participle after "be" or a present tense takes
+    // its tense from the words before it.
+    if (w.ends_with("ed") || PAST.contains(&w)) && i > 0 && t.is_any(i - 1, &["be", "being", "is", "are"]) {
+        return None;
+    }
+    // "to be held in May", "would be paid in January": still to come.
+    if w == "be" && i > 0 && t.is_any(i - 1, &["to", "would"]) {
+        return Some(Tense::Future);
+    }
+    // A capitalized word inside the sentence is a name ("United States", "Mohamed").
+    let name = i > 0 && t.capitalized(i);
+    if PAST.contains(&w) || (!name && w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") && !adjective(t, i)) {
         return Some(Tense::Past);
     }
     None
+}
+
+/// Whether the participle at `i` follows an article, perhaps with an adverb between
+/// ("a still unspecified date", "the newly elected mayor"): an adjective, no verb.
+fn adjective(t: &Tokens<'_>, i: usize) -> bool {
+    let Some(mut k) = i.checked_sub(1) else { return false };
+    if (t.low(k).ends_with("ly") || t.is_any(k, &["still", "yet", "not"])) && k > 0 {
+        k -= 1;
+    }
+    t.is_any(k, &["a", "an", "the"])
 }
 
 /// The tense of the expression spanning tokens `from..to`: the nearest tense marker
@@ -212,6 +237,38 @@ pub fn weekday_date(dct: Date, wd: Weekday, tense: Tense) -> Option<Date> {
         Tense::Past | Tense::Unknown => -(-diff).rem_euclid(7),
     };
     add_days(dct, days)
+}
+
+/// Whether the expression starting at `from` is a deadline or an effective date: "by",
+/// "until", "till" or "effective" right before it ("by May", "until mid-November",
+/// "effective Feb. 1"; "until 9 a.m. EST Tuesday" when `from` is the time's start).
+/// Such a date lies ahead of the report, or just behind it, whatever the tense of the
+/// verb ("gave them until mid-November").
+pub fn deadline(t: &Tokens<'_>, from: usize) -> bool {
+    let mut k = from;
+    while k > 0 && (t.is_dash(k - 1) || t.is_any(k - 1, &["early", "mid", "late"])) {
+        k -= 1;
+    }
+    k > 0 && t.is_any(k - 1, &["by", "until", "till", "effective"])
+}
+
+/// The day a deadline's weekday names: from the day before `dct` to five days after it
+/// ("until Thursday" said on a Friday is the day before; said on a Monday, three days on).
+pub fn deadline_weekday(dct: Date, wd: Weekday) -> Option<Date> {
+    weekday_date(add_days(dct, -1)?, wd, Tense::Future)
+}
+
+/// The year of a deadline's month (and day) given without one: the first that does not
+/// end more than a month before `dct`.
+pub fn deadline_year(dct: Date, month: i8, day: Option<i8>) -> Option<i16> {
+    let floor = add_months(dct, -1)?;
+    (dct.year() - 1..=dct.year() + 1).find(|&y| {
+        let end = match day {
+            Some(d) => Date::new(y, month, d).ok(),
+            None => Date::new(y, month, 1).ok().map(|d| d.last_of_month()),
+        };
+        end.is_some_and(|end| end >= floor)
+    })
 }
 
 /// The year of a month (and day) given without one: the latest on or before `dct` in
@@ -288,6 +345,27 @@ mod tests {
         assert_eq!(year_of(dct, 12, Some(5), Tense::Unknown), 2017);
         assert_eq!(year_of(dct, 3, Some(25), Tense::Past), 2018);
         assert_eq!(year_of(dct, 2, None, Tense::Future), 2019);
+    }
+
+    #[test]
+    fn deadline_weekdays_look_ahead() {
+        let monday = Date::constant(2000, 4, 3);
+        assert_eq!(deadline_weekday(monday, weekday(2).unwrap()), Some(Date::constant(2000, 4, 4)));
+        assert_eq!(deadline_weekday(monday, weekday(7).unwrap()), Some(Date::constant(2000, 4, 2)));
+        assert_eq!(deadline_weekday(monday, weekday(1).unwrap()), Some(monday));
+    }
+
+    #[test]
+    fn deadlines_look_ahead() {
+        let dct = Date::constant(1989, 10, 30);
+        assert_eq!(deadline_year(dct, 2, Some(1)), Some(1990));
+        assert_eq!(deadline_year(dct, 11, None), Some(1989));
+        assert_eq!(deadline_year(dct, 9, None), Some(1989));
+        assert_eq!(deadline_year(dct, 9, Some(30)), Some(1989));
+        assert_eq!(deadline_year(dct, 9, Some(20)), Some(1990));
+        assert_eq!(deadline_year(Date::constant(2000, 1, 15), 1, Some(14)), Some(2000));
+        assert_eq!(deadline_year(Date::constant(2000, 1, 15), 12, Some(20)), Some(1999));
+        assert_eq!(deadline_year(Date::constant(2000, 1, 15), 11, None), Some(2000));
     }
 
     #[test]

@@ -87,7 +87,12 @@ pub(super) fn point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
     if let Some((time, k)) = time_of_day(t, j) {
         // "9.45pm on Tuesday", "10 p.m. Wednesday", or the publication day.
         let on = if t.is(k, "on") || t.is_punct(k, ',') { k + 1 } else { k };
-        if let Some(p) = day_point(t, on, cx).filter(|p| p.day.is_some() || p.value.starts_with("XXXX-WXX")) {
+        // A weekday takes its tense and any deadline from the words before the time.
+        let day = match t.lex(on) {
+            Some(Lex::Weekday(wd)) => weekday_point(t, j, on, wd, None, cx),
+            _ => day_point(t, on, cx),
+        };
+        if let Some(p) = day.filter(|p| p.day.is_some() || p.value.starts_with("XXXX-WXX")) {
             return Some(Point { value: format!("{}{time}", p.value), ..p });
         }
         let base = cx.published.map_or_else(|| "XXXX-XX-XX".to_string(), ymd);
@@ -152,7 +157,9 @@ fn day_point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
                     let (y, k) = spoken_year(t, j)?;
                     Some(Point::new(format!("{y:04}"), k))
                 }),
-                "this" | "last" | "next" | "coming" | "past" | "previous" => relative(t, j, cx),
+                "this" | "last" | "next" | "coming" | "past" | "previous" => {
+                    quarter_point(t, j, cx).or_else(|| relative(t, j, cx))
+                }
                 "fiscal" => {
                     let (y, k) = year_at(t, j + 1, true)?;
                     Some(Point::new(format!("{y:04}"), k))
@@ -391,7 +398,10 @@ fn relative_year(t: &Tokens<'_>, j: usize, month: i8, dct: Date, tense: Tense) -
             }
         }
         Some("this") => y,
-        _ => calendar::year_of(dct, month, None, tense),
+        _ => match calendar::deadline(t, j).then(|| calendar::deadline_year(dct, month, None)).flatten() {
+            Some(y) => y,
+            None => calendar::year_of(dct, month, None, tense),
+        },
     }
 }
 
@@ -428,6 +438,7 @@ fn month_day(
 ) -> Option<Point> {
     let year = match (year.or_else(|| year_before(t, from).map(i64::from)), cx.published) {
         (Some(y), _) => Some(y as i16),
+        (None, Some(dct)) if calendar::deadline(t, from) => calendar::deadline_year(dct, month, Some(day)),
         (None, Some(dct)) => Some(calendar::year_of(dct, month, Some(day), tense(t, from, to))),
         (None, None) => None,
     };
@@ -617,6 +628,7 @@ fn weekday_point(t: &Tokens<'_>, from: usize, j: usize, wd: i8, rel: Option<&str
             let d = calendar::weekday_date(dct, wday, Tense::Future)?;
             if d == dct { add_days(d, 7)? } else { d }
         }
+        _ if calendar::deadline(t, from) => calendar::deadline_weekday(dct, wday)?,
         _ => calendar::weekday_date(dct, wday, tense(t, from, to))?,
     };
     Some(Point::day(d, to))
@@ -624,8 +636,8 @@ fn weekday_point(t: &Tokens<'_>, from: usize, j: usize, wd: i8, rel: Option<&str
 
 /// "this week", "last month", "next year", "last Friday", "this morning", "last fall".
 fn relative(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
-    let rel = t.low(j);
-    let k = j + 1;
+    // "this past spring", "this past weekend": the last one.
+    let (rel, k) = if t.is(j, "this") && t.is(j + 1, "past") { ("last", j + 2) } else { (t.low(j), j + 1) };
     match t.lex(k) {
         Some(Lex::Weekday(wd)) => return weekday_point(t, j, k, wd, Some(rel), cx),
         Some(Lex::Month(m)) if t.capitalized(k) => {
@@ -642,6 +654,10 @@ fn relative(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
     };
     // "the past year" and "past week" are durations in TIMEX3 usage; "last week" a date.
     if rel == "past" {
+        return None;
+    }
+    // A capitalized unit inside a sentence is a title: ABC's "This Week".
+    if j > 0 && t.capitalized(k) && matches!(t.lex(k), Some(Lex::Unit(..))) {
         return None;
     }
     let value = match t.lex(k) {
@@ -701,9 +717,12 @@ fn relative(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
     Some(Point::new(value, k + 1))
 }
 
-/// "the third quarter", "third-quarter", "the 1988 third quarter", "the first half",
-/// "the current quarter", "the latest quarter" (the last one completed).
+/// "the third quarter", "third-quarter", "the 1988 third quarter", "this year's third
+/// quarter", "the first half", "the last half of 1989", "the current quarter", "the
+/// latest quarter" (the last one completed), "the 1988 quarter" and "last year's
+/// quarter" (the last one completed, in that year).
 fn quarter_point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
+    let dct = cx.published;
     let mut k = j;
     let mut year = None;
     if t.is(k, "fiscal") {
@@ -712,22 +731,33 @@ fn quarter_point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
     if let Some((y, after)) = year_at(t, k, true) {
         year = Some(y as i16);
         k = after;
+    } else if let Some((y, after)) = possessive_year(t, k, dct) {
+        year = Some(y);
+        k = after;
     }
     if t.is(k, "fiscal") {
         k += 1;
     }
+    let the = j > 0 && t.is(j - 1, "the");
     let (which, after) = if let Some((n, after)) = ordinal_at(t, k) {
         (Some(n), after)
+    } else if the && t.is(k, "last") && t.is(k + 1, "half") {
+        (Some(2), k + 1)
     } else if t.is_any(k, &["current", "latest"]) {
         (None, k + 1)
-    } else if t.is(k, "quarter") && j > 0 && t.is(j - 1, "the") {
+    } else if t.is(k, "quarter") && (the || year.is_some()) {
+        (None, k)
+    } else if the && year.is_some() && t.mentions_quarter && t.is(k, "period") {
+        // "the 1988 period" in a report of quarterly results.
         (None, k)
     } else {
         return None;
     };
     let glue = if t.is_dash(after) && t.glued(after) { after + 1 } else { after };
     let half = t.is(glue, "half");
-    if !t.is(glue, "quarter") && !half {
+    // "period" is a quarter only in "the 1988 period".
+    let period = t.is(glue, "period") && which.is_none() && year.is_some() && !t.is(k, "latest");
+    if !t.is(glue, "quarter") && !half && !period {
         return None;
     }
     let mut to = glue + 1;
@@ -738,10 +768,10 @@ fn quarter_point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
         year = Some(y as i16);
         to = a;
     }
-    let dct = cx.published;
     let (y, n) = match which {
         Some(n) if half && (1..=2).contains(&n) => {
-            let y = year.or(dct.map(|d| d.year()))?;
+            // "the last half" needs its year written: "of the '80s" is no year.
+            let y = if t.is(k, "last") { year? } else { year.or(dct.map(|d| d.year()))? };
             return Some(Point::new(format!("{y:04}-H{n}"), to));
         }
         Some(n) if !half && (1..=4).contains(&n) => {
@@ -758,15 +788,27 @@ fn quarter_point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
             };
             (y, n as i8)
         }
-        None if !half && year.is_none() => {
-            let d = dct?;
+        None if !half => {
             // "the latest quarter", "the quarter": the last one completed.
+            let d = dct?;
             let d = if t.is(k, "current") { d } else { add_months(d, -3)? };
-            (d.year(), calendar::quarter(d))
+            (year.unwrap_or(d.year()), calendar::quarter(d))
         }
         _ => return None,
     };
     Some(Point::new(format!("{y:04}-Q{n}"), to))
+}
+
+/// "this year's", "last year's", "next year's": the year and the index after it.
+fn possessive_year(t: &Tokens<'_>, k: usize, dct: Option<Date>) -> Option<(i16, usize)> {
+    let step = match t.low(k) {
+        "this" => 0,
+        "last" => -1,
+        "next" => 1,
+        _ => return None,
+    };
+    let possessive = t.is(k + 1, "year") && matches!(t.punct(k + 2), Some('\'' | '’')) && t.is(k + 3, "s");
+    possessive.then(|| Some((dct?.year() + step, k + 4))).flatten()
 }
 
 /// "two days ago", "a year ago", "several years ago" (vague: `PAST_REF`).
@@ -817,8 +859,11 @@ fn ago(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
 /// A time of day at `j` ("9.45pm", "9:45 p.m.", "21:45", "10 a.m. EST", "noon"):
 /// TIMEX3's `T21:45` and the index after it.
 fn time_of_day(t: &Tokens<'_>, j: usize) -> Option<(String, usize)> {
-    // "High Noon" is a film.
-    if t.is(j, "noon") && !t.capitalized(j) {
+    // "High Noon" is a film, and "high noon" a moment of decision.
+    if t.is(j, "noon") && !t.capitalized(j) && !(j > 0 && t.is(j - 1, "high")) {
+        return Some(("T12:00".into(), j + 1));
+    }
+    if t.is(j, "midday") {
         return Some(("T12:00".into(), j + 1));
     }
     if t.is(j, "midnight") {
@@ -963,6 +1008,48 @@ mod tests {
             ("He was born in nineteen ninety-six.", None, "nineteen ninety-six", "1996", None),
             ("We met on Thanksgiving.", d(2018, 12, 1), "Thanksgiving", "2018-11-22", None),
             ("They met in June last year.", d(1998, 2, 19), "June last year", "1997-06", None),
+            ("They gave him until mid-November.", d(1989, 10, 30), "mid-November", "1989-11", Some(Modifier::Mid)),
+            ("The pact became effective Feb. 1.", d(1989, 10, 26), "Feb. 1", "1990-02-01", None),
+            ("It had to be returned by Jan. 14.", d(2000, 1, 15), "Jan. 14", "2000-01-14", None),
+            (
+                "He added that guidelines to be published in November apply.",
+                d(1989, 10, 30),
+                "November",
+                "1989-11",
+                None,
+            ),
+            ("Sales for this year's third quarter rose.", d(1989, 11, 1), "this year's third quarter", "1989-Q3", None),
+            ("Sales for last year's quarter fell.", d(1989, 11, 1), "last year's quarter", "1988-Q3", None),
+            ("Kirschner earned less in the 1988 quarter.", d(1989, 10, 30), "the 1988 quarter", "1988-Q3", None),
+            ("Profit fell in the last half of 1989.", None, "the last half of 1989", "1989-H2", None),
+            ("It scrapped the unit this past spring.", d(1989, 10, 30), "this past spring", "1989-SP", None),
+            ("He is due in court at midday.", d(1999, 10, 8), "midday", "1999-10-08T12:00", None),
+            ("He would be traveling to the United States Thursday.", d(2000, 4, 5), "Thursday", "2000-04-06", None),
+            (
+                "A bomb went off next to the embassy Friday morning.",
+                d(1998, 8, 8),
+                "Friday morning",
+                "1998-08-07TMO",
+                None,
+            ),
+            ("It would be paid on a still unspecified date in January.", d(1989, 10, 26), "January", "1990-01", None),
+            (
+                "They were given until 9 a.m. Tuesday to sign.",
+                d(2000, 4, 3),
+                "9 a.m. Tuesday",
+                "2000-04-04T09:00",
+                None,
+            ),
+            ("Up until Thursday, they had waited.", d(1999, 5, 7), "Thursday", "1999-05-06", None),
+            (
+                "He will leave at 4 a.m. EDT Thursday, Castro said.",
+                d(2000, 4, 5),
+                "4 a.m. EDT Thursday",
+                "2000-04-06T04:00",
+                None,
+            ),
+            ("They fear the case is heard in May.", d(2000, 3, 29), "May", "2000-05", None),
+            ("He said the slated visit in September is on.", d(1998, 8, 26), "September", "1998-09", None),
         ];
         for (text, published, span, value, modifier) in cases {
             let got = date(text, *published);
@@ -981,6 +1068,8 @@ mod tests {
             "Version 3.10.2 is out.",
             "Pages 12-14.",
             "It passed on 4/5/2018.",
+            "For Poland, high noon comes soon.",
+            "Baker said on ABC's \"This Week\" that they met.",
         ] {
             assert_eq!(date(text, Some(Date::constant(2018, 3, 28))), None, "{text}");
         }

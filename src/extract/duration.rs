@@ -90,7 +90,17 @@ pub(super) fn amount(t: &Tokens<'_>, j: usize) -> Option<(Option<f64>, usize)> {
 /// "two days", "48 hours", "a fortnight", "several years".
 fn counted(t: &Tokens<'_>, j: usize) -> Option<(Option<f64>, Unit, usize)> {
     let (n, k) = amount(t, j)?;
+    // "an additional year", "a further two years": the length is still the amount's.
+    let k = if t.is_any(k, &["additional", "further", "extra"]) && matches!(t.lex(k + 1), Some(Lex::Unit(..))) {
+        k + 1
+    } else {
+        k
+    };
     let Some(Lex::Unit(unit, plural)) = t.lex(k) else { return None };
+    // A capitalized unit after a number is a title: CBS's "60 Minutes".
+    if t.capitalized(k) && t.kind(j) == Some(Kind::Num) {
+        return None;
+    }
     // "the 1988 quarter": a year before a unit names a period, not an amount.
     if !plural && t.year_like(j) {
         return None;
@@ -196,6 +206,7 @@ mod tests {
     fn table() {
         let cases: &[(&str, &str, &str, Option<Modifier>)] = &[
             ("They were in Beijing for two days.", "two days", "P2D", None),
+            ("It may be extended for an additional year.", "an additional year", "P1Y", None),
             ("He made a 4-day visit.", "4-day", "P4D", None),
             ("He was held for 48 hours.", "48 hours", "PT48H", None),
             ("It took six years.", "six years", "P6Y", None),
@@ -231,6 +242,7 @@ mod tests {
             "In the 1988 quarter.",
             "More than a quarter of them.",
             "It earns $5 million a year.",
+            "He said so on CBS's \"60 Minutes\" last night.",
         ] {
             assert_eq!(duration(text), None, "{text}");
         }

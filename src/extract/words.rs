@@ -208,7 +208,7 @@ const ORDS: [(&str, i64); 28] = [
 ];
 
 /// Words that start or steer an expression without a value of their own.
-const CUES: [&str; 56] = [
+const CUES: [&str; 57] = [
     "a",
     "an",
     "the",
@@ -257,6 +257,7 @@ const CUES: [&str; 56] = [
     "few",
     "many",
     "noon",
+    "midday",
     "midnight",
     "overnight",
     "magnitude",
