@@ -74,6 +74,10 @@ pub(super) fn amount(t: &Tokens<'_>, j: usize) -> Option<(Option<f64>, usize)> {
         }
         return Some((Some(n), k));
     }
+    // "half a minute", "half an hour".
+    if t.is(j, "half") && t.is_any(j + 1, &["a", "an"]) {
+        return Some((Some(0.5), j + 2));
+    }
     if t.is_any(j, &["a", "an"]) {
         if t.is(j + 1, "few") || t.is(j + 1, "couple") {
             let k = if t.is(j + 2, "of") { j + 3 } else { j + 2 };
@@ -225,6 +229,10 @@ mod tests {
             ("It took a minute and a half.", "a minute and a half", "PT1M30S", None),
             ("They waited two and a half hours.", "two and a half hours", "PT2H30M", None),
             ("It allows 100 requests per 60-second window.", "60-second", "PT60S", None),
+            ("It times out within half a minute.", "half a minute", "PT30S", None),
+            ("He waited half an hour.", "half an hour", "PT30M", None),
+            ("It took half a day.", "half a day", "PT12H", None),
+            ("They stayed an hour and a half.", "an hour and a half", "PT1H30M", None),
             ("It lasted more than 1.5 years.", "more than 1.5 years", "P1Y6M", Some(Modifier::MoreThan)),
         ];
         for (text, span, value, modifier) in cases {

@@ -208,7 +208,7 @@ const ORDS: [(&str, i64); 28] = [
 ];
 
 /// Words that start or steer an expression without a value of their own.
-const CUES: [&str; 57] = [
+const CUES: [&str; 58] = [
     "a",
     "an",
     "the",
@@ -266,6 +266,7 @@ const CUES: [&str; 57] = [
     "thanksgiving",
     "halloween",
     "recent",
+    "half",
 ];
 
 fn build() -> HashMap<&'static str, Lex, FnvBuild> {
