@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Whole-process runs: wall time, MB/s and peak memory of the release binary on the
+# benchmark corpora (benches/corpus.py), as a user would run it.
+#
+#     benches/run.sh [SIZE...]       # from anywhere; sizes in MB, default 10 100 1000
+#
+# For each size: `factlint check` with the seed rules, on one thread and on all
+# cores; then `factlint segment` and `factlint extract` on the 100 MB corpus. Each
+# run is repeated REPEAT times (default 3) under `/usr/bin/time -v` and the table
+# shows the median wall time (the machine is shared, so one run proves little) and
+# the largest peak RSS. The full `time -v` logs stay in target/bench-logs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if (($#)); then sizes=("$@"); else sizes=(10 100 1000); fi
+repeat="${REPEAT:-3}"
+cores="$(nproc)"
+logs=target/bench-logs
+mkdir -p "$logs"
+
+if [[ ! -x /usr/bin/time ]]; then
+  echo "run.sh: /usr/bin/time is missing: apt-get install -y time" >&2
+  exit 1
+fi
+cargo build --release --quiet
+bin="$PWD/target/release/factlint"
+for size in "${sizes[@]}"; do python3 benches/corpus.py "$size" >&2; done
+
+bytes_of() { find "$1" -name '*.txt' -printf '%s\n' | awk '{s += $1} END {print s}'; }
+
+# measure LABEL CORPUS JOBS -- COMMAND...: prints one table row.
+measure() {
+  local label="$1" corpus="$2" jobs="$3"
+  shift 4
+  local walls=() rss=0 bytes
+  bytes=$(bytes_of "$corpus")
+  for i in $(seq "$repeat"); do
+    local log="$logs/${label// /_}-$(basename "$corpus")-j$jobs-$i.txt"
+    /usr/bin/time -v -o "$log" "$@" > /dev/null || [[ $? -eq 1 ]] # exit 1 = findings, not a failure
+    local wall kb
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (k = 1; k <= n; k++) s = s * 60 + p[k]; print s}' "$log")
+    kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+    walls+=("$wall")
+    (( kb > rss )) && rss=$kb
+  done
+  local median
+  median=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
+  printf '| %s | %s MB | %s | %s | %.2f | %.1f | %d |\n' "$label" "$(basename "$corpus")" "$jobs" \
+    "$(printf '%s ' "${walls[@]}")" "$median" "$(echo "$bytes / 1000000 / $median" | bc -l)" $((rss / 1024))
+}
+
+echo "factlint $(git rev-parse --short HEAD), $cores cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo
+echo "| command | corpus | jobs | wall times (s) | median (s) | MB/s | max RSS (MB) |"
+echo "| --- | --- | ---: | --- | ---: | ---: | ---: |"
+for size in "${sizes[@]}"; do
+  corpus="target/corpus/$size"
+  for jobs in 1 "$cores"; do
+    measure check "$corpus" "$jobs" -- "$bin" check "$corpus" --rules rules --format json --output /dev/null --jobs "$jobs"
+  done
+done
+if [[ -d target/corpus/100 ]]; then
+  for cmd in segment extract; do
+    for jobs in 1 "$cores"; do
+      measure "$cmd" target/corpus/100 "$jobs" -- "$bin" "$cmd" target/corpus/100 --format jsonl --jobs "$jobs"
+    done
+  done
+fi
