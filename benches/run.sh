@@ -7,8 +7,9 @@
 # For each size: `factlint check` with the seed rules, on one thread and on all
 # cores; then `factlint segment` and `factlint extract` on the 100 MB corpus. Each
 # run is repeated REPEAT times (default 3) under `/usr/bin/time -v` and the table
-# shows the median wall time (the machine is shared, so one run proves little) and
-# the largest peak RSS. The full `time -v` logs stay in target/bench-logs.
+# shows the median wall time (the machine is shared, so one run proves little), the
+# median CPU time (user + system, less disturbed by other jobs) and the largest peak
+# RSS. The full `time -v` logs stay in target/bench-logs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if (($#)); then sizes=("$@"); else sizes=(10 100 1000); fi
@@ -27,31 +28,38 @@ for size in "${sizes[@]}"; do python3 benches/corpus.py "$size" >&2; done
 
 bytes_of() { find "$1" -name '*.txt' -printf '%s\n' | awk '{s += $1} END {print s}'; }
 
+# median VALUE...: the middle value (the lower of the two middle ones for an even count).
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+
 # measure LABEL CORPUS JOBS -- COMMAND...: prints one table row.
 measure() {
   local label="$1" corpus="$2" jobs="$3"
   shift 4
-  local walls=() rss=0 bytes
+  local walls=() cpus=() rss=0 bytes
   bytes=$(bytes_of "$corpus")
   for i in $(seq "$repeat"); do
-    local log="$logs/${label// /_}-$(basename "$corpus")-j$jobs-$i.txt"
+    local log="$logs/${label}-$(basename "$corpus")-j$jobs-$i.txt"
     /usr/bin/time -v -o "$log" "$@" > /dev/null || [[ $? -eq 1 ]] # exit 1 = findings, not a failure
-    local wall kb
-    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (k = 1; k <= n; k++) s = s * 60 + p[k]; print s}' "$log")
+    walls+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (k = 1; k <= n; k++) s = s * 60 + p[k]; print s}' "$log")")
+    cpus+=("$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$log")")
+    local kb
     kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
-    walls+=("$wall")
-    (( kb > rss )) && rss=$kb
+    if ((kb > rss)); then rss=$kb; fi
   done
-  local median
-  median=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
-  printf '| %s | %s MB | %s | %s | %.2f | %.1f | %d |\n' "$label" "$(basename "$corpus")" "$jobs" \
-    "$(printf '%s ' "${walls[@]}")" "$median" "$(echo "$bytes / 1000000 / $median" | bc -l)" $((rss / 1024))
+  local wall cpu
+  wall=$(median "${walls[@]}")
+  cpu=$(median "${cpus[@]}")
+  awk -v label="$label" -v size="$(basename "$corpus")" -v jobs="$jobs" -v walls="${walls[*]}" -v wall="$wall" \
+    -v cpu="$cpu" -v bytes="$bytes" -v rss="$rss" 'BEGIN {
+      printf "| %s | %s MB | %s | %s | %.2f | %.2f | %.1f | %.1f | %.0f |\n", label, size, jobs, walls, wall, cpu,
+        bytes / 1e6 / wall, bytes / 1e6 / cpu, rss / 1024
+    }'
 }
 
 echo "factlint $(git rev-parse --short HEAD), $cores cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo
-echo "| command | corpus | jobs | wall times (s) | median (s) | MB/s | max RSS (MB) |"
-echo "| --- | --- | ---: | --- | ---: | ---: | ---: |"
+echo "| command | corpus | jobs | wall times (s) | median wall (s) | median CPU (s) | MB/s (wall) | MB/s (CPU) | max RSS (MB) |"
+echo "| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |"
 for size in "${sizes[@]}"; do
   corpus="target/corpus/$size"
   for jobs in 1 "$cores"; do

@@ -8,7 +8,8 @@ expressions). The corpus is read first, paragraph by paragraph (blank-line separ
 as factlint's plain-text blocks are), up to MAX_MB; only the tool's calls are timed,
 and the run stops early once they have taken BUDGET_S seconds, so slow tools are
 measured on the slice they got through. Prints one JSON line: tool, task, bytes,
-seconds, items (sentences or expressions found, a sanity check).
+seconds (wall), cpu (seconds of CPU, which other jobs on a shared machine disturb
+less), items (sentences or expressions found, a sanity check).
 """
 
 import datetime as dt
@@ -50,19 +51,20 @@ def read_sample(corpus: Path, max_bytes: int) -> list[tuple[dt.date | None, list
 
 def timed(files, budget, make_call):
     """Runs make_call(published) once per file, then the call on each paragraph;
-    returns (bytes, seconds, items), timing only the calls."""
-    done = seconds = items = 0
+    returns (bytes, wall seconds, CPU seconds, items), timing only the calls."""
+    done = seconds = cpu = items = 0
     for published, paragraphs in files:
         call = make_call(published)
         for para in paragraphs:
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             found = call(para)
             seconds += time.perf_counter() - start
+            cpu += time.process_time() - start_cpu
             items += found
             done += len(para.encode("utf-8")) + 2
             if seconds > budget:
-                return done, seconds, items
-    return done, seconds, items
+                return done, seconds, cpu, items
+    return done, seconds, cpu, items
 
 
 def sentencex_call(_published):
@@ -120,8 +122,8 @@ def main() -> int:
     files = read_sample(corpus, int(max_mb * 1_000_000))
     # Warm up outside the timing: imports, models, Duckling's time zones.
     make_call(files[0][0])("On Monday, March 2, 1998, the talks lasted two days.")
-    done, seconds, items = timed(files, budget, make_call)
-    print(json.dumps({"tool": tool, "task": task, "bytes": done, "seconds": seconds, "items": items}))
+    done, seconds, cpu, items = timed(files, budget, make_call)
+    print(json.dumps({"tool": tool, "task": task, "bytes": done, "seconds": seconds, "cpu": cpu, "items": items}))
     return 0
 
 
