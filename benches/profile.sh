@@ -18,7 +18,7 @@ out="target/bench-logs/profile-$cmd-$size"
 mkdir -p target/bench-logs
 python3 benches/corpus.py "$size" >&2
 cargo build --release --quiet
-args=(target/release/factlint "$cmd" "$corpus" --jobs 1)
+args=("${CARGO_TARGET_DIR:-target}/release/factlint" "$cmd" "$corpus" --jobs 1)
 case "$cmd" in
   check) args+=(--rules rules --format json --output /dev/null) ;;
   *) args+=(--format jsonl) ;;

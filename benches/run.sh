@@ -23,7 +23,7 @@ if [[ ! -x /usr/bin/time ]]; then
   exit 1
 fi
 cargo build --release --quiet
-bin="$PWD/target/release/factlint"
+bin="$(realpath "${CARGO_TARGET_DIR:-target}")/release/factlint"
 for size in "${sizes[@]}"; do python3 benches/corpus.py "$size" >&2; done
 
 bytes_of() { find "$1" -name '*.txt' -printf '%s\n' | awk '{s += $1} END {print s}'; }

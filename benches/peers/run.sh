@@ -32,7 +32,7 @@ if [[ "${SKIP_PEERS:-}" == 1 && -f "$results" ]]; then grep -v '"tool": "factlin
 python3 benches/corpus.py 10 >&2
 python3 benches/corpus.py 100 >&2
 cargo build --release --quiet
-bin=target/release/factlint
+bin="${CARGO_TARGET_DIR:-target}/release/factlint"
 
 # factlint_run TASK SUBCOMMAND CORPUS: whole-process run, best of 3 by CPU time.
 factlint_run() {
