@@ -2,7 +2,9 @@
 //!
 //! `map/analyze_source` is the per-source map step of a run (segment, extract,
 //! scan the rules' words, select claims into facts) over about 2 MB of news text, with
-//! the seed rules. `reduce/check` is the reduce step alone: the claims the seed
+//! the seed rules; `map/claims_of` is its first half, sentences and every claim in
+//! them, which is what `factlint extract` computes before writing it out, and so the
+//! figure to set beside in-process time-expression parsers. `reduce/check` is the reduce step alone: the claims the seed
 //! articles' facts select, from the seeds copied 10, 100 and 1000 times as distinct
 //! sources, compared per fact. Its throughput is given in bytes of the text the claims
 //! came from, so that the reduce's cost per MB stays readable next to the map's; a
@@ -21,6 +23,7 @@ use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_mai
 use factlint::check::{self, Selected};
 use factlint::pipeline::{self, Checker};
 use factlint::rules::RuleSet;
+use factlint::segment;
 use factlint::source::Source;
 
 fn checker() -> Checker {
@@ -39,6 +42,14 @@ fn map(c: &mut Criterion) {
     let mut group = c.benchmark_group("map");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(common::bytes(&sources)));
+    group.bench_function("claims_of", |b| {
+        b.iter(|| {
+            for source in &sources {
+                let sentences = segment::sentences(black_box(source));
+                black_box(pipeline::claims_of(source, &sentences));
+            }
+        })
+    });
     group.bench_function("analyze_source", |b| {
         b.iter(|| {
             for source in &sources {
