@@ -3,12 +3,14 @@
 # corpus, the top functions by their own cost and factlint's functions by inclusive
 # cost (share of all instructions).
 #
-#     benches/profile.sh [check|segment|extract] [SIZE_MB]     # default: check 1
+#     benches/profile.sh [check|segment|extract] [SIZE_MB|seeds-SIZE_MB]   # default: check 1
 #
 # Uses `perf record` when the machine exposes hardware counters (`perf stat -e
 # instructions true` works), else valgrind's callgrind, which counts instructions
-# exactly but runs some 50 times slower (hence the 1 MB corpus). One thread, so the
-# profile is not split across rayon's workers. Output: target/bench-logs/profile-*.
+# exactly but runs some 50 times slower (hence the 1 MB corpus); PERF_CLOCK=1 samples
+# the CPU clock with perf instead, for runs too long for callgrind (the reduce on a
+# seeds corpus). One thread, so the profile is not split across rayon's workers.
+# Output: target/bench-logs/profile-*.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cmd="${1:-check}"
@@ -16,7 +18,10 @@ size="${2:-1}"
 corpus="target/corpus/$size"
 out="target/bench-logs/profile-$cmd-$size"
 mkdir -p target/bench-logs
-python3 benches/corpus.py "$size" >&2
+case "$size" in
+  seeds-*) python3 benches/corpus.py --seeds "${size#seeds-}" >&2 ;;
+  *) python3 benches/corpus.py "$size" >&2 ;;
+esac
 cargo build --release --quiet
 args=("${CARGO_TARGET_DIR:-target}/release/factlint" "$cmd" "$corpus" --jobs 1)
 case "$cmd" in
@@ -24,9 +29,16 @@ case "$cmd" in
   *) args+=(--format jsonl) ;;
 esac
 
-if perf stat -e instructions true 2>&1 | grep -q '[0-9][0-9,]* *instructions'; then
-  perf record -g -o "$out.perf" "${args[@]}" > /dev/null
-  perf report -i "$out.perf" --no-children --percent-limit 1 --stdio | grep -v '^$' | head -60
+if perf stat -e instructions true 2>&1 | grep -q '[0-9][0-9,]* *instructions' || [[ "${PERF_CLOCK:-}" == 1 ]]; then
+  event=cycles
+  if [[ "${PERF_CLOCK:-}" == 1 ]]; then event=cpu-clock; fi
+  # DWARF call graphs: the release build keeps line tables but no frame pointers.
+  perf record -q -e "$event" -F 499 --call-graph dwarf,16384 -o "$out.perf" "${args[@]}" > /dev/null
+  echo "== top functions by own cost (perf $event, $cmd on $size MB) =="
+  perf report -i "$out.perf" --no-children --percent-limit 1 --stdio 2> /dev/null | grep -E '^ +[0-9.]+%' | head -25
+  echo "== factlint functions by inclusive cost =="
+  perf report -i "$out.perf" --children --percent-limit 1 --stdio 2> /dev/null | grep -E '^ +[0-9.]+%' \
+    | grep -E ' factlint::[a-z_:]+[A-Za-z_]*$' | head -25
   exit 0
 fi
 valgrind --tool=callgrind --callgrind-out-file="$out.callgrind" "${args[@]}" > /dev/null 2> "$out.log" || true
