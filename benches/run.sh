@@ -5,7 +5,10 @@
 #     benches/run.sh [SIZE...]       # from anywhere; sizes in MB, default 10 100 1000
 #
 # For each size: `factlint check` with the seed rules, on one thread and on all
-# cores; then `factlint segment` and `factlint extract` on the 100 MB corpus. Each
+# cores; then `factlint segment` and `factlint extract` on the 100 MB corpus; then
+# `check` on all cores over the seed articles copied to SEEDS MB (default 10 30 100,
+# `corpus.py --seeds`), where the rules select many claims per fact and the reduce
+# step carries the load. Each
 # run is repeated REPEAT times (default 3) under `/usr/bin/time -v` and the table
 # shows the median wall time (the machine is shared, so one run proves little), the
 # median CPU time (user + system, less disturbed by other jobs) and the largest peak
@@ -24,7 +27,9 @@ if [[ ! -x /usr/bin/time ]]; then
 fi
 cargo build --release --quiet
 bin="$(realpath "${CARGO_TARGET_DIR:-target}")/release/factlint"
+read -r -a seeds <<< "${SEEDS-10 30 100}"
 for size in "${sizes[@]}"; do python3 benches/corpus.py "$size" >&2; done
+for size in "${seeds[@]}"; do python3 benches/corpus.py --seeds "$size" >&2; done
 
 bytes_of() { find "$1" -name '*.txt' -printf '%s\n' | awk '{s += $1} END {print s}'; }
 
@@ -38,7 +43,7 @@ measure() {
   local walls=() cpus=() rss=0 bytes
   bytes=$(bytes_of "$corpus")
   for i in $(seq "$repeat"); do
-    local log="$logs/${label}-$(basename "$corpus")-j$jobs-$i.txt"
+    local log="$logs/${label// /_}-$(basename "$corpus")-j$jobs-$i.txt"
     /usr/bin/time -v -o "$log" "$@" > /dev/null || [[ $? -eq 1 ]] # exit 1 = findings, not a failure
     walls+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, p, ":"); s = 0; for (k = 1; k <= n; k++) s = s * 60 + p[k]; print s}' "$log")")
     cpus+=("$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$log")")
@@ -49,7 +54,7 @@ measure() {
   local wall cpu
   wall=$(median "${walls[@]}")
   cpu=$(median "${cpus[@]}")
-  awk -v label="$label" -v size="$(basename "$corpus")" -v jobs="$jobs" -v walls="${walls[*]}" -v wall="$wall" \
+  awk -v label="$label" -v size="$(basename "$corpus" | sed 's/^seeds-//')" -v jobs="$jobs" -v walls="${walls[*]}" -v wall="$wall" \
     -v cpu="$cpu" -v bytes="$bytes" -v rss="$rss" 'BEGIN {
       printf "| %s | %s MB | %s | %s | %.2f | %.2f | %.1f | %.1f | %.0f |\n", label, size, jobs, walls, wall, cpu,
         bytes / 1e6 / wall, bytes / 1e6 / cpu, rss / 1024
@@ -73,3 +78,7 @@ if [[ -d target/corpus/100 ]]; then
     done
   done
 fi
+for size in "${seeds[@]}"; do
+  corpus="target/corpus/seeds-$size"
+  measure "check (seeds)" "$corpus" "$cores" -- "$bin" check "$corpus" --rules rules --format json --output /dev/null --jobs "$cores"
+done
