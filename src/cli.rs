@@ -132,7 +132,7 @@ pub enum CliError {
     #[error("config: {0}")]
     Config(#[from] ConfigError),
     /// Rule files are malformed.
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\nerror: "))]
     Rules(Vec<RuleError>),
     /// A bad option value.
     #[error("{0}")]
@@ -153,7 +153,7 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
         Command::Extract(args) => extract(args, &config),
         Command::Segment(args) => segment_cmd(args, &config),
         Command::Rules { command: RulesCommand::Check { paths } } => {
-            let paths = if paths.is_empty() { config.rules.clone() } else { paths };
+            let paths = if paths.is_empty() { config.rules.iter().map(|p| from_here(p)).collect() } else { paths };
             let set = load_rules(&paths)?;
             println!("{}: {} entities, {} facts: ok", shown(&paths), set.entities.len(), set.facts.len());
             Ok(0)
@@ -180,8 +180,22 @@ struct Resolved {
     options: RunOptions,
 }
 
+/// A path from the config as the user would write it: relative to the current folder
+/// when it lies below it, so reports name `seeds/000.txt`, not an absolute path.
+fn from_here(path: &Path) -> PathBuf {
+    match std::env::current_dir().ok().and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf)) {
+        Some(relative) if relative.as_os_str().is_empty() => PathBuf::from("."),
+        Some(relative) => relative,
+        None => path.to_path_buf(),
+    }
+}
+
 fn resolve(input: &InputArgs, config: &Config, need_rules: bool) -> Result<Resolved, CliError> {
-    let paths = if input.paths.is_empty() { config.sources.clone() } else { input.paths.clone() };
+    let paths = if input.paths.is_empty() {
+        config.sources.iter().map(|p| from_here(p)).collect()
+    } else {
+        input.paths.clone()
+    };
     if paths.is_empty() {
         return Err(CliError::Usage("no sources: name files or folders, or list `sources` in factlint.yaml".into()));
     }
@@ -380,5 +394,58 @@ impl pipeline::Observer for Progress {
         if self.enabled && self.bar.is_hidden() && self.started.elapsed() > std::time::Duration::from_secs(1) {
             self.bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{Finding, FindingKind};
+
+    fn finding(severity: Severity) -> Finding {
+        Finding {
+            id: "fact".into(),
+            kind: FindingKind::Conflict,
+            severity,
+            message: String::new(),
+            note: None,
+            claims: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn exit_codes_follow_the_threshold_and_skipped_sources() {
+        let none = Report::new(Vec::new(), Vec::new(), Vec::new());
+        let warning = Report::new(Vec::new(), vec![finding(Severity::Warning)], Vec::new());
+        let error = Report::new(Vec::new(), vec![finding(Severity::Error)], Vec::new());
+        let info = Report::new(Vec::new(), vec![finding(Severity::Info)], Vec::new());
+        let skipped = Report::new(
+            Vec::new(),
+            Vec::new(),
+            vec![source::SourceFailure { source: "x.bin".into(), message: "binary".into() }],
+        );
+        let table = [
+            (&none, FailOn::Error, 0),
+            (&none, FailOn::Info, 0),
+            (&warning, FailOn::Error, 0),
+            (&warning, FailOn::Warning, 1),
+            (&warning, FailOn::Never, 0),
+            (&error, FailOn::Error, 1),
+            (&error, FailOn::Never, 0),
+            (&info, FailOn::Warning, 0),
+            (&info, FailOn::Info, 1),
+            (&skipped, FailOn::Never, 1),
+            (&skipped, FailOn::Error, 1),
+        ];
+        for (report, fail_on, code) in table {
+            assert_eq!(exit_code(report, fail_on), code, "{fail_on:?} {:?}", report.findings);
+        }
+    }
+
+    #[test]
+    fn published_must_be_a_whole_date() {
+        assert!(parse_date("2018-03-28").is_ok());
+        assert!(parse_date("2018-03-28T10:00").is_err());
+        assert!(parse_date("yesterday").is_err());
     }
 }

@@ -75,9 +75,10 @@ pub fn analyze(
 /// Segments and extracts a source already read.
 pub fn analyze_source(source: &Source, checker: &Checker) -> Analysis {
     let sentences = segment::sentences(source);
-    let claims = claims_of(source, &sentences);
+    let index = LineIndex::new(&source.text);
+    let claims = claims_of(source, &index, &sentences);
     let hits = check::scan(&checker.matcher, &sentences);
-    let mut names = check::names::scan(&checker.rules, source, &sentences);
+    let mut names = check::names::scan(&checker.rules, source, &index, &sentences);
     let mut selected = check::select(&checker.rules, &hits, &sentences, &claims);
     let mut cued: Vec<usize> = hits.iter().flat_map(|h| h.cues.iter().map(|&(fact, _)| fact)).collect();
     cued.sort_unstable();
@@ -101,37 +102,17 @@ pub fn analyze_source(source: &Source, checker: &Checker) -> Analysis {
 }
 
 /// Every claim of a source, located in the original file.
-pub fn claims_of(source: &Source, sentences: &[Sentence]) -> Vec<Evidence> {
-    let index = LineIndex::new(&source.text);
+pub fn claims_of(source: &Source, index: &LineIndex, sentences: &[Sentence]) -> Vec<Evidence> {
     let context = Context { published: source.metadata.published };
-    let path = source.display_path();
-    let mut out = Vec::new();
-    for sentence in sentences {
-        let Some(block) = source.blocks.get(sentence.block) else { continue };
-        for claim in extract::extract(&sentence.text, &context) {
-            let span = block.to_original(claim.span.shift(sentence.block_start));
-            let at = index.position(&source.text, span.start);
-            out.push(Evidence {
-                source: path.clone(),
-                line: at.line,
-                column: at.column,
-                start: span.start,
-                end: span.end,
-                sentence_index: sentence.index,
-                text: claim.text,
-                sentence: sentence.text.clone(),
-                kind: claim.kind,
-                value: claim.value,
-                modifier: claim.modifier,
-                counted: claim.counted,
-                unit: claim.unit,
-                entity: claim.entity,
-                derived_from: None,
-                published: source.metadata.published,
-            });
-        }
-    }
-    out
+    sentences
+        .iter()
+        .flat_map(|sentence| {
+            extract::extract(&sentence.text, &context)
+                .into_iter()
+                .filter_map(|claim| Evidence::locate(source, index, sentence, claim))
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// Runs the map step over every source under `paths`, in parallel, in path order.
@@ -191,12 +172,20 @@ pub fn run_observed(paths: &[PathBuf], checker: &Checker, options: &RunOptions, 
     let mut sources = Vec::with_capacity(results.len());
     let mut selected = Vec::new();
     let mut names = Vec::new();
+    let mut cued = vec![false; checker.rules.facts.len()];
+    let mut suppressed = 0;
     for result in results {
         match result {
             Ok(analysis) => {
                 sources.push(analysis.summary);
                 selected.extend(analysis.selected);
                 names.extend(analysis.names);
+                for fact in analysis.cued {
+                    if let Some(seen) = cued.get_mut(fact) {
+                        *seen = true;
+                    }
+                }
+                suppressed += analysis.suppressed;
             }
             Err(failure) => failures.push(failure),
         }
@@ -205,5 +194,16 @@ pub fn run_observed(paths: &[PathBuf], checker: &Checker, options: &RunOptions, 
     let mut findings = check::check(&checker.rules, selected);
     findings.extend(check::names::compare(&checker.rules, names));
     check::sort_findings(&mut findings);
-    Report::new(sources, findings, failures)
+    let mut report = Report::new(sources, findings, failures);
+    if !report.sources.is_empty() {
+        for ((id, fact), seen) in checker.rules.facts.iter().zip(cued) {
+            if !seen && !fact.cues.is_empty() {
+                report.warnings.push(format!("fact `{id}`: none of its cues appears in any source"));
+            }
+        }
+    }
+    if suppressed > 0 {
+        report.warnings.push(format!("{suppressed} claim(s) silenced by factlint-disable comments"));
+    }
+    report
 }

@@ -291,8 +291,16 @@ impl Value {
 
     /// The duration a date range implies, counting both end days (`2018-03-25/2018-03-28`
     /// implies `P4D`). Only ranges between two anchored days imply one.
+    ///
+    /// A range of two unanchored weekdays ("from Sunday to Wednesday" with no
+    /// publication date, `XXXX-WXX-7/XXXX-WXX-3`) implies one too: the days from the
+    /// first weekday to the next occurrence of the second, both counted.
     pub fn implied_duration(&self) -> Option<Value> {
         let Value::Range { start, end } = self else { return None };
+        if let (Some(Extent::Weekday(a)), Some(Extent::Weekday(b))) = (date_extent(start), date_extent(end)) {
+            let days = (i64::from(b) - i64::from(a)).rem_euclid(7) + 1;
+            return Some(Value::Duration(format!("P{days}D")));
+        }
         let (a, b) = (parse_day(start)?, parse_day(end)?);
         let days = a.until((jiff::Unit::Day, b)).ok()?.get_days();
         (days >= 0).then(|| Value::Duration(format!("P{}D", days + 1)))
@@ -579,6 +587,10 @@ mod tests {
         assert_eq!(interval(&range).width(), 3.0);
         let years = Value::Range { start: "1950".into(), end: "1953".into() };
         assert_eq!(years.implied_duration(), None);
+        let weekdays = Value::Range { start: "XXXX-WXX-7".into(), end: "XXXX-WXX-3".into() };
+        assert_eq!(weekdays.implied_duration(), Some(Value::Duration("P4D".into())));
+        let same = Value::Range { start: "XXXX-WXX-1".into(), end: "XXXX-WXX-1".into() };
+        assert_eq!(same.implied_duration(), Some(Value::Duration("P1D".into())));
         assert_eq!(interval(&years).width(), 1460.0);
     }
 

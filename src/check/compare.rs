@@ -28,10 +28,11 @@ fn approx_tolerance(scale: Scale) -> Tolerance {
 struct Compared {
     evidence: Evidence,
     extent: Extent,
+    context: Option<Interval>,
 }
 
 impl Compared {
-    fn new(evidence: Evidence, fact: &Fact) -> Option<Compared> {
+    fn new(evidence: Evidence, context: Option<Interval>, fact: &Fact) -> Option<Compared> {
         let extent = match evidence.value.extent()? {
             Extent::Interval(i) => {
                 let approx = match (evidence.modifier, fact.tolerance) {
@@ -43,7 +44,7 @@ impl Compared {
             Extent::Vague => return None,
             other => other,
         };
-        Some(Compared { evidence, extent })
+        Some(Compared { evidence, extent, context })
     }
 
     fn interval(&self) -> Option<Interval> {
@@ -70,7 +71,18 @@ fn agrees(a: &Compared, b: &Compared, tolerance: Option<Tolerance>) -> bool {
 
 /// Compares the claims of fact `id` and returns its findings.
 pub fn compare(id: &str, fact: &Fact, claims: Vec<Evidence>) -> Vec<Finding> {
-    let mut claims: Vec<Compared> = claims.into_iter().filter_map(|e| Compared::new(e, fact)).collect();
+    compare_in_context(id, fact, claims.into_iter().map(|e| (e, None)).collect())
+}
+
+/// How far apart (in days) the dates around two claims may be and still place them in
+/// one event.
+const SAME_EVENT_DAYS: f64 = 7.0;
+
+/// [`compare`], with the days each claim's surrounding dates cover (see
+/// [`super::Selected::context`]). An outlier whose dates lie well apart from the
+/// consensus's is another event (a second visit, an aftershock) and is not compared.
+pub fn compare_in_context(id: &str, fact: &Fact, claims: Vec<(Evidence, Option<Interval>)>) -> Vec<Finding> {
+    let mut claims: Vec<Compared> = claims.into_iter().filter_map(|(e, c)| Compared::new(e, c, fact)).collect();
     claims.sort_by(|a, b| a.evidence.place().cmp(&b.evidence.place()).then(a.evidence.kind.cmp(&b.evidence.kind)));
     if claims.len() < 2 {
         return Vec::new();
@@ -94,9 +106,18 @@ pub fn compare(id: &str, fact: &Fact, claims: Vec<Evidence>) -> Vec<Finding> {
             support[b].cmp(&support[a]).then(claims[a].width().total_cmp(&claims[b].width())).then(a.cmp(&b))
         })
         .unwrap_or(0);
-    let (agreeing, outliers): (Vec<usize>, Vec<usize>) = (0..claims.len()).partition(|&i| {
+    let (agreeing, mut outliers): (Vec<usize>, Vec<usize>) = (0..claims.len()).partition(|&i| {
         agrees(&claims[consensus], &claims[i], fact.tolerance) || agrees(&claims[i], &claims[consensus], fact.tolerance)
     });
+    let event = agreeing.iter().filter_map(|&i| claims[i].context).reduce(|a, b| Interval {
+        lo: a.lo.min(b.lo),
+        hi: a.hi.max(b.hi),
+        scale: Scale::Days,
+    });
+    if let Some(event) = event {
+        let near = event.widen(&Tolerance::Absolute(SAME_EVENT_DAYS));
+        outliers.retain(|&i| claims[i].context.is_none_or(|c| c.overlaps(&near)));
+    }
 
     let mut findings = Vec::new();
     if !outliers.is_empty() {
@@ -105,7 +126,20 @@ pub fn compare(id: &str, fact: &Fact, claims: Vec<Evidence>) -> Vec<Finding> {
             Some(Explained::OneDay) => fact.severity.min(Severity::Warning),
             _ => fact.severity,
         };
-        let mut note_text = note.map(|n| n.text().to_string());
+        let mut notes: Vec<String> = note.map(|n| n.text().to_string()).into_iter().collect();
+        if event.is_some() {
+            let undated: BTreeSet<&str> = outliers
+                .iter()
+                .filter(|&&i| claims[i].context.is_none())
+                .map(|&i| short_name(&claims[i].evidence.source))
+                .collect();
+            if !undated.is_empty() {
+                notes.push(format!(
+                    "no date near the claim in {} places it in the same event as the others: check it speaks of the same one",
+                    undated.into_iter().collect::<Vec<_>>().join(", ")
+                ));
+            }
+        }
         let outlier_sources: BTreeSet<&str> = outliers.iter().map(|&i| claims[i].evidence.source.as_str()).collect();
         let inside: Vec<&str> = agreeing
             .iter()
@@ -115,12 +149,9 @@ pub fn compare(id: &str, fact: &Fact, claims: Vec<Evidence>) -> Vec<Finding> {
             .into_iter()
             .collect();
         if !inside.is_empty() {
-            let text = format!("conflict within one source: {}", inside.join(", "));
-            note_text = Some(match note_text {
-                Some(n) => format!("{n}; {text}"),
-                None => text,
-            });
+            notes.push(format!("conflict within one source: {}", inside.join(", ")));
         }
+        let note_text = (!notes.is_empty()).then(|| notes.join("; "));
         let message = format!("{} vs {}", side(&claims, &outliers), side(&claims, &agreeing));
         let evidence = outliers.iter().chain(&agreeing).map(|&i| claims[i].evidence.clone()).collect();
         findings.push(Finding {
@@ -481,6 +512,24 @@ mod tests {
         assert_eq!(kinds(&same_day), [FindingKind::Conflict]);
         let undated = compare("toll", &f, vec![number("a", 100.0), number("b", 1500.0)]);
         assert!(undated[0].message.contains("cannot be ordered"));
+    }
+
+    #[test]
+    fn claims_dated_in_another_event_are_kept_apart() {
+        let march = Some(Interval { lo: 17615.0, hi: 17618.0, scale: Scale::Days });
+        let may = Some(Interval { lo: 17659.0, hi: 17659.0, scale: Scale::Days });
+        let f = fact("claim: duration");
+        let apart = vec![(days("a", 4), march), (days("b", 4), march), (days("c", 2), may)];
+        assert!(compare_in_context("len", &f, apart).is_empty());
+        // Without a date to place it, the outlier is compared, and the finding says so.
+        let undated = vec![(days("a", 4), march), (days("b", 4), march), (days("c", 2), None)];
+        let findings = compare_in_context("len", &f, undated);
+        assert_eq!(kinds(&findings), [FindingKind::Conflict]);
+        assert!(findings[0].note.as_deref().unwrap_or("").contains("no date near the claim in c"), "{findings:?}");
+        // Close dates are the same event.
+        let near = Some(Interval { lo: 17620.0, hi: 17620.0, scale: Scale::Days });
+        let same = vec![(days("a", 4), march), (days("c", 2), near)];
+        assert_eq!(kinds(&compare_in_context("len", &f, same)), [FindingKind::Conflict]);
     }
 
     #[test]

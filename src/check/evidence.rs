@@ -2,7 +2,11 @@
 
 use serde::Serialize;
 
+use crate::extract::Claim;
 use crate::rules::Severity;
+use crate::segment::Sentence;
+use crate::source::Source;
+use crate::span::LineIndex;
 use crate::value::{ClaimKind, Modifier, Value};
 
 /// A claim where it stands: the source, the place in the file, the sentence.
@@ -59,6 +63,32 @@ pub struct Derivation {
 }
 
 impl Evidence {
+    /// A claim found in `sentence` (its span relative to the sentence text), located in
+    /// the source file: byte offsets, line and column.
+    pub fn locate(source: &Source, index: &LineIndex, sentence: &Sentence, claim: Claim) -> Option<Evidence> {
+        let block = source.blocks.get(sentence.block)?;
+        let span = block.to_original(claim.span.shift(sentence.block_start));
+        let at = index.position(&source.text, span.start);
+        Some(Evidence {
+            source: source.display_path(),
+            line: at.line,
+            column: at.column,
+            start: span.start,
+            end: span.end,
+            sentence_index: sentence.index,
+            text: claim.text,
+            sentence: sentence.text.clone(),
+            kind: claim.kind,
+            value: claim.value,
+            modifier: claim.modifier,
+            counted: claim.counted,
+            unit: claim.unit,
+            entity: claim.entity,
+            derived_from: None,
+            published: source.metadata.published,
+        })
+    }
+
     /// The duration a date-range claim implies, as a derived claim at the same place.
     pub fn implied_duration(&self) -> Option<Evidence> {
         let value = self.value.implied_duration()?;

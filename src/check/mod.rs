@@ -13,27 +13,28 @@ pub mod select;
 
 use rayon::prelude::*;
 
-pub use compare::{compare, describe};
+pub use compare::{compare, compare_in_context, describe};
 pub use evidence::{Derivation, Evidence, Finding, FindingKind};
 pub use select::{Selected, scan, select};
 
 use crate::rules::RuleSet;
+use crate::value::Interval;
 
 /// Compares the selected claims of every fact and returns the findings, ordered by
 /// fact id, then kind, then the place of their first claim: the same order whatever
 /// the number of threads.
 pub fn check(rules: &RuleSet, selected: Vec<Selected>) -> Vec<Finding> {
-    let mut groups: Vec<Vec<Evidence>> = vec![Vec::new(); rules.facts.len()];
+    let mut groups: Vec<Vec<(Evidence, Option<Interval>)>> = vec![Vec::new(); rules.facts.len()];
     for s in selected {
         if let Some(group) = groups.get_mut(s.fact) {
-            group.push(s.evidence);
+            group.push((s.evidence, s.context));
         }
     }
     let facts: Vec<(&String, &crate::rules::Fact)> = rules.facts.iter().collect();
     let mut findings: Vec<Finding> = groups
         .into_par_iter()
         .enumerate()
-        .flat_map_iter(|(i, claims)| compare(facts[i].0, facts[i].1, claims))
+        .flat_map_iter(|(i, claims)| compare_in_context(facts[i].0, facts[i].1, claims))
         .collect();
     sort_findings(&mut findings);
     findings

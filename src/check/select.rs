@@ -18,6 +18,10 @@ pub struct Selected {
     pub fact: usize,
     /// The claim.
     pub evidence: Evidence,
+    /// The days that the anchored dates around the claim cover (its scope's dates
+    /// other than itself, and the range a derived duration comes from): what places
+    /// the claim in one event rather than another.
+    pub context: Option<Interval>,
 }
 
 /// The rule set's words in each sentence of a source, scanned once for everything
@@ -71,7 +75,7 @@ pub fn select(rules: &RuleSet, hits: &[Hits], sentences: &[Sentence], claims: &[
                 continue;
             }
             if let Some(window) = &window {
-                candidates.retain(|c| within_window(c, window, scope.clone(), &by_sentence));
+                candidates.retain(|c| fits_window(c, window) && within_window(c, window, scope.clone(), &by_sentence));
                 if candidates.is_empty() {
                     continue;
                 }
@@ -89,7 +93,8 @@ pub fn select(rules: &RuleSet, hits: &[Hits], sentences: &[Sentence], claims: &[
             let nearest = candidates.iter().min_by_key(|c| (distance(c), c.start)).copied();
             if let Some(nearest) = nearest {
                 for claim in candidates.iter().filter(|c| c.value == nearest.value) {
-                    selected.push(Selected { fact: fact_index, evidence: (*claim).clone() });
+                    let context = context_of(claim, around(s, &scope, sentences), &by_sentence);
+                    selected.push(Selected { fact: fact_index, evidence: (*claim).clone(), context });
                 }
             }
         }
@@ -152,6 +157,55 @@ pub fn window_of(during: &str) -> Option<Interval> {
     match (Value::Range { start: start.trim().into(), end: end.trim().into() }).extent()? {
         Extent::Interval(i) if i.scale == Scale::Days => Some(i),
         _ => None,
+    }
+}
+
+/// Where to look for the dates that place a claim in time: its scope, and the
+/// sentences just before and after it in its paragraph ("Kim arrived on Monday. He
+/// stayed two days.").
+fn around(s: usize, scope: &std::ops::Range<usize>, sentences: &[Sentence]) -> std::ops::Range<usize> {
+    let block = sentences[s].block;
+    let before = if s > 0 && sentences[s - 1].block == block { s - 1 } else { s };
+    let after = if s + 1 < sentences.len() && sentences[s + 1].block == block { s + 2 } else { s + 1 };
+    scope.start.min(before)..scope.end.max(after)
+}
+
+/// The hull of the anchored dates that place a claim in time: the dates in its scope
+/// other than the claim itself, and for a derived duration the range it comes from.
+fn context_of(claim: &Evidence, scope: std::ops::Range<usize>, by_sentence: &[Vec<&Evidence>]) -> Option<Interval> {
+    let mut hull: Option<Interval> = None;
+    let mut add = |value: &Value| {
+        if let Some(Extent::Interval(i)) = value.extent()
+            && i.scale == Scale::Days
+        {
+            hull = Some(match hull {
+                Some(h) => Interval { lo: h.lo.min(i.lo), hi: h.hi.max(i.hi), scale: Scale::Days },
+                None => i,
+            });
+        }
+    };
+    if let Some(origin) = &claim.derived_from {
+        add(&origin.value);
+    }
+    for other in scope.flat_map(|i| by_sentence[i].iter()) {
+        let itself = other.start == claim.start && other.end == claim.end;
+        if !itself && matches!(other.kind, ClaimKind::Date | ClaimKind::DateRange) {
+            add(&other.value);
+        }
+    }
+    hull
+}
+
+/// A duration longer than the `during` window cannot be the length of an event inside
+/// it ("in the past six years" beside a four-day visit): such a claim speaks of
+/// something else.
+fn fits_window(claim: &Evidence, window: &Interval) -> bool {
+    if claim.kind != ClaimKind::Duration {
+        return true;
+    }
+    match claim.value.extent() {
+        Some(Extent::Interval(i)) if i.scale == Scale::Seconds => i.lo <= (window.width() + 1.0) * 86_400.0,
+        _ => true,
     }
 }
 
@@ -291,6 +345,17 @@ facts:
         // The range's implied four days land in both facts; the two days stand beside a
         // date outside the window, so only the fact without a window takes them.
         assert_eq!(taken, [(0, "P4D".to_string()), (1, "P4D".to_string()), (1, "P2D".to_string())]);
+    }
+
+    #[test]
+    fn durations_longer_than_the_window_are_another_matter() {
+        let s0 = sentence(0, 0, 0, "Kim's visit this week was one of seven in six years.");
+        let claims = [
+            claim(&s0, "this week", ClaimKind::Date, Value::Date("2018-W13".into())),
+            claim(&s0, "six years", ClaimKind::Duration, Value::Duration("P6Y".into())),
+        ];
+        let taken = run(&[s0], &claims);
+        assert_eq!(taken, [(1, "P6Y".to_string())]);
     }
 
     #[test]

@@ -4,12 +4,30 @@
 //! Extraction works on one sentence at a time and knows nothing of rules or files:
 //! spans are byte offsets into the sentence text, and the pipeline maps them back into
 //! the original file. One file per claim kind.
+//!
+//! The sentence is tokenized once ([`lexer`]); then, token by token, each extractor
+//! tries to read an expression starting there, the longest reading wins and the scan
+//! resumes after it. Every extractor looks at a bounded number of tokens, so the whole
+//! pass is linear in the sentence.
+
+mod calendar;
+mod date;
+mod duration;
+mod lexer;
+mod number;
+mod ordinal;
+mod quantity;
+mod range;
+mod words;
 
 use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::span::Span;
 use crate::value::{ClaimKind, Modifier, Value};
+
+use lexer::{Kind, Tokens};
+use words::Lex;
 
 /// A claim found in a sentence.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -40,8 +58,167 @@ pub struct Context {
     pub published: Option<Date>,
 }
 
+/// A time expression as TIMEX3 annotates it, for scoring against annotated corpora:
+/// a date range is two of them, its ends.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Timex {
+    /// Byte span in the sentence.
+    pub span: Span,
+    /// [`ClaimKind::Date`] or [`ClaimKind::Duration`].
+    pub kind: ClaimKind,
+    /// The TIMEX3 value.
+    pub value: String,
+}
+
+/// An expression an extractor read: token indices `from..to` and what it says.
+#[derive(Clone, Debug, PartialEq)]
+struct Found {
+    kind: ClaimKind,
+    from: usize,
+    to: usize,
+    value: Value,
+    modifier: Option<Modifier>,
+    counted: Option<String>,
+    unit: Option<String>,
+    /// For date ranges: the token ranges of the two ends.
+    ends: Option<[(usize, usize); 2]>,
+}
+
+impl Found {
+    fn new(kind: ClaimKind, from: usize, to: usize, value: Value) -> Found {
+        Found { kind, from, to, value, modifier: None, counted: None, unit: None, ends: None }
+    }
+}
+
+/// Reads one kind of expression at a token, if one starts there.
+type Extractor = fn(&Tokens<'_>, usize, &Context) -> Option<Found>;
+
+/// The extractors, in order of preference when two read equally far.
+const EXTRACTORS: [Extractor; 6] = [range::at, date::at, duration::at, quantity::at, number::at, ordinal::at];
+
+/// Whether an expression can start at token `i`: a number, a word in the tables, or
+/// a currency sign. Everything else is skipped without trying the extractors.
+fn may_start(t: &Tokens<'_>, i: usize) -> bool {
+    match t.kind(i) {
+        Some(Kind::Num) => true,
+        Some(Kind::Word) => t.lex(i).is_some(),
+        Some(Kind::Punct) => matches!(t.punct(i), Some('$' | '€' | '£' | '\'' | '’' | '-' | '−')),
+        None => false,
+    }
+}
+
+fn scan<'a>(sentence: &'a str, context: &Context) -> (Tokens<'a>, Vec<Found>) {
+    let t = Tokens::new(sentence);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        if !may_start(&t, i) {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<Found> = None;
+        for extractor in EXTRACTORS {
+            if let Some(f) = extractor(&t, i, context)
+                && f.from == i
+                && f.to > i
+                && best.as_ref().is_none_or(|b| f.to > b.to)
+            {
+                best = Some(f);
+            }
+        }
+        match best {
+            Some(f) => {
+                i = f.to;
+                found.push(f);
+            }
+            None => i += 1,
+        }
+    }
+    (t, found)
+}
+
 /// Every claim in `sentence`, ordered by span.
 pub fn extract(sentence: &str, context: &Context) -> Vec<Claim> {
-    let _ = (sentence, context);
-    Vec::new()
+    let (t, found) = scan(sentence, context);
+    found
+        .into_iter()
+        .filter_map(|f| {
+            let (start, end) = t.span(f.from, f.to)?;
+            Some(Claim {
+                kind: f.kind,
+                span: Span::new(start, end),
+                text: sentence.get(start..end)?.to_string(),
+                value: f.value,
+                modifier: f.modifier,
+                counted: f.counted,
+                unit: f.unit,
+                entity: None,
+            })
+        })
+        .collect()
+}
+
+/// The time expressions of `sentence` as TIMEX3 annotates them: dates and durations,
+/// with each date range split into its two ends. Used to score extraction against
+/// TimeBank-style corpora.
+pub fn timexes(sentence: &str, context: &Context) -> Vec<Timex> {
+    let (t, found) = scan(sentence, context);
+    let mut out = Vec::new();
+    for f in found {
+        let mut push = |from: usize, to: usize, kind: ClaimKind, value: String| {
+            if let Some((start, end)) = t.span(from, to) {
+                out.push(Timex { span: Span::new(start, end), kind, value });
+            }
+        };
+        match (&f.value, f.ends) {
+            (Value::Range { start, end }, Some([a, b])) => {
+                push(a.0, a.1, ClaimKind::Date, start.clone());
+                push(b.0, b.1, ClaimKind::Date, end.clone());
+            }
+            (Value::Date(v), _) => push(f.from, f.to, ClaimKind::Date, v.clone()),
+            (Value::Duration(v), _) => push(f.from, f.to, ClaimKind::Duration, v.clone()),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The modifier words at `i` ("about", "more than", "at least", "up to"), with the
+/// index after them.
+fn modifier_at(t: &Tokens<'_>, i: usize) -> Option<(Modifier, usize)> {
+    let two = |a: &str, b: &str| t.is(i, a) && t.is(i + 1, b);
+    if two("more", "than") {
+        return Some((Modifier::MoreThan, i + 2));
+    }
+    if two("less", "than") || two("fewer", "than") {
+        return Some((Modifier::LessThan, i + 2));
+    }
+    if two("at", "least") {
+        return Some((Modifier::AtLeast, i + 2));
+    }
+    if two("at", "most") || two("up", "to") {
+        return Some((Modifier::AtMost, i + 2));
+    }
+    if t.is(i, "no") && t.is(i + 1, "more") && t.is(i + 2, "than") {
+        return Some((Modifier::AtMost, i + 3));
+    }
+    if t.is(i, "an") && t.is(i + 1, "estimated") {
+        return Some((Modifier::Approx, i + 2));
+    }
+    if t.is_any(i, &["about", "around", "nearly", "almost", "roughly", "approximately", "some"]) {
+        return Some((Modifier::Approx, i + 1));
+    }
+    if t.is(i, "over") {
+        return Some((Modifier::MoreThan, i + 1));
+    }
+    if t.is(i, "under") {
+        return Some((Modifier::LessThan, i + 1));
+    }
+    None
+}
+
+/// True when token `i` is a word that may be the lexicon's `Lex` (helper for the
+/// extractors' look-ahead).
+fn lex_is(t: &Tokens<'_>, i: usize, f: impl Fn(Lex) -> bool) -> bool {
+    t.lex(i).is_some_and(f)
 }

@@ -1,8 +1,21 @@
 //! Reports: one serde model (the SPEC's JSON, version 1) and one file per output
 //! format rendered from it.
+//!
+//! Every format renders from the same [`Report`], so the formats never disagree on
+//! what was found; what the formats share (where a claim sits in its sentence, which
+//! sources hold which value) lives here.
 
+mod github;
+mod html;
 mod json;
+mod markdown;
+mod sarif;
 mod text;
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use crate::check::{Evidence, describe};
 
 use serde::Serialize;
 
@@ -26,6 +39,10 @@ pub struct Report {
     /// Findings left out because a baseline knows them.
     #[serde(skip_serializing_if = "is_zero")]
     pub baselined: usize,
+    /// Things about the run a user should know that are not findings: a rule whose
+    /// cues match nothing, claims silenced by suppression comments.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -73,7 +90,7 @@ impl Report {
             findings: findings.len(),
             errors: errors.len(),
         };
-        Report { version: 1, sources, findings, errors, summary, baselined: 0 }
+        Report { version: 1, sources, findings, errors, summary, baselined: 0, warnings: Vec::new() }
     }
 
     /// The number of findings at each severity: (errors, warnings, infos).
@@ -91,6 +108,14 @@ pub enum Format {
     Text,
     /// The SPEC's JSON report.
     Json,
+    /// Tables per finding, for pull-request comments and desk review.
+    Markdown,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the files of a pull request.
+    Github,
+    /// One self-contained HTML page with filters.
+    Html,
 }
 
 /// Renders a report. `color` asks for ANSI colours (text format only).
@@ -98,5 +123,84 @@ pub fn render(report: &Report, format: Format, color: bool) -> String {
     match format {
         Format::Text => text::render(report, color),
         Format::Json => json::render(report),
+        Format::Markdown => markdown::render(report),
+        Format::Sarif => sarif::render(report),
+        Format::Github => github::render(report),
+        Format::Html => html::render(report),
     }
+}
+
+/// Where a claim stands in its sentence, as a byte range into `evidence.sentence`.
+///
+/// Evidence carries byte offsets into the file but not the sentence's own offset, and
+/// the sentence is visible text that may differ from the file's bytes (Markdown, HTML),
+/// so the claim is found by its text: the first exact occurrence, else the first one
+/// ignoring ASCII case, else the whole sentence. The range always lies on char
+/// boundaries.
+pub(crate) fn claim_range(evidence: &Evidence) -> Range<usize> {
+    let sentence = evidence.sentence.as_str();
+    let text = evidence.text.as_str();
+    let whole = 0..sentence.len();
+    if text.is_empty() {
+        return whole;
+    }
+    if let Some(at) = sentence.find(text) {
+        return at..at + text.len();
+    }
+    // Lowercasing ASCII keeps every byte offset, so a match there is a match in `sentence`.
+    let lower = sentence.to_ascii_lowercase();
+    match lower.find(&text.to_ascii_lowercase()) {
+        Some(at) if sentence.is_char_boundary(at) && sentence.is_char_boundary(at + text.len()) => at..at + text.len(),
+        _ => whole,
+    }
+}
+
+/// The claim's normalized value as a label: `P2D (2 days)`, or `2018-03-25/2018-03-28
+/// → P4D` for a duration derived from a range.
+pub(crate) fn value_label(evidence: &Evidence) -> String {
+    let value = evidence.value.to_string();
+    let words = describe(&evidence.value);
+    let mut label = if words == value { value } else { format!("{value} ({words})") };
+    if let Some(modifier) = evidence.modifier {
+        let name = serde_json::to_value(modifier).ok().and_then(|v| v.as_str().map(str::to_owned));
+        if let Some(name) = name {
+            label = format!("{name} {label}");
+        }
+    }
+    match &evidence.derived_from {
+        Some(from) => format!("{} → {label}", from.value),
+        None => label,
+    }
+}
+
+/// Which sources hold which value, largest group first:
+/// `[("4 days", ["001.txt", "002.txt"]), ("2 days", ["000.txt"])]`.
+pub(crate) fn value_groups(claims: &[Evidence]) -> Vec<(String, Vec<String>)> {
+    let mut groups: Vec<(String, BTreeSet<String>)> = Vec::new();
+    for claim in claims {
+        let value = describe(&claim.value);
+        match groups.iter_mut().find(|(v, _)| *v == value) {
+            Some((_, sources)) => {
+                sources.insert(claim.source.clone());
+            }
+            None => groups.push((value, BTreeSet::from([claim.source.clone()]))),
+        }
+    }
+    // Stable: equal-sized groups keep the order of the claims (outliers first).
+    groups.sort_by_key(|(_, sources)| std::cmp::Reverse(sources.len()));
+    groups.into_iter().map(|(value, sources)| (value, sources.into_iter().collect())).collect()
+}
+
+/// The sources by value in one line: `4 days: 001.txt, 002.txt; 2 days: 000.txt`.
+pub(crate) fn agreement_line(claims: &[Evidence]) -> String {
+    value_groups(claims)
+        .iter()
+        .map(|(value, sources)| format!("{value}: {}", sources.join(", ")))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// `1 finding`, `3 findings`.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

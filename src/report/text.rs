@@ -1,34 +1,135 @@
-//! The terminal report: one block per finding, one snippet per claim.
+//! The terminal report: rustc-style blocks drawn by `annotate-snippets`, one per
+//! finding with one labelled snippet per claim, then the unreadable sources and a
+//! summary line.
 
 use std::fmt::Write;
+use std::ops::Range;
 
-use super::Report;
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{Annotation, AnnotationKind, Group, Level, Renderer, Snippet};
 
-/// Renders the report for a terminal.
+use super::{Report, agreement_line, claim_range, count, value_label};
+use crate::check::{Evidence, Finding, FindingKind};
+use crate::rules::Severity;
+
+/// Renders the report for a terminal; `color` adds ANSI styles.
 pub fn render(report: &Report, color: bool) -> String {
-    let _ = color;
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
     let mut out = String::new();
     for finding in &report.findings {
-        let _ =
-            writeln!(out, "{}[{}]: {}: {}", finding.severity.as_str(), finding.id, finding.kind_str(), finding.message);
-        for claim in &finding.claims {
-            let _ = writeln!(
-                out,
-                "  --> {}:{}:{}  {}  = {}",
-                claim.source, claim.line, claim.column, claim.text, claim.value
-            );
-            let _ = writeln!(out, "      | {}", claim.sentence);
-        }
-        out.push('\n');
+        let mut block = renderer.render(&[group(finding)]);
+        fix_origins(&mut block, finding);
+        out.push_str(&block);
+        out.push_str("\n\n");
+    }
+    for warning in &report.warnings {
+        let _ = writeln!(out, "warning: {warning}");
     }
     for error in &report.errors {
-        let _ = writeln!(out, "error: {}: {}", error.source, error.message);
+        let title = format!("{}: {}", error.source, error.message);
+        out.push_str(&renderer.render(&[Group::with_title(Level::ERROR.primary_title(title))]));
+        out.push('\n');
     }
-    let (e, w, i) = report.counts();
-    let _ = writeln!(
-        out,
-        "{} sources, {} sentences, {} claims: {e} errors, {w} warnings, {i} infos; {} skipped",
-        report.summary.sources, report.summary.sentences, report.summary.claims, report.summary.errors
-    );
+    out.push_str(&summary(report));
     out
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+/// One finding: the headline, a snippet per claim, then the note and who holds what.
+fn group(finding: &Finding) -> Group<'_> {
+    let title = level(finding.severity).primary_title(finding.message.as_str()).id(finding.id.as_str());
+    let mut group = Group::with_title(title);
+    for claim in &finding.claims {
+        group = group.element(snippet(claim));
+    }
+    group = group.element(Level::NOTE.message(format!("{}: {}", finding.kind_str(), kind_hint(finding))));
+    if let Some(note) = &finding.note {
+        group = group.element(Level::NOTE.message(note.as_str()));
+    }
+    group.element(Level::HELP.message(format!("sources by value: {}", agreement_line(&finding.claims))))
+}
+
+/// What a kind of finding means, in a few words.
+fn kind_hint(finding: &Finding) -> &'static str {
+    match finding.kind {
+        FindingKind::Conflict => "these values cannot all be right",
+        FindingKind::Variant => "a name is spelled other than the house spelling",
+        FindingKind::Expansion => "an acronym is expanded other than the rules say",
+        FindingKind::Imprecise => "agrees with the others but says less",
+        FindingKind::Update => "a later report changed an evolving figure",
+    }
+}
+
+/// Where a claim's snippet starts: the sentence line it stands on and its column in
+/// that line, as annotate-snippets counts them.
+struct Placed {
+    /// The line number the snippet gives the sentence's first line.
+    first_line: usize,
+    /// The line and column annotate-snippets prints for the claim.
+    shown: (usize, usize),
+}
+
+fn place(claim: &Evidence, range: &Range<usize>) -> Placed {
+    let before = &claim.sentence[..range.start];
+    // A multi-line sentence is numbered as in the file: the claim's line is the
+    // sentence line it stands on.
+    let breaks_before = before.matches('\n').count();
+    let first_line = claim.line.saturating_sub(breaks_before).max(1);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    Placed { first_line, shown: (first_line + breaks_before, column) }
+}
+
+/// The sentence with the claim underlined and labelled with its value.
+fn snippet(claim: &Evidence) -> Snippet<'_, Annotation<'_>> {
+    let range = claim_range(claim);
+    let placed = place(claim, &range);
+    Snippet::source(claim.sentence.as_str())
+        .line_start(placed.first_line)
+        .path(claim.source.as_str())
+        .annotation(AnnotationKind::Primary.span(range).label(value_label(claim)))
+}
+
+/// Puts each claim's place in the file into the `--> file:line:col` lines.
+///
+/// A snippet's source is the claim's sentence, not its file line, so annotate-snippets
+/// counts columns from the sentence's start; the evidence knows the real column. The
+/// locations appear in claim order, so each is replaced after the previous one.
+fn fix_origins(block: &mut String, finding: &Finding) {
+    let mut from = 0;
+    for claim in &finding.claims {
+        let (line, column) = place(claim, &claim_range(claim)).shown;
+        let shown = format!("{}:{line}:{column}", claim.source);
+        let Some(at) = block.get(from..).and_then(|rest| rest.find(&shown)) else { continue };
+        let real = format!("{}:{}:{}", claim.source, claim.line, claim.column);
+        block.replace_range(from + at..from + at + shown.len(), &real);
+        from += at + real.len();
+    }
+}
+
+/// `3 findings: 1 error, 1 warning, 1 info in 5 sources (182 sentences, 260 claims); 1 source skipped`.
+fn summary(report: &Report) -> String {
+    let (errors, warnings, infos) = report.counts();
+    let mut line = format!(
+        "{}: {}, {}, {} in {} ({}, {})",
+        count(report.findings.len(), "finding", "findings"),
+        count(errors, "error", "errors"),
+        count(warnings, "warning", "warnings"),
+        count(infos, "info", "infos"),
+        count(report.summary.sources, "source", "sources"),
+        count(report.summary.sentences, "sentence", "sentences"),
+        count(report.summary.claims, "claim", "claims"),
+    );
+    if !report.errors.is_empty() {
+        let _ = write!(line, "; {} skipped", count(report.errors.len(), "source", "sources"));
+    }
+    line.push('\n');
+    line
 }

@@ -1,13 +1,21 @@
 //! Finding a rule set's words in text: entity names and aliases, fact cues and
 //! exclusions, all in one pass of one Aho-Corasick automaton.
+//!
+//! Text and patterns are folded the same way before matching, so that matching ignores
+//! case ("KIM JONG UN"), treats hyphens (ASCII, Unicode, non-breaking), non-breaking
+//! spaces and line breaks like spaces ("Kim Jong-un"), and takes curly apostrophes for
+//! straight ones; spans are mapped back to the text as written. Abbreviations match
+//! with or without their dots ("Mr Kim"), acronyms only in their own case ("US" is not
+//! "us"), and every match is word-bounded: "Kim" does not match "Kimberly", but does
+//! match "Kim's".
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::RuleSet;
+use super::{RuleSet, is_acronym};
 use crate::span::Span;
 
 /// Endings a cue may take without being listed ("visit" finds "visits", "visited").
-const INFLECTIONS: &[&str] = &["s", "es", "ed", "d", "ing", "’s", "'s"];
+const INFLECTIONS: &[&str] = &["s", "es", "ed", "d", "ing", "'s"];
 
 /// What a pattern stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,6 +23,17 @@ enum Target {
     Entity(usize),
     Cue(usize),
     Exclude(usize),
+}
+
+/// A compiled pattern's meaning.
+#[derive(Clone, Debug)]
+struct Entry {
+    target: Target,
+    /// A stem that must be followed by an ending ("tri-" for "tries").
+    stem: bool,
+    /// An acronym, which matches only in its own case, so that `US` or `WHO` do not
+    /// match "us" or "who".
+    exact: Option<String>,
 }
 
 /// An entity named in a text.
@@ -41,7 +60,8 @@ pub struct Hits {
 #[derive(Clone, Debug)]
 pub struct Matcher {
     automaton: Option<AhoCorasick>,
-    targets: Vec<Target>,
+    /// What each pattern stands for, and how it must match.
+    targets: Vec<Entry>,
 }
 
 impl Matcher {
@@ -54,9 +74,16 @@ impl Matcher {
             if text.is_empty() {
                 return;
             }
-            for variant in apostrophe_variants(text) {
-                patterns.push(variant);
-                targets.push(target);
+            for variant in variants(text) {
+                let exact = is_acronym(&variant).then(|| variant.clone());
+                patterns.push(fold(&variant).text);
+                targets.push(Entry { target, stem: false, exact });
+            }
+            if matches!(target, Target::Cue(_) | Target::Exclude(_)) {
+                for stem in stems(text) {
+                    patterns.push(fold(&stem).text);
+                    targets.push(Entry { target, stem: true, exact: None });
+                }
             }
         };
         for (i, entity) in rules.entities.values().enumerate() {
@@ -73,11 +100,7 @@ impl Matcher {
                 add(word, Target::Exclude(i));
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .ok();
+        let automaton = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&patterns).ok();
         Matcher { automaton, targets }
     }
 
@@ -85,15 +108,19 @@ impl Matcher {
     pub fn scan(&self, text: &str) -> Hits {
         let mut hits = Hits::default();
         let Some(automaton) = &self.automaton else { return hits };
-        for m in automaton.find_overlapping_iter(text) {
-            let target = self.targets[m.pattern().as_usize()];
-            if !starts_word(text, m.start()) {
+        let folded = fold(text);
+        for m in automaton.find_overlapping_iter(&folded.text) {
+            let Some(Entry { target, stem, exact }) = self.targets.get(m.pattern().as_usize()) else { continue };
+            if !starts_word(&folded.text, m.start()) {
                 continue;
             }
             let inflected = matches!(target, Target::Cue(_) | Target::Exclude(_));
-            let Some(end) = word_end(text, m.end(), inflected) else { continue };
-            let span = Span::new(m.start(), end);
-            match target {
+            let Some(end) = word_end(&folded.text, m.end(), inflected, *stem) else { continue };
+            let span = Span::new(folded.original(m.start()), folded.original(end));
+            if exact.as_deref().is_some_and(|e| text.get(span.start..folded.original(m.end())) != Some(e)) {
+                continue;
+            }
+            match *target {
                 Target::Entity(entity) => hits.mentions.push(Mention { entity, span }),
                 Target::Cue(fact) => hits.cues.push((fact, span)),
                 Target::Exclude(fact) => hits.excludes.push((fact, span)),
@@ -109,12 +136,66 @@ impl Matcher {
     }
 }
 
-fn apostrophe_variants(text: &str) -> Vec<String> {
-    if text.contains('\'') || text.contains('’') {
-        vec![text.replace('’', "'"), text.replace('\'', "’")]
-    } else {
-        vec![text.to_string()]
+/// A text folded for matching, with the way back to the text as written.
+struct Folded {
+    text: String,
+    /// For each byte of `text`, and one past its end, the offset in the original.
+    origin: Vec<usize>,
+}
+
+impl Folded {
+    /// The offset in the original text of folded offset `at`.
+    fn original(&self, at: usize) -> usize {
+        self.origin.get(at).copied().unwrap_or_else(|| self.origin.last().copied().unwrap_or(0))
     }
+}
+
+/// Lower case; hyphens, non-breaking spaces, tabs and line breaks as spaces; curly
+/// apostrophes as straight ones.
+fn fold(text: &str) -> Folded {
+    let mut folded = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len() + 1);
+    for (at, c) in text.char_indices() {
+        let before = folded.len();
+        match c {
+            '-' | '\u{2010}' | '\u{2011}' | '\u{a0}' | '\n' | '\r' | '\t' => folded.push(' '),
+            '’' | '‘' => folded.push('\''),
+            c => folded.extend(c.to_lowercase()),
+        }
+        origin.extend(std::iter::repeat_n(at, folded.len() - before));
+    }
+    origin.push(text.len());
+    Folded { text: folded, origin }
+}
+
+/// Stems of a cue whose inflections change its end, to be found only with an ending:
+/// "try" as "tri-" (tries, tried), "arrive" as "arriv-" (arriving), "travel" as
+/// "travell-" (travelled, travelling).
+fn stems(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let vowel = |c: char| "aeiou".contains(c.to_ascii_lowercase());
+    let mut out = Vec::new();
+    match chars.as_slice() {
+        [.., a, 'y'] if a.is_ascii_alphabetic() && !vowel(*a) => out.push(format!("{}i", &text[..text.len() - 1])),
+        [.., a, 'e'] if a.is_ascii_alphabetic() => out.push(text[..text.len() - 1].to_string()),
+        [.., a, b, c] if !vowel(*a) && vowel(*b) && c.is_ascii_alphabetic() && !vowel(*c) && !"wxy".contains(*c) => {
+            out.push(format!("{text}{c}"))
+        }
+        _ => {}
+    }
+    out.retain(|s| s.chars().count() >= 2);
+    out
+}
+
+/// The forms of a pattern to compile: as written, and without dots when it has any
+/// ("Mr Kim", "US").
+fn variants(text: &str) -> Vec<String> {
+    let mut out = vec![text.to_string()];
+    let dotless = text.replace('.', "");
+    if dotless != text && !dotless.trim().is_empty() {
+        out.push(dotless);
+    }
+    out
 }
 
 fn is_word_char(c: char) -> bool {
@@ -122,14 +203,15 @@ fn is_word_char(c: char) -> bool {
 }
 
 fn starts_word(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_none_or(|c| !is_word_char(c))
+    text.get(..at).is_some_and(|before| before.chars().next_back().is_none_or(|c| !is_word_char(c)))
 }
 
 /// Where a match ending at `end` ends as a word: right there when a non-word character
-/// (or the end) follows, after an inflection when `inflected` allows one, else `None`.
-fn word_end(text: &str, end: usize, inflected: bool) -> Option<usize> {
-    let rest = &text[end..];
-    if rest.chars().next().is_none_or(|c| !is_word_char(c)) {
+/// (or the end) follows and the match is not a bare `stem`, after an inflection when
+/// `inflected` allows one, else `None`.
+fn word_end(text: &str, end: usize, inflected: bool, stem: bool) -> Option<usize> {
+    let rest = text.get(end..)?;
+    if !stem && rest.chars().next().is_none_or(|c| !is_word_char(c)) {
         return Some(end);
     }
     if inflected {
@@ -157,6 +239,55 @@ mod tests {
         )
         .unwrap();
         set
+    }
+
+    #[test]
+    fn names_match_across_case_hyphens_apostrophes_and_dots() {
+        let matcher = Matcher::new(&rules());
+        for text in [
+            "Kim Jong-un arrived",
+            "KIM JONG UN arrived",
+            "kim jong un arrived",
+            "Kim-Jong\nUn arrived",
+            "Kim\u{a0}Jong\u{2011}un arrived",
+        ] {
+            let hits = matcher.scan(text);
+            let name = Span::new(0, text.find(" arrived").unwrap());
+            assert!(hits.mentions.iter().any(|m| m.span == name), "{text}: {:?}", hits.mentions);
+        }
+        let mut set = RuleSet::default();
+        set.add(
+            std::path::Path::new("t.yaml"),
+            "entities:\n  p:\n    name: People's Party\n    aliases: [Mr. Lee]\n  us:\n    name: U.S.\n  z:\n    name: Émile Zola\n",
+        )
+        .unwrap();
+        let matcher = Matcher::new(&set);
+        for text in [
+            "the People’s Party",
+            "the People's Party’s",
+            "Mr Lee said",
+            "Mr. Lee said",
+            "PEOPLE’S PARTY",
+            "the US",
+            "the U.S. and",
+            "ÉMILE ZOLA’s",
+        ] {
+            assert_eq!(matcher.scan(text).mentions.len(), 1, "{text}");
+        }
+        for text in ["the Peoples Party", "Mr. Leeds", "Kimberly", "told us", "the u.s. and"] {
+            assert!(matcher.scan(text).mentions.is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn cues_inflect_when_their_end_changes() {
+        let mut set = RuleSet::default();
+        set.add(std::path::Path::new("t.yaml"), "facts:\n  f:\n    claim: date\n    cues: [try, arrive, travel]\n")
+            .unwrap();
+        let matcher = Matcher::new(&set);
+        let text = "tries tried arriving arrived travelled traveling travels tri arriv travell";
+        let found: Vec<&str> = matcher.scan(text).cues.iter().map(|(_, s)| s.slice(text)).collect();
+        assert_eq!(found, ["tries", "tried", "arriving", "arrived", "travelled", "traveling", "travels"]);
     }
 
     #[test]

@@ -1,0 +1,372 @@
+//! Counts and ages: "28,000 US soldiers" (28000, counting "soldiers"), "1.5 million",
+//! "three ICBMs", "a dozen", "more than 200 people", "a 25-year-old coach", "aged 11 to
+//! 16", "Smith, 54,". A number that is part of something else (a year, a date, a time,
+//! an ordinal, a phone number, a version string, a model name) is no count and is
+//! left out; vague amounts ("hundreds") are left out too.
+
+use super::date::counts_next;
+use super::lexer::{Kind, Tokens};
+use super::quantity::scaled;
+use super::words::{self, Lex, Unit};
+use super::{Context, Found, modifier_at};
+use crate::value::{ClaimKind, Modifier, Value};
+
+/// Reads a count or an age starting at token `i`.
+pub(super) fn at(t: &Tokens<'_>, i: usize, _cx: &Context) -> Option<Found> {
+    let (modifier, j) = match modifier_at(t, i) {
+        Some((m, j)) => (Some(m), j),
+        None => (None, i),
+    };
+    if let Some(f) = age(t, i, j, modifier) {
+        return Some(f);
+    }
+    let (n, k) = count(t, j)?;
+    // "over 10 years" is a duration, read by the duration extractor.
+    if matches!(t.lex(k), Some(Lex::Unit(..))) {
+        return None;
+    }
+    let counted = counted_after(t, k, n == 1.0);
+    // A decimal that counts nothing is a version, a score or an index level ("iOS
+    // 11.2", "closed at 1,234.56"): too unsure to report.
+    if counted.is_none() && t.num(j).is_some_and(|n| n.decimal) && !matches!(t.lex(j + 1), Some(Lex::Scale(_))) {
+        return None;
+    }
+    // A number word alone ("one", "three") counts something written right after it,
+    // or it is a pronoun or part of an idiom ("one of", "the one").
+    if t.kind(j) == Some(Kind::Word) && counted.is_none() && !t.is(k, "of") {
+        return None;
+    }
+    if t.kind(j) == Some(Kind::Word) && n == 1.0 {
+        return None;
+    }
+    let mut found = Found::new(ClaimKind::Number, i, k, Value::Number(n));
+    found.modifier = modifier;
+    found.counted = counted;
+    Some(found)
+}
+
+/// A number at `j` that is a count: digits not part of a date, time, phone number,
+/// version or name, or number words. Returns the value and the index after it.
+fn count(t: &Tokens<'_>, j: usize) -> Option<(f64, usize)> {
+    let Some(num) = t.num(j) else {
+        if t.is_any(j, &["a", "an"]) && t.lex(j + 1) != Some(Lex::Dozen) {
+            return None;
+        }
+        return scaled(t, j);
+    };
+    let prev = j.checked_sub(1);
+    // Glued to a word or number before it ("A380", "F-16", "COVID-19", "3.2.1").
+    if t.glued(j)
+        && let Some(p) = prev
+    {
+        match t.kind(p) {
+            Some(Kind::Word | Kind::Num) => return None,
+            Some(Kind::Punct) if !matches!(t.punct(p), Some('(' | '"' | '“' | '[')) => return None,
+            _ => {}
+        }
+    }
+    if prev.is_some_and(|p| t.is_any(p, &["no", "number", "version", "v", "page", "pp", "p", "route", "flight"])) {
+        return None;
+    }
+    let next = j + 1;
+    if t.glued(next) {
+        match t.kind(next) {
+            // "3.2.1", "10:30", "555-1234", "3/4", "21st".
+            Some(Kind::Punct)
+                if matches!(t.punct(next), Some('.' | ':' | '/')) && t.kind(next + 1) == Some(Kind::Num) =>
+            {
+                return None;
+            }
+            Some(Kind::Punct) if t.is_dash(next) && t.kind(next + 1) == Some(Kind::Num) && num.int_digits >= 3 => {
+                return None;
+            }
+            Some(Kind::Word) if !matches!(t.low(next), "bn" | "b" | "mn" | "m" | "mln" | "tn" | "k") => return None,
+            _ => {}
+        }
+    }
+    // Times ("10 a.m.", "9 pm") and numbers inside parentheses of phone numbers.
+    if t.is_any(next, &["am", "pm", "a", "p"]) && (t.is_punct(next + 1, '.') || t.is_any(next, &["am", "pm"])) {
+        return None;
+    }
+    // "2-1", "3-4": a score or a range, not one count.
+    if t.is_dash(next) && t.glued(next) && t.glued(next + 1) && t.kind(next + 1) == Some(Kind::Num) {
+        return None;
+    }
+    if num.int_digits > 15 || phone_like(t, j) {
+        return None;
+    }
+    scaled(t, j)
+}
+
+/// True when the number at `j` is one group of a phone number: three or more digit
+/// groups in a row with only spaces, dashes, dots or brackets between them, or a group
+/// after a "+".
+fn phone_like(t: &Tokens<'_>, j: usize) -> bool {
+    let joiner = |i: usize| matches!(t.punct(i), Some('-' | '.' | '(' | ')' | '+'));
+    let mut groups = 1;
+    let mut i = j;
+    // Bounded, so that a long run of numbers stays linear to scan.
+    while i > 0 && j - i < 8 && (t.kind(i - 1) == Some(Kind::Num) || joiner(i - 1)) {
+        i -= 1;
+        if t.is_punct(i, '+') {
+            return true;
+        }
+        groups += usize::from(t.kind(i) == Some(Kind::Num));
+    }
+    let mut k = j + 1;
+    while k - j < 8 && (t.kind(k) == Some(Kind::Num) || (joiner(k) && t.kind(k + 1) == Some(Kind::Num))) {
+        groups += usize::from(t.kind(k) == Some(Kind::Num));
+        k += 1;
+    }
+    groups >= 3
+}
+
+/// Words that never are the thing counted.
+const NOT_COUNTED: [&str; 40] = [
+    "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "for", "by", "with", "from", "is", "are", "was",
+    "were", "has", "have", "had", "will", "would", "that", "which", "who", "per", "times", "than", "as", "more",
+    "less", "other", "such", "each", "it", "they", "he", "she", "we",
+];
+
+/// Nouns counted without a plural "s".
+const PLURALS: [&str; 16] = [
+    "people",
+    "men",
+    "women",
+    "children",
+    "police",
+    "personnel",
+    "staff",
+    "cattle",
+    "sheep",
+    "fish",
+    "dead",
+    "killed",
+    "injured",
+    "wounded",
+    "missing",
+    "homeless",
+];
+
+/// The noun a number counts, from the words after it: the first plural within a
+/// few words ("three intercontinental ballistic missiles"), else, for one, the word
+/// right after it ("1 person"); through "of" ("three of the missiles").
+fn counted_after(t: &Tokens<'_>, k: usize, one: bool) -> Option<String> {
+    let mut k = k;
+    if t.is(k, "of") {
+        k += 1;
+        if t.is_any(k, &["the", "its", "their", "his", "her", "our", "these", "those", "them"]) {
+            k += 1;
+        }
+    }
+    let first = k;
+    let mut i = k;
+    while i < first + 4 {
+        match t.kind(i) {
+            Some(Kind::Word) => {}
+            // "U.S." between the number and its noun.
+            Some(Kind::Punct) if t.is_punct(i, '.') && t.raw(i.saturating_sub(1)).len() == 1 => {
+                i += 1;
+                continue;
+            }
+            Some(Kind::Punct) if t.is_dash(i) && t.glued(i) => {
+                i += 1;
+                continue;
+            }
+            _ => break,
+        }
+        let w = t.low(i);
+        if NOT_COUNTED.contains(&w) || t.lex(i).is_some_and(|l| matches!(l, Lex::Unit(..) | Lex::Month(_))) {
+            break;
+        }
+        let raw = t.raw(i);
+        if PLURALS.contains(&w) || (raw.ends_with('s') && counts_next(t, i)) {
+            return Some(raw.to_string());
+        }
+        i += 1;
+    }
+    match t.kind(first) {
+        Some(Kind::Word)
+            if one
+                && !NOT_COUNTED.contains(&t.low(first))
+                && t.lex(first).is_none()
+                && t.raw(first).chars().all(|c| c.is_lowercase()) =>
+        {
+            Some(t.raw(first).to_string())
+        }
+        _ => None,
+    }
+}
+
+/// The word at `w` if it can name who is aged: a name or a plural ("children"), not
+/// a verb ("died aged 64").
+fn person(t: &Tokens<'_>, w: usize) -> Option<String> {
+    let ok = t.kind(w) == Some(Kind::Word)
+        && (t.capitalized(w) || PLURALS.contains(&t.low(w)) || counts_next(t, w))
+        && !t.low(w).ends_with("ed");
+    ok.then(|| t.raw(w).to_string())
+}
+
+/// Ages: "a 25-year-old coach", "25 years old", "aged 11 to 16", "Smith, 54,".
+fn age(t: &Tokens<'_>, i: usize, j: usize, modifier: Option<Modifier>) -> Option<Found> {
+    let (n, k) = match t.num(j) {
+        Some(n) if !n.decimal && !n.grouped => (n.value, j + 1),
+        Some(_) => return None,
+        None => words::number_words(t, j)?,
+    };
+    if !(0.0..=130.0).contains(&n) {
+        return None;
+    }
+    let age = |to: usize, modifier: Option<Modifier>, counted: Option<String>| {
+        let mut f = Found::new(ClaimKind::Number, i, to, Value::Number(n));
+        f.modifier = modifier;
+        f.unit = Some("years".into());
+        f.counted = counted;
+        f
+    };
+    // "25-year-old coach".
+    if t.is_dash(k)
+        && t.glued(k)
+        && matches!(t.lex(k + 1), Some(Lex::Unit(Unit::Year, _)))
+        && t.is_dash(k + 2)
+        && t.is_any(k + 3, &["old", "olds"])
+    {
+        let counted = match t.kind(k + 4) {
+            Some(Kind::Word) if !NOT_COUNTED.contains(&t.low(k + 4)) => Some(t.raw(k + 4).to_string()),
+            _ => None,
+        };
+        return Some(age(k + 4, modifier, counted));
+    }
+    // "25 years old".
+    if matches!(t.lex(k), Some(Lex::Unit(Unit::Year, _))) && t.is(k + 1, "old") {
+        return Some(age(k + 2, modifier, None));
+    }
+    if t.kind(j) != Some(Kind::Num) {
+        return None;
+    }
+    // "children aged 11 to 16": the first end is at least, the second at most.
+    let before = j.checked_sub(1);
+    if before.is_some_and(|b| t.is(b, "aged")) {
+        let who = j.checked_sub(2).and_then(|w| person(t, w));
+        let ranged = (t.is_any(k, &["to", "and"]) || t.is_dash(k)) && t.num(k + 1).is_some();
+        return Some(age(k, if ranged { Some(Modifier::AtLeast) } else { modifier }, who));
+    }
+    if let Some(b) = before
+        && (t.is_any(b, &["to", "and"]) || t.is_dash(b))
+        && b >= 2
+        && t.num(b - 1).is_some()
+        && t.is(b - 2, "aged")
+    {
+        let who = b.checked_sub(3).and_then(|w| person(t, w));
+        return Some(age(k, Some(Modifier::AtMost), who));
+    }
+    // "Smith, 54, said": a capitalized name, a comma, the age, a comma or the end.
+    if j == i
+        && let Some(b) = before
+        && t.is_punct(b, ',')
+        && b >= 1
+        && t.capitalized(b - 1)
+        && t.lex(b - 1).is_none()
+        && (t.is_punct(k, ',') || t.kind(k).is_none() || t.is_punct(k, '.') && t.kind(k + 1).is_none())
+        && t.num(j).is_some_and(|n| n.int_digits <= 3 && (1.0..=120.0).contains(&n.value))
+    {
+        // The whole name: "Kim Jong Un, 34," counts "Kim Jong Un".
+        let mut first = b - 1;
+        while first > 0 && b - first < 4 && t.capitalized(first - 1) && !t.glued(first) {
+            first -= 1;
+        }
+        let name = t.span(first, b).and_then(|(s, e)| t.text.get(s..e)).map(str::to_string);
+        return Some(age(k, None, name));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Context, extract};
+    use crate::value::{ClaimKind, Modifier, Value};
+
+    type Row = (String, f64, Option<String>, Option<String>, Option<Modifier>);
+
+    fn numbers(text: &str) -> Vec<Row> {
+        extract(text, &Context::default())
+            .into_iter()
+            .filter(|c| c.kind == ClaimKind::Number)
+            .filter_map(|c| match c.value {
+                Value::Number(n) => Some((c.text, n, c.counted, c.unit, c.modifier)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn row(span: &str, n: f64, counted: Option<&str>, unit: Option<&str>, m: Option<Modifier>) -> Row {
+        (span.into(), n, counted.map(Into::into), unit.map(Into::into), m)
+    }
+
+    #[test]
+    fn table() {
+        let years = Some("years");
+        let cases: Vec<(&str, Vec<Row>)> = vec![
+            ("The US keeps 28,000 US soldiers there.", vec![row("28,000", 28000.0, Some("soldiers"), None, None)]),
+            ("It conducted three ICBMs tests.", vec![row("three", 3.0, Some("ICBMs"), None, None)]),
+            (
+                "It tested three intercontinental ballistic missiles.",
+                vec![row("three", 3.0, Some("missiles"), None, None)],
+            ),
+            (
+                "About 1.5 million people fled.",
+                vec![row("About 1.5 million", 1.5e6, Some("people"), None, Some(Modifier::Approx))],
+            ),
+            (
+                "Some twenty-one students came.",
+                vec![row("Some twenty-one", 21.0, Some("students"), None, Some(Modifier::Approx))],
+            ),
+            ("A dozen eggs.", vec![row("A dozen", 12.0, Some("eggs"), None, None)]),
+            (
+                "More than 200 people died.",
+                vec![row("More than 200", 200.0, Some("people"), None, Some(Modifier::MoreThan))],
+            ),
+            ("At least 3 dead.", vec![row("At least 3", 3.0, Some("dead"), None, Some(Modifier::AtLeast))]),
+            ("Up to 40 boats.", vec![row("Up to 40", 40.0, Some("boats"), None, Some(Modifier::AtMost))]),
+            ("Nearly 90 homes burned.", vec![row("Nearly 90", 90.0, Some("homes"), None, Some(Modifier::Approx))]),
+            ("A 25-year-old coach was hurt.", vec![row("25-year-old", 25.0, Some("coach"), years, None)]),
+            (
+                "Children aged 11 to 16 took part.",
+                vec![
+                    row("11", 11.0, Some("Children"), years, Some(Modifier::AtLeast)),
+                    row("16", 16.0, Some("Children"), years, Some(Modifier::AtMost)),
+                ],
+            ),
+            ("Smith, 54, said so.", vec![row("54", 54.0, Some("Smith"), years, None)]),
+            ("Kim Jong Un, 34, came.", vec![row("34", 34.0, Some("Kim Jong Un"), years, None)]),
+            ("He is 30 years old.", vec![row("30 years old", 30.0, None, years, None)]),
+            ("He died aged 64.", vec![row("64", 64.0, None, years, None)]),
+            ("Two 30-year-olds were hurt.", vec![row("30-year-olds", 30.0, None, years, None)]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(numbers(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn not_counts() {
+        for text in [
+            "It began in 2011.",
+            "Call 555-1234 now.",
+            "Call +1 212 555 1234 now.",
+            "Call (212) 555-1234 now.",
+            "They won 2-1 at home.",
+            "Version 3.10.2 shipped.",
+            "It ended on March 28, 2018.",
+            "He came at 10:30.",
+            "He came at 10 a.m.",
+            "The A380 landed.",
+            "It was his 21st birthday.",
+            "One of them left.",
+            "iOS 11.2 shipped.",
+            "Hundreds of people came.",
+        ] {
+            assert_eq!(numbers(text), vec![], "{text}");
+        }
+    }
+}

@@ -1,0 +1,292 @@
+//! Quantities: numbers with a unit of measure, normalized to one base unit per
+//! dimension so that sources using different units compare: lengths in `m`, areas in
+//! `m2`, weights in `kg`, temperatures in `C`, speeds in `m/s`, shares in `%`, money in
+//! its currency (`USD`, `EUR`, `GBP`...; never converted, exchange rates change), and
+//! earthquake `magnitude`.
+
+use super::lexer::{Kind, Tokens};
+use super::words::{self, Lex};
+use super::{Context, Found, modifier_at};
+use crate::value::{ClaimKind, Value};
+
+/// How a unit converts to its dimension's base unit: the factor and the base unit.
+pub(super) type Conv = (f64, &'static str);
+
+/// A unit word (lowered) and how it converts; `None` for words that are no unit.
+/// Temperatures are read apart, since Fahrenheit needs more than a factor.
+pub(super) fn unit_word(w: &str) -> Option<Conv> {
+    Some(match w {
+        "m" | "metre" | "metres" | "meter" | "meters" => (1.0, "m"),
+        "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => (1000.0, "m"),
+        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => (0.01, "m"),
+        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => (0.001, "m"),
+        "mile" | "miles" => (1609.344, "m"),
+        "ft" | "foot" | "feet" => (0.3048, "m"),
+        "inch" | "inches" => (0.0254, "m"),
+        "yard" | "yards" => (0.9144, "m"),
+        "hectare" | "hectares" | "ha" => (10_000.0, "m2"),
+        "acre" | "acres" => (4_046.856_422_4, "m2"),
+        "kg" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" | "kilo" | "kilos" => (1.0, "kg"),
+        "g" | "gram" | "grams" | "gramme" | "grammes" => (0.001, "kg"),
+        "tonne" | "tonnes" => (1000.0, "kg"),
+        "ton" | "tons" => (907.184_74, "kg"),
+        "lb" | "lbs" => (0.453_592_37, "kg"),
+        "ounce" | "ounces" | "oz" => (0.028_349_523_125, "kg"),
+        "mph" => (0.447_04, "m/s"),
+        "kph" | "kmh" => (1000.0 / 3600.0, "m/s"),
+        "knot" | "knots" => (1852.0 / 3600.0, "m/s"),
+        "percent" => (1.0, "%"),
+        "dollar" | "dollars" => (1.0, "USD"),
+        "euro" | "euros" => (1.0, "EUR"),
+        "yen" => (1.0, "JPY"),
+        "yuan" | "renminbi" => (1.0, "CNY"),
+        "won" => (1.0, "KRW"),
+        "rupee" | "rupees" => (1.0, "INR"),
+        "magnitude" => (1.0, "magnitude"),
+        _ => return None,
+    })
+}
+
+/// Reads a quantity starting at token `i`: "610 metres", "$2.3bn", "40%", "about 80
+/// miles", "magnitude 7.8".
+pub(super) fn at(t: &Tokens<'_>, i: usize, _cx: &Context) -> Option<Found> {
+    let (modifier, j) = match modifier_at(t, i) {
+        Some((m, j)) => (Some(m), j),
+        None => (None, i),
+    };
+    // A minus sign only for temperatures ("-5C"): elsewhere a dash before a number is a
+    // range or a list.
+    if matches!(t.punct(j), Some('-' | '−')) {
+        let signed = t.glued(j + 1) && t.kind(j + 1) == Some(Kind::Num) && (j == 0 || !t.glued(j));
+        let (amount, unit, to) = measured(t, j + 1, -1.0).filter(|(_, u, _)| *u == "C" && signed)?;
+        let mut found = Found::new(ClaimKind::Quantity, i, to, Value::Quantity { amount, unit: unit.to_string() });
+        found.modifier = modifier;
+        found.unit = Some(unit.to_string());
+        return Some(found);
+    }
+    let (amount, unit, to) = magnitude(t, j).or_else(|| money(t, j)).or_else(|| measured(t, j, 1.0))?;
+    if !amount.is_finite() {
+        return None;
+    }
+    let amount = if amount.abs() < 1e9 { (amount * 1e6).round() / 1e6 } else { amount };
+    let mut found = Found::new(ClaimKind::Quantity, i, to, Value::Quantity { amount, unit: unit.to_string() });
+    found.modifier = modifier;
+    found.unit = Some(unit.to_string());
+    Some(found)
+}
+
+/// A number at `j`, in digits or words, with a scale after it ("1.5 million",
+/// "2.3bn", "seventy million"): the value and the index after it.
+pub(super) fn scaled(t: &Tokens<'_>, j: usize) -> Option<(f64, usize)> {
+    let (mut n, mut k) = match t.num(j) {
+        Some(n) => (n.value, j + 1),
+        None => words::number_words(t, j)?,
+    };
+    if t.kind(j) == Some(Kind::Num) {
+        match t.lex(k) {
+            Some(Lex::Scale(s)) if s > 100.0 => {
+                n *= s;
+                k += 1;
+            }
+            _ if t.glued(k) && t.kind(k) == Some(Kind::Word) => {
+                let s = match t.low(k) {
+                    "bn" | "b" => 1e9,
+                    "mn" | "m" | "mln" => 1e6,
+                    "tn" => 1e12,
+                    "k" => 1e3,
+                    _ => return Some((n, k)),
+                };
+                n *= s;
+                k += 1;
+            }
+            _ => {}
+        }
+    }
+    Some((n, k))
+}
+
+/// "$2.3bn", "US$5 million", "€40", "£3m", "70 million dollars", "500 euros".
+fn money(t: &Tokens<'_>, j: usize) -> Option<(f64, &'static str, usize)> {
+    let (currency, k) = match (t.punct(j), t.low(j)) {
+        (Some('$'), _) => ("USD", j + 1),
+        (Some('€'), _) => ("EUR", j + 1),
+        (Some('£'), _) => ("GBP", j + 1),
+        (_, "us") if t.is_punct(j + 1, '$') && t.glued(j + 1) => ("USD", j + 2),
+        _ => {
+            let (n, k) = scaled(t, j)?;
+            let k = if t.is(k, "us") && t.is(k + 1, "dollars") { k + 1 } else { k };
+            return match unit_word(t.low(k)) {
+                Some((f, unit)) if unit.len() == 3 && t.kind(k) == Some(Kind::Word) => Some((n * f, unit, k + 1)),
+                _ => None,
+            };
+        }
+    };
+    if t.kind(k) != Some(Kind::Num) || !t.glued(k) {
+        return None;
+    }
+    let (n, to) = scaled(t, k)?;
+    Some((n, currency, to))
+}
+
+/// "magnitude 7.8", "magnitude-7.8", "7.8-magnitude", "7.8 magnitude".
+fn magnitude(t: &Tokens<'_>, j: usize) -> Option<(f64, &'static str, usize)> {
+    if t.is(j, "magnitude") {
+        let k = if t.is_dash(j + 1) { j + 2 } else { j + 1 };
+        let n = t.num(k)?;
+        return (n.value < 11.0).then_some((n.value, "magnitude", k + 1));
+    }
+    let n = t.num(j)?;
+    let k = if t.is_dash(j + 1) && t.glued(j + 1) { j + 2 } else { j + 1 };
+    (t.is(k, "magnitude") && n.value < 11.0).then_some((n.value, "magnitude", k + 1))
+}
+
+/// A number and a unit of measure: "610 metres", "2,000 feet", "40%", "40 per cent",
+/// "80 km/h", "30 degrees Celsius", "5 square kilometres".
+fn measured(t: &Tokens<'_>, j: usize, sign: f64) -> Option<(f64, &'static str, usize)> {
+    t.num(j)?;
+    if j > 0 && t.glued(j) && matches!(t.kind(j - 1), Some(Kind::Word | Kind::Num)) {
+        return None;
+    }
+    // "3-5 km": the end of a range, not a quantity of its own.
+    if j >= 2 && t.is_dash(j - 1) && t.glued(j) && t.glued(j - 1) && t.kind(j - 2) == Some(Kind::Num) {
+        return None;
+    }
+    let (n, k) = scaled(t, j)?;
+    let n = sign * n;
+    if t.is_punct(k, '%') {
+        return Some((n, "%", k + 1));
+    }
+    if t.is(k, "per") && t.is(k + 1, "cent") {
+        return Some((n, "%", k + 2));
+    }
+    if let Some(done) = temperature(t, n, k) {
+        return Some(done);
+    }
+    // "5 square kilometres", "5 sq km", "5 km2".
+    if t.is_any(k, &["square", "sq"]) {
+        let u = if t.is_punct(k + 1, '.') { k + 2 } else { k + 1 };
+        if let Some((f, "m")) = unit_word(t.low(u)) {
+            return Some((n * f * f, "m2", u + 1));
+        }
+        return None;
+    }
+    // "a 10-km race", "a 50-metre pool".
+    if t.is_dash(k)
+        && t.glued(k)
+        && t.glued(k + 1)
+        && let Some((f, unit)) = unit_word(t.low(k + 1))
+        && unit.len() != 3
+        && unit != "magnitude"
+        && t.low(k + 1).len() > 1
+    {
+        return Some((n * f, unit, k + 2));
+    }
+    if t.kind(k) != Some(Kind::Word) {
+        return None;
+    }
+    let w = t.low(k);
+    // "80 km/h", "10 m/s", "50 miles per hour".
+    if t.is_punct(k + 1, '/') && t.glued(k + 1) && t.is(k + 2, "h") {
+        if let Some((f, "m")) = unit_word(w) {
+            return Some((n * f / 3600.0, "m/s", k + 3));
+        }
+    }
+    if t.is_punct(k + 1, '/') && t.glued(k + 1) && t.is(k + 2, "s") && w == "m" {
+        return Some((n, "m/s", k + 3));
+    }
+    if t.is(k + 1, "per") && t.is(k + 2, "hour") {
+        if let Some((f, "m")) = unit_word(w) {
+            return Some((n * f / 3600.0, "m/s", k + 3));
+        }
+    }
+    // "5 km2", "5 km²".
+    if let Some((f, "m")) = unit_word(w)
+        && t.glued(k + 1)
+        && (t.is_punct(k + 1, '²') || t.low(k + 1) == "2")
+    {
+        return Some((n * f * f, "m2", k + 2));
+    }
+    match unit_word(w) {
+        // Single letters are units only glued to the number ("100m", "5g"): "5 m" may be
+        // anything, and "2 g" is rare next to "2 grams".
+        Some((_, "m" | "kg")) if w.len() == 1 && !t.glued(k) => None,
+        Some((f, unit)) if unit.len() != 3 || unit == "USD" => {
+            // Money words go through `money`; "a magnitude" needs its number after it.
+            (unit != "USD" && unit != "magnitude").then_some((n * f, unit, k + 1))
+        }
+        _ => None,
+    }
+}
+
+/// "30 degrees Celsius", "30°C", "86 °F", "30 degrees C".
+fn temperature(t: &Tokens<'_>, n: f64, k: usize) -> Option<(f64, &'static str, usize)> {
+    // "40C", "104F": a capital letter glued to the number.
+    if t.glued(k) && matches!(t.raw(k), "C" | "F") && super::date::clean_end(t, k + 1) {
+        return match t.raw(k) {
+            "C" => Some((n, "C", k + 1)),
+            _ => Some(((n - 32.0) * 5.0 / 9.0, "C", k + 1)),
+        };
+    }
+    if !t.is_punct(k, '°') && !t.is_any(k, &["degrees", "degree"]) {
+        return None;
+    }
+    let scale_at = k + 1;
+    match t.low(scale_at) {
+        "c" | "celsius" | "centigrade" => Some((n, "C", scale_at + 1)),
+        "f" | "fahrenheit" => Some(((n - 32.0) * 5.0 / 9.0, "C", scale_at + 1)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Context, extract};
+    use crate::value::{ClaimKind, Modifier, Value};
+
+    fn quantity(text: &str) -> Option<(String, f64, String, Option<Modifier>)> {
+        extract(text, &Context::default()).into_iter().find(|c| c.kind == ClaimKind::Quantity).and_then(|c| {
+            match c.value {
+                Value::Quantity { amount, unit } => Some((c.text, amount, unit, c.modifier)),
+                _ => None,
+            }
+        })
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &str, f64, &str, Option<Modifier>)] = &[
+            ("The tower is 610 metres tall.", "610 metres", 610.0, "m", None),
+            ("The tower is 2,000 feet tall.", "2,000 feet", 609.6, "m", None),
+            ("It is 80 miles away.", "80 miles", 128_747.52, "m", None),
+            ("It is 80 kilometres away.", "80 kilometres", 80_000.0, "m", None),
+            ("The deal is worth $2.3bn.", "$2.3bn", 2.3e9, "USD", None),
+            ("Turnout was 40%.", "40%", 40.0, "%", None),
+            ("Turnout was 40 per cent.", "40 per cent", 40.0, "%", None),
+            ("A magnitude 7.8 quake struck.", "magnitude 7.8", 7.8, "magnitude", None),
+            ("A 7.8-magnitude quake struck.", "7.8-magnitude", 7.8, "magnitude", None),
+            ("It cost about €40 million.", "about €40 million", 4e7, "EUR", Some(Modifier::Approx)),
+            ("Winds reached 120 km/h.", "120 km/h", 33.333333, "m/s", None),
+            ("It was 86 degrees Fahrenheit.", "86 degrees Fahrenheit", 30.0, "C", None),
+            ("It spans 5 square kilometres.", "5 square kilometres", 5e6, "m2", None),
+            ("He paid seventy million dollars.", "seventy million dollars", 7e7, "USD", None),
+            ("It weighs 3 tonnes.", "3 tonnes", 3000.0, "kg", None),
+            ("Temperatures hit 40C today.", "40C", 40.0, "C", None),
+            ("It fell to -5C overnight.", "-5C", -5.0, "C", None),
+            ("It was -4 °F.", "-4 °F", -20.0, "C", None),
+            ("She won the 10-km race.", "10-km", 10_000.0, "m", None),
+        ];
+        for (text, span, amount, unit, modifier) in cases {
+            let got = quantity(text);
+            let Some((s, a, u, m)) = got else { panic!("{text}: nothing") };
+            assert_eq!((s.as_str(), u.as_str(), m), (*span, *unit, *modifier), "{text}");
+            assert!((a - amount).abs() < 1e-6 * amount.abs().max(1.0), "{text}: {a}");
+        }
+    }
+
+    #[test]
+    fn not_quantities() {
+        for text in ["He is 5 m", "The A380 flew.", "Score 3 g", "Pages 3-5 km", "Rooms 1-4C"] {
+            assert_eq!(quantity(text), None, "{text}");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation
+//! per claim, so that every file in a disagreement is marked in the pull request, and
+//! one per source that could not be read.
+//!
+//! Escaping follows the runner's rules: in the message, `%`, `\r` and `\n`; in the
+//! properties, also `:` and `,`.
+
+use std::fmt::Write;
+
+use super::{Report, count, value_label};
+use crate::check::{Evidence, Finding};
+use crate::rules::Severity;
+
+/// Renders the report as workflow commands, with a plain summary line at the end.
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    for finding in &report.findings {
+        for claim in &finding.claims {
+            command(&mut out, finding, claim);
+        }
+    }
+    for error in &report.errors {
+        let _ = writeln!(
+            out,
+            "::error file={},title={}::{}",
+            property(&error.source),
+            property("factlint: source not read"),
+            data(&error.message)
+        );
+    }
+    let (errors, warnings, infos) = report.counts();
+    let _ = writeln!(
+        out,
+        "factlint: {} ({}, {}, {}) in {}, {} not read",
+        count(report.findings.len(), "finding", "findings"),
+        count(errors, "error", "errors"),
+        count(warnings, "warning", "warnings"),
+        count(infos, "info", "infos"),
+        count(report.summary.sources, "source", "sources"),
+        report.errors.len()
+    );
+    out
+}
+
+fn command(out: &mut String, finding: &Finding, claim: &Evidence) {
+    let name = match finding.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    };
+    let _ = write!(out, "::{name} file={},line={},col={}", property(&claim.source), claim.line, claim.column);
+    // A claim on one line gets its end column, so the annotation marks just the claim.
+    if !claim.text.contains('\n') {
+        let _ = write!(out, ",endColumn={}", claim.column + claim.text.chars().count());
+    }
+    let title = format!("factlint {}: {}", finding.kind_str(), finding.id);
+    let mut message = format!("{}\nhere: \"{}\" = {}", finding.message, claim.text, value_label(claim));
+    if let Some(note) = &finding.note {
+        let _ = write!(message, "\nnote: {note}");
+    }
+    let _ = writeln!(out, ",title={}::{}", property(&title), data(&message));
+}
+
+/// A message (after `::`), escaped.
+fn data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// A property value (`file=`, `title=`), escaped.
+fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}

@@ -1,0 +1,83 @@
+//! Properties of rules and name checks on any input: loading a rule file, matching and
+//! name scanning never panic, and a spelling is always the same as itself.
+
+use std::path::{Path, PathBuf};
+
+use factlint::check::names;
+use factlint::rules::{Matcher, RuleSet};
+use factlint::source::{Metadata, Source};
+use proptest::prelude::*;
+
+const RULES: &str = include_str!("../rules/entities.yaml");
+
+fn seed_rules() -> RuleSet {
+    let mut rules = RuleSet::default();
+    rules.add(Path::new("rules/entities.yaml"), RULES).unwrap();
+    rules
+}
+
+/// Text made of name parts, separators and punctuation, so that near-names are common.
+fn texty() -> impl Strategy<Value = String> {
+    let part = prop_oneof![
+        Just("Kim"),
+        Just("Jong"),
+        Just("Jung"),
+        Just("Un"),
+        Just("un's"),
+        Just("Il"),
+        Just("DPRK"),
+        Just("Democratic"),
+        Just("People’s"),
+        Just("Republic"),
+        Just("of"),
+        Just("Korea"),
+        Just("("),
+        Just(")"),
+        Just("-"),
+        Just(" "),
+        Just(". "),
+        Just("\n\n"),
+        Just("é"),
+        Just("’"),
+    ];
+    prop::collection::vec(part, 0..40).prop_map(|parts| parts.join(" "))
+}
+
+proptest! {
+    #[test]
+    fn loading_any_text_never_panics(text in "\\PC{0,200}") {
+        let _ = RuleSet::default().add(Path::new("any.yaml"), &text);
+    }
+
+    #[test]
+    fn loading_yaml_like_text_never_panics(text in "(entities:|facts:|  a:|    name: x|    claim: date|    cues: \\[x\\]|    scope: \\{window: 1\\}|\n|- |#| ){0,30}") {
+        let _ = RuleSet::default().add(Path::new("any.yaml"), &text);
+    }
+
+    #[test]
+    fn a_spelling_is_the_same_as_itself(text in "\\PC{0,40}") {
+        prop_assert_eq!(names::decide(&text, &text), names::Decision::Same);
+    }
+
+    #[test]
+    fn deciding_never_panics(a in "\\PC{0,30}", b in "\\PC{0,30}") {
+        let _ = names::decide(&a, &b);
+    }
+
+    #[test]
+    fn scanning_any_text_never_panics(text in prop_oneof![texty(), "\\PC{0,200}".boxed()]) {
+        let rules = seed_rules();
+        let hits = Matcher::new(&rules).scan(&text);
+        for m in &hits.mentions {
+            prop_assert!(text.get(m.span.start..m.span.end).is_some_and(|s| !s.is_empty()), "{:?}", m.span);
+        }
+        let source = Source::from_text(PathBuf::from("t.txt"), text.clone(), &Metadata::default());
+        let sentences = factlint::segment::sentences(&source);
+        let index = factlint::span::LineIndex::new(&source.text);
+        let found = names::scan(&rules, &source, &index, &sentences);
+        for claim in &found {
+            prop_assert!(claim.start <= claim.end && claim.end <= text.len());
+        }
+        let _ = names::compare(&rules, found);
+    }
+}
