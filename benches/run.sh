@@ -5,14 +5,15 @@
 #     benches/run.sh [SIZE...]       # from anywhere; sizes in MB, default 10 100 1000
 #
 # For each size: `factlint check` with the seed rules, on one thread and on all
-# cores; then `factlint segment` and `factlint extract` on the 100 MB corpus; then
-# `check` on all cores over the seed articles copied to SEEDS MB (default 10 30 100,
-# `corpus.py --seeds`), where the rules select many claims per fact and the reduce
-# step carries the load. Each
-# run is repeated REPEAT times (default 3) under `/usr/bin/time -v` and the table
-# shows the median wall time (the machine is shared, so one run proves little), the
-# median CPU time (user + system, less disturbed by other jobs) and the largest peak
-# RSS. The full `time -v` logs stay in target/bench-logs.
+# cores; then `factlint segment` and `factlint extract` on the 100 MB corpus (when 100
+# is among the sizes); then `check` on all cores over the seed articles copied to SEEDS
+# MB (default "10 30 100", `corpus.py --seeds`), where the rules select many claims per
+# fact and the reduce step carries the load. JOBS (default "1 <nproc>") chooses the
+# thread counts of the first rows. Each run is repeated REPEAT times (default 3) under
+# `/usr/bin/time -v` and the table shows the median wall time (the machine is shared,
+# so one run proves little), the median CPU time (user + system, less disturbed by
+# other jobs) and the largest peak RSS. The full `time -v` logs stay in
+# target/bench-logs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if (($#)); then sizes=("$@"); else sizes=(10 100 1000); fi
@@ -67,11 +68,11 @@ echo "| command | corpus | jobs | wall times (s) | median wall (s) | median CPU 
 echo "| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |"
 for size in "${sizes[@]}"; do
   corpus="target/corpus/$size"
-  for jobs in 1 "$cores"; do
+  for jobs in ${JOBS:-1 $cores}; do
     measure check "$corpus" "$jobs" -- "$bin" check "$corpus" --rules rules --format json --output /dev/null --jobs "$jobs"
   done
 done
-if [[ -d target/corpus/100 ]]; then
+if [[ " ${sizes[*]} " == *" 100 "* ]]; then
   for cmd in segment extract; do
     for jobs in 1 "$cores"; do
       measure "$cmd" target/corpus/100 "$jobs" -- "$bin" "$cmd" target/corpus/100 --format jsonl --jobs "$jobs"
