@@ -25,6 +25,7 @@ use factlint::pipeline::{self, Checker};
 use factlint::rules::RuleSet;
 use factlint::segment;
 use factlint::source::Source;
+use factlint::span::LineIndex;
 
 fn checker() -> Checker {
     let rules = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("rules");
@@ -46,7 +47,8 @@ fn map(c: &mut Criterion) {
         b.iter(|| {
             for source in &sources {
                 let sentences = segment::sentences(black_box(source));
-                black_box(pipeline::claims_of(source, &sentences));
+                let index = LineIndex::new(&source.text);
+                black_box(pipeline::claims_of(source, &index, &sentences));
             }
         })
     });
