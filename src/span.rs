@@ -59,13 +59,23 @@ pub struct Position {
     pub column: usize,
 }
 
+/// Bytes between two column checkpoints on a long line.
+const CHECKPOINT_EVERY: usize = 64 * 1024;
+
 /// The start offset of every line of a text, for turning offsets into positions.
 ///
 /// A line ends at `\n`, at `\r\n`, or at a lone `\r`, so that files written on any
 /// platform get the line numbers an editor shows.
+///
+/// A column is a count of characters from the start of the line, so on a very long line
+/// (a 50 MB file with no line break) each position would cost a scan of the line, and a
+/// line with many claims would cost their product. Long lines therefore keep
+/// checkpoints: every [`CHECKPOINT_EVERY`] bytes, the offset and its column.
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// `(offset, characters from its line's start)`, increasing, on long lines only.
+    checkpoints: Vec<(usize, usize)>,
 }
 
 impl LineIndex {
@@ -79,7 +89,14 @@ impl LineIndex {
                 starts.push(pos + 1);
             }
         }
-        LineIndex { starts }
+        let mut checkpoints = Vec::new();
+        for (i, &start) in starts.iter().enumerate() {
+            let end = starts.get(i + 1).copied().unwrap_or(bytes.len());
+            if end - start > CHECKPOINT_EVERY {
+                checkpoint_line(text, start, end, &mut checkpoints);
+            }
+        }
+        LineIndex { starts, checkpoints }
     }
 
     /// The position of byte `offset` in `text` (the text this index was built from).
@@ -91,14 +108,37 @@ impl LineIndex {
             offset -= 1;
         }
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
-        let column = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        let line_start = self.starts[line - 1];
+        let (from, column) = match self.checkpoints.partition_point(|&(at, _)| at <= offset).checked_sub(1) {
+            Some(i) if self.checkpoints[i].0 >= line_start => self.checkpoints[i],
+            _ => (line_start, 0),
+        };
+        let column = column + text.get(from..offset).map_or(0, |s| s.chars().count()) + 1;
         Position { line, column }
     }
 
     /// Number of lines in the text.
     pub fn lines(&self) -> usize {
         self.starts.len()
+    }
+}
+
+/// Adds the checkpoints of the line `start..end` of `text`: offsets on character
+/// boundaries about [`CHECKPOINT_EVERY`] bytes apart, each with its column.
+fn checkpoint_line(text: &str, start: usize, end: usize, checkpoints: &mut Vec<(usize, usize)>) {
+    let mut at = start;
+    let mut column = 0;
+    loop {
+        let mut next = (at + CHECKPOINT_EVERY).min(end);
+        while !text.is_char_boundary(next) {
+            next += 1;
+        }
+        if next >= end {
+            return;
+        }
+        column += text.get(at..next).map_or(0, |s| s.chars().count());
+        checkpoints.push((next, column));
+        at = next;
     }
 }
 
@@ -135,5 +175,21 @@ mod tests {
         assert_eq!(span.slice("ab"), "");
         assert_eq!(Span::new(0, 2).slice("abc"), "ab");
         assert_eq!(Span::new(0, 1).slice("“"), "");
+    }
+
+    #[test]
+    fn columns_on_very_long_lines_use_checkpoints() {
+        let line = "é".repeat(100_000) + "x" + &"ab".repeat(80_000);
+        let text = format!("first\r\n{line}\rlast");
+        let index = LineIndex::new(&text);
+        assert!(!index.checkpoints.is_empty());
+        for offset in [7, 7 + 2 * 100_000, 7 + 2 * 100_000 + 1 + 90_001, text.len() - 4, text.len()] {
+            let at = index.position(&text, offset);
+            let line_start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            let expected = text[line_start..offset].chars().count() + 1;
+            assert_eq!(at.column, expected, "offset {offset}");
+        }
+        assert_eq!(index.position(&text, text.len() - 4), Position { line: 3, column: 1 });
+        assert_eq!(index.position(&text, 8).column, 1);
     }
 }

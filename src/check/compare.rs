@@ -169,7 +169,7 @@ pub fn compare_in_context(id: &str, fact: &Fact, claims: Vec<(Evidence, Option<I
             .iter()
             .copied()
             .filter(|&i| is_granular(&claims[i].evidence))
-            .filter(|&i| claims[i].interval().is_some_and(|iv| iv.contains(&center) && iv.width() > center.width()))
+            .filter(|&i| claims[i].interval().is_some_and(|iv| iv.contains(&center) && is_coarser(&iv, &center)))
             .collect();
         if !coarser.is_empty() {
             let finer: Vec<usize> = agreeing.iter().copied().filter(|i| !coarser.contains(i)).collect();
@@ -186,6 +186,13 @@ pub fn compare_in_context(id: &str, fact: &Fact, claims: Vec<(Evidence, Option<I
         }
     }
     findings
+}
+
+/// Whether `wide` says markedly less than `narrow`: at least twice as wide, on the
+/// scale's own unit (a year against a month, a month against a day; not March to June
+/// against the second quarter).
+fn is_coarser(wide: &Interval, narrow: &Interval) -> bool {
+    (wide.width() + 1.0) >= 2.0 * (narrow.width() + 1.0)
 }
 
 /// Whether a claim's width comes from its granularity ("2011" against "December
@@ -249,14 +256,36 @@ fn short_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
 }
 
-/// A value in words where that reads better: `P2D` is "2 days".
+/// A value in words where that reads better: `P2D` is "2 days", a quantity carries
+/// its unit ("35 km", "2.5 billion USD"), and long numbers their scale words.
 pub fn describe(value: &Value) -> String {
-    if let Value::Duration(d) = value
-        && let Some(words) = duration_words(d)
-    {
-        return words;
+    match value {
+        Value::Duration(d) => duration_words(d).unwrap_or_else(|| d.clone()),
+        Value::Quantity { amount, unit } => match unit.as_str() {
+            "m" if amount.abs() >= 1000.0 => format!("{} km", readable(amount / 1000.0)),
+            "kg" if amount.abs() >= 1000.0 => format!("{} t", readable(amount / 1000.0)),
+            "%" => format!("{}%", readable(*amount)),
+            _ => format!("{} {unit}", readable(*amount)),
+        },
+        Value::Number(n) => readable(*n),
+        other => other.to_string(),
     }
-    value.to_string()
+}
+
+/// A number with at most four significant digits after the point, and "million" or
+/// "billion" for large round amounts.
+fn readable(n: f64) -> String {
+    let scaled = [(1e9, " billion"), (1e6, " million")]
+        .into_iter()
+        .find(|(scale, _)| n.abs() >= *scale && (n / scale * 1000.0).fract() == 0.0);
+    match scaled {
+        Some((scale, word)) => format!("{}{word}", crate::value::format_number(n / scale)),
+        None => {
+            let digits = if n.abs() >= 100.0 { 1 } else { 3 };
+            let factor = 10f64.powi(digits);
+            crate::value::format_number((n * factor).round() / factor)
+        }
+    }
 }
 
 fn duration_words(value: &str) -> Option<String> {
@@ -335,7 +364,7 @@ fn evolving(id: &str, fact: &Fact, claims: Vec<Compared>) -> Vec<Finding> {
         }
         group.sort_by_key(|&i| (claims[i].evidence.published, i));
         group.dedup();
-        let steps: Vec<String> = group
+        let mut steps: Vec<String> = group
             .iter()
             .map(|&i| {
                 let e = &claims[i].evidence;
@@ -343,6 +372,8 @@ fn evolving(id: &str, fact: &Fact, claims: Vec<Compared>) -> Vec<Finding> {
                 format!("{} ({}, {when})", describe(&e.value), short_name(&e.source))
             })
             .collect();
+        // One source may state the same figure twice; the story is told once.
+        steps.dedup();
         let (severity, verb) = match kind {
             FindingKind::Update => (Severity::Info, "rose"),
             _ => (fact.severity, "disagree or fell"),
@@ -539,5 +570,12 @@ mod tests {
         assert_eq!(describe(&Value::Duration("P1Y".into())), "1 year");
         assert_eq!(describe(&Value::Duration("PXW".into())), "PXW");
         assert_eq!(describe(&Value::Date("2018-03".into())), "2018-03");
+        assert_eq!(describe(&Value::Quantity { amount: 35000.0, unit: "m".into() }), "35 km");
+        assert_eq!(describe(&Value::Quantity { amount: 9977.9328, unit: "m".into() }), "9.978 km");
+        assert_eq!(describe(&Value::Quantity { amount: 2.5e9, unit: "USD".into() }), "2.5 billion USD");
+        assert_eq!(describe(&Value::Quantity { amount: 12.0, unit: "%".into() }), "12%");
+        assert_eq!(describe(&Value::Quantity { amount: 7.8, unit: "magnitude".into() }), "7.8 magnitude");
+        assert_eq!(describe(&Value::Number(28000.0)), "28000");
+        assert_eq!(describe(&Value::Number(1_500_000.0)), "1.5 million");
     }
 }

@@ -114,8 +114,15 @@ fn words(text: &str) -> Vec<String> {
 /// the other (so "Korean" is not a typo of "Korea").
 fn is_typo(a: &str, b: &str) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
-    if la.max(lb) < 3 || a.starts_with(b) || b.starts_with(a) {
+    if la.max(lb) < 3 {
         return false;
+    }
+    if a.starts_with(b) || b.starts_with(a) {
+        // A dropped or added last letter ("Andris Ozol" for "Andris Ozols") is a typo; a longer ending is another word ("Jong" in "Jongil"),
+        // and an `n` after a vowel makes a demonym ("Korea", "Korean").
+        let (short, long) = if la < lb { (a, b) } else { (b, a) };
+        let demonym = long.ends_with('n') && short.ends_with(['a', 'e', 'i', 'o', 'u']);
+        return la.abs_diff(lb) == 1 && la.min(lb) >= 4 && !demonym;
     }
     let allowed = if la.min(lb) >= 7 { 2 } else { 1 };
     strsim::damerau_levenshtein(a, b) <= allowed
@@ -668,6 +675,8 @@ mod tests {
             ("People’s Party", "People's Party", Decision::Same),
             ("Kim Jong\u{2011}un", "Kim Jong Un", Decision::Variant),
             ("Kim\u{a0}Jong Un", "Kim Jong Un", Decision::Same),
+            ("Andris Ozol", "Andris Ozols", Decision::Variant),
+            ("Russian", "Russia", Decision::Other),
         ] {
             assert_eq!(decide(written, spelling), want, "{written} / {spelling}");
         }

@@ -104,15 +104,16 @@ pub fn select(rules: &RuleSet, hits: &[Hits], sentences: &[Sentence], claims: &[
 
 /// Whether a claim is of a kind and what a fact asks for, and comparable at all.
 fn takes(fact: &Fact, claim: &Evidence) -> bool {
-    if claim.kind != fact.claim {
+    if claim.kind != fact.claim && !(fact.claim == ClaimKind::DateRange && is_period(claim)) {
         return false;
     }
     if matches!(claim.value.extent(), None | Some(Extent::Vague)) {
         return false;
     }
     if !fact.counted.is_empty() {
-        let Some(counted) = &claim.counted else { return false };
-        if !fact.counted.iter().any(|want| same_noun(want, counted)) {
+        // An age counts its person and has the unit `years`: either may be asked for.
+        let named = |want: &String| [&claim.counted, &claim.unit].into_iter().flatten().any(|c| same_noun(want, c));
+        if !fact.counted.iter().any(named) {
             return false;
         }
     }
@@ -124,7 +125,23 @@ fn takes(fact: &Fact, claim: &Evidence) -> bool {
     true
 }
 
-/// Nouns compare without case and without a plural ending ("soldier" = "Soldiers").
+/// A date that names a span of months rather than a point ("the second quarter of
+/// 2026", "next summer", "the first half"): a range in all but form, so `date-range`
+/// facts take it. Years, months and weeks are left out: "in 2026", "earlier this
+/// month" and "this week" say when something happened far more often than from when
+/// to when.
+fn is_period(claim: &Evidence) -> bool {
+    let Value::Date(value) = &claim.value else { return false };
+    let mut parts = value.split('-');
+    let (Some(year), Some(period), None) = (parts.next(), parts.next(), parts.next()) else { return false };
+    year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && matches!(period, "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2" | "SP" | "SU" | "FA" | "WI")
+}
+
+/// Nouns compare without case, a leading article or a plural ending ("soldier" =
+/// "US Soldiers", "Prime Minister" = "The Prime Minister"): `b` agrees when its last
+/// words are `a`'s.
 fn same_noun(a: &str, b: &str) -> bool {
     fn stem(s: &str) -> String {
         let lower = s.trim().to_lowercase();
@@ -135,7 +152,18 @@ fn same_noun(a: &str, b: &str) -> bool {
             .unwrap_or(&lower)
             .to_string()
     }
-    stem(a) == stem(b) || b.to_lowercase().split_whitespace().any(|w| stem(w) == stem(a))
+    let words = |s: &str| -> Vec<String> {
+        let mut w: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
+        if w.first().is_some_and(|f| matches!(f.as_str(), "the" | "a" | "an")) {
+            w.remove(0);
+        }
+        if let Some(last) = w.last_mut() {
+            *last = stem(last);
+        }
+        w
+    };
+    let (want, have) = (words(a), words(b));
+    !want.is_empty() && (have.ends_with(&want) || (want.len() == 1 && have.iter().any(|w| stem(w) == want[0])))
 }
 
 fn scope_of(scope: Scope, s: usize, sentences: &[Sentence]) -> std::ops::Range<usize> {
@@ -384,6 +412,9 @@ facts:
 
     #[test]
     fn nouns_match_singular_and_plural() {
+        assert!(same_noun("Prime Minister", "The Prime Minister"));
+        assert!(same_noun("intercontinental ballistic missiles", "intercontinental ballistic missile"));
+        assert!(!same_noun("Prime Minister", "Deputy Prime Minister's office"));
         assert!(same_noun("soldiers", "US soldiers"));
         assert!(same_noun("soldier", "Soldiers"));
         assert!(same_noun("boxes", "box"));

@@ -274,11 +274,14 @@ pub(super) fn file(
             );
         }
         if let Some(unit) = &fact.unit {
-            if fact.claim != ClaimKind::Quantity {
+            if !matches!(fact.claim, ClaimKind::Quantity | ClaimKind::Number) {
                 error(
                     &path("unit"),
                     None,
-                    format!("fact `{id}`: `unit` applies to `claim: quantity` only, not `{}`", fact.claim),
+                    format!(
+                        "fact `{id}`: `unit` applies to `claim: quantity` and `claim: number` (ages: `years`) only, not `{}`",
+                        fact.claim
+                    ),
                 );
             } else if unit.trim().is_empty() {
                 error(&path("unit"), None, format!("fact `{id}`: `unit` is empty"));

@@ -86,16 +86,13 @@ impl Block {
     }
 }
 
-/// Splits plain text into blocks at blank lines; each block is a verbatim copy.
+/// Splits plain text into blocks at blank lines; each block is a verbatim copy. A line
+/// ends at `\n`, `\r\n` or a lone `\r` (old Mac files), as in [`crate::span::LineIndex`].
 pub fn plain_blocks(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut start = None;
     let mut last_end = 0;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let line_start = offset;
-        offset += line.len();
-        let content = line.trim_end_matches(['\n', '\r']);
+    for (line_start, content, _) in lines(text) {
         if content.trim().is_empty() {
             if let Some(s) = start.take() {
                 blocks.push(verbatim_block(text, s, last_end));
@@ -111,6 +108,26 @@ pub fn plain_blocks(text: &str) -> Vec<Block> {
         blocks.push(verbatim_block(text, s, last_end));
     }
     blocks
+}
+
+/// The lines of `text` without their line endings, each with its start offset and the
+/// offset of the next line.
+pub(super) fn lines(text: &str) -> impl Iterator<Item = (usize, &str, usize)> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if at >= bytes.len() {
+            return None;
+        }
+        let start = at;
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        at = match bytes.get(end..end + 2) {
+            Some(b"\r\n") => end + 2,
+            _ => end + 1,
+        };
+        // Both ends sit next to ASCII bytes or the ends of the text: char boundaries.
+        Some((start, text.get(start..end).unwrap_or(""), at.min(bytes.len())))
+    })
 }
 
 fn verbatim_block(text: &str, start: usize, end: usize) -> Block {
@@ -132,6 +149,14 @@ mod tests {
         for block in &blocks {
             assert_eq!(block.to_original(Span::new(0, block.text.len())).slice(text), block.text);
         }
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines_too() {
+        let text = "One.\rTwo.\r\rThree.\r\n\r\nFour.\n\nFive.";
+        let texts: Vec<String> = plain_blocks(text).into_iter().map(|b| b.text).collect();
+        assert_eq!(texts, ["One.\rTwo.", "Three.", "Four.", "Five."]);
+        assert!(plain_blocks("\r\r\n\n").is_empty());
     }
 
     #[test]

@@ -236,7 +236,9 @@ fn find_ci(text: &str, from: usize, needle: &str) -> Option<usize> {
 /// Decodes the entity at the start of `s` (which starts with `&`): the character and
 /// the entity's length in bytes.
 fn decode_entity(s: &str) -> Option<(char, usize)> {
-    let semi = s[..s.len().min(12)].find(';')?;
+    // Looked for in bytes: the 12th byte may fall inside a multi-byte character, and
+    // `;` is ASCII, so the index found is a character boundary.
+    let semi = memchr::memchr(b';', &s.as_bytes()[..s.len().min(12)])?;
     let name = &s[1..semi];
     let c = if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
@@ -295,5 +297,16 @@ Then left.</p><!-- a comment --><div>Caption 2017</div></body></html>"#;
         assert_eq!(blocks[0].text, "a < b and then &bogus; ");
         let deep = "<div>".repeat(100_000) + "x";
         assert_eq!(read(&deep).0.len(), 1);
+    }
+
+    #[test]
+    fn entity_followed_by_multibyte_text_does_not_panic() {
+        // Found by fuzzing (`source`): the entity scan cut the text at byte 12, inside
+        // a three-byte character.
+        let text = "&\nBy \u{FFFD}\u{FFFD}\u{FFFD}ing for it.";
+        let (blocks, _) = read(text);
+        assert_eq!(blocks[0].text, "& By \u{FFFD}\u{FFFD}\u{FFFD}ing for it.");
+        assert_eq!(decode_entity("&ab\u{E9}cdefghi;"), None);
+        assert_eq!(decode_entity("&amp;\u{E9}"), Some(('&', 5)));
     }
 }

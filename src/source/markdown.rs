@@ -34,17 +34,7 @@ pub fn read(text: &str, warnings: &mut Vec<String>) -> (Vec<Block>, Metadata) {
                     flush(&mut blocks, &mut current);
                 }
             }
-            Event::Text(t) | Event::Code(t) if skip_depth == 0 => {
-                let written = &text[original.start..original.end];
-                if written == t.as_ref() {
-                    current.push_verbatim(&t, original);
-                } else if let Some(at) = written.find(t.as_ref()) {
-                    // Inline code: the range includes the backticks around the text.
-                    current.push_verbatim(&t, Span::new(original.start + at, original.start + at + t.len()));
-                } else {
-                    current.push_mapped(&t, original);
-                }
-            }
+            Event::Text(t) | Event::Code(t) if skip_depth == 0 => push_aligned(&mut current, &t, text, original),
             Event::SoftBreak if skip_depth == 0 => current.push_mapped(" ", original),
             Event::HardBreak if skip_depth == 0 => current.push_mapped("\n", original),
             _ => {}
@@ -52,6 +42,60 @@ pub fn read(text: &str, warnings: &mut Vec<String>) -> (Vec<Block>, Metadata) {
     }
     flush(&mut blocks, &mut current);
     (blocks, metadata)
+}
+
+/// How far ahead in the written text a shown character is looked for (past backticks,
+/// a backslash, the spaces around code).
+const ALIGN_REACH: usize = 16;
+
+/// Pushes `shown`, the text of an event, mapped onto `original`, the bytes it was read
+/// from. They differ where Markdown drops or rewrites characters: the backticks of
+/// inline code, a backslash escape, a line break inside code shown as a space, an
+/// entity. Each shown character is matched with the written one where it can be, so a
+/// sentence that ends inside such an event does not take the whole event's span (two
+/// sentences would overlap). A character that cannot be matched maps to an empty span
+/// where it stands, so the map stays in order whatever the parser did.
+fn push_aligned(block: &mut Block, shown: &str, text: &str, original: Span) {
+    let written = original.slice(text);
+    if written == shown {
+        block.push_verbatim(shown, original);
+        return;
+    }
+    // `run` is the start of the current verbatim run in `shown`, `run_at` its place in
+    // `written`; `w` is where the next shown character is looked for.
+    let (mut run, mut run_at, mut w) = (0, 0, 0);
+    for (i, c) in shown.char_indices() {
+        let rest = &written[w..];
+        if rest.starts_with(c) {
+            w += c.len_utf8();
+            continue;
+        }
+        block.push_verbatim(&shown[run..i], Span::new(original.start + run_at, original.start + w));
+        let at = original.start + w;
+        if c == ' ' && rest.starts_with(['\n', '\r']) {
+            // Code spans show each line-ending character as a space.
+            block.push_mapped(" ", Span::new(at, at + 1));
+            w += 1;
+            (run, run_at) = (i + 1, w);
+            continue;
+        }
+        // Markdown drops punctuation (backticks, backslashes) and spaces, never letters.
+        let skipped = rest
+            .char_indices()
+            .take_while(|&(at, r)| at < ALIGN_REACH && (r == c || r.is_ascii_punctuation() || r.is_whitespace()))
+            .find(|&(_, r)| r == c);
+        match skipped {
+            Some((skip, _)) => {
+                (run, run_at) = (i, w + skip);
+                w += skip + c.len_utf8();
+            }
+            None => {
+                block.push_mapped(&shown[i..i + c.len_utf8()], Span::new(at, at));
+                (run, run_at) = (i + c.len_utf8(), w);
+            }
+        }
+    }
+    block.push_verbatim(&shown[run..], Span::new(original.start + run_at, original.start + w));
 }
 
 fn is_block(tag: &Tag<'_>) -> bool {
@@ -99,19 +143,13 @@ fn flush(blocks: &mut Vec<Block>, current: &mut Block) {
 /// body starts. Unclosed front matter is a warning and the whole text is the body.
 fn front_matter(text: &str, warnings: &mut Vec<String>) -> (Metadata, usize) {
     let mut metadata = Metadata::default();
-    let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
-        return (metadata, 0);
+    let mut lines = super::block::lines(text);
+    // The opening `---` must have a line of its own: a lone `---` is a thematic break.
+    let opening = match lines.next() {
+        Some((_, "---", next)) if next > 3 => next,
+        _ => return (metadata, 0),
     };
-    let opening = text.len() - rest.len();
-    let mut offset = opening;
-    let mut close = None;
-    for line in rest.split_inclusive('\n') {
-        if matches!(line.trim_end(), "---" | "...") {
-            close = Some((offset, offset + line.len()));
-            break;
-        }
-        offset += line.len();
-    }
+    let close = lines.find(|(_, line, _)| matches!(line.trim_end(), "---" | "...")).map(|(at, _, next)| (at, next));
     let Some((yaml_end, body_start)) = close else {
         warnings.push("front matter opened with `---` on line 1 is never closed; read as text".to_string());
         return (metadata, 0);
@@ -159,11 +197,50 @@ mod tests {
     }
 
     #[test]
+    fn front_matter_with_any_line_ending() {
+        for text in ["---\rdate: 2018-03-28\r---\rHello.", "---\r\ndate: 2018-03-28\r\n...\r\nHello."] {
+            let mut warnings = Vec::new();
+            let (blocks, meta) = read(text, &mut warnings);
+            assert_eq!(meta.published, Some(jiff::civil::date(2018, 3, 28)), "{text:?}");
+            assert_eq!(blocks[0].text, "Hello.");
+            assert!(warnings.is_empty());
+        }
+        let (blocks, meta) = read("---", &mut Vec::new());
+        assert_eq!((blocks.len(), meta.published), (0, None));
+    }
+
+    #[test]
     fn unclosed_front_matter_is_a_warning() {
         let mut warnings = Vec::new();
         let (blocks, meta) = read("---\ndate: 2018-03-28\nHello.\n", &mut warnings);
         assert_eq!(warnings.len(), 1);
         assert_eq!(meta.published, None);
         assert!(!blocks.is_empty());
+    }
+
+    #[test]
+    fn code_spans_across_lines_map_character_by_character() {
+        // Found by fuzzing (`segment`): the code span shows ".K " for "`.K\n`"; mapped
+        // as a whole, its two sentences both took bytes 0..5 and overlapped.
+        let text = "`.K\n`";
+        let (blocks, _) = read(text, &mut Vec::new());
+        assert_eq!(blocks[0].text, ".K ");
+        assert_eq!(blocks[0].to_original(Span::new(0, 1)), Span::new(1, 2));
+        assert_eq!(blocks[0].to_original(Span::new(1, 2)), Span::new(2, 3));
+        // Found by proptest: "\r\n" shows as two spaces, and "..." must not be skipped
+        // to reach the line break after it.
+        let crlf = "Kim`\r\n...\n\u{37F}`Kim";
+        let (blocks, _) = read(crlf, &mut Vec::new());
+        assert_eq!(blocks[0].text, "Kim  ... \u{37F}Kim");
+        let dots = blocks[0].text.find("...").unwrap();
+        assert_eq!(blocks[0].to_original(Span::new(dots, dots + 3)).slice(crlf), "...");
+        for pair in blocks[0].pieces.windows(2) {
+            assert!(pair[0].original.end <= pair[1].original.start, "{pair:?}");
+        }
+        let escaped = "a \\*b\\* `` c`d ``";
+        let (blocks, _) = read(escaped, &mut Vec::new());
+        assert_eq!(blocks[0].text, "a *b* c`d");
+        let at = blocks[0].text.find("c`d").unwrap();
+        assert_eq!(blocks[0].to_original(Span::new(at, at + 3)).slice(escaped), "c`d");
     }
 }

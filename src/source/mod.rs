@@ -92,7 +92,7 @@ pub struct Source {
     /// Visible text, block by block, mapped back into `text`.
     pub blocks: Vec<Block>,
     /// Things a reader should know that did not stop the source from being read
-    /// (replaced bytes, unclosed front matter).
+    /// (replaced bytes, unclosed front matter, no visible text).
     pub warnings: Vec<String>,
 }
 
@@ -137,6 +137,12 @@ impl Source {
             Format::Html => html::read(&text),
         };
         metadata.fill_from(fallback);
+        // Said so that an empty result is not mistaken for a source without claims.
+        if text.is_empty() {
+            warnings.push("empty file".to_string());
+        } else if blocks.is_empty() {
+            warnings.push("no visible text".to_string());
+        }
         Source { path, text, format, metadata, blocks, warnings }
     }
 
@@ -145,7 +151,7 @@ impl Source {
     /// SPEC's order says so (a manifest entry first, `--published` last).
     pub fn read(path: &Path, manifest: Option<&Metadata>, published: Option<Date>) -> Result<Source, SourceError> {
         let bytes = std::fs::read(path)?;
-        let decoded = decode(&bytes).map_err(SourceError::Binary)?;
+        let decoded = decode(bytes).map_err(SourceError::Binary)?;
         let fallback =
             Metadata { published, published_from: published.map(|_| DateOrigin::Option), ..Metadata::default() };
         let mut source = Source::from_text(path.to_path_buf(), decoded.text, &fallback);

@@ -21,28 +21,53 @@ pub struct Discovered {
 }
 
 /// Finds the sources under `paths`.
+///
+/// Symbolic links are followed, so that a corpus of linked files is read rather than
+/// silently skipped; a link loop or a broken link is reported in `failures`, as is
+/// anything that is neither a file nor a folder (a FIFO would block the run forever).
 pub fn discover(paths: &[PathBuf]) -> Discovered {
     let mut found = Discovered::default();
     let mut files = Vec::new();
+    let mut walked = Vec::new();
     for path in paths {
-        if path.is_file() {
-            files.push(path.clone());
-            continue;
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_file() => {
+                files.push(path.clone());
+                continue;
+            }
+            Ok(meta) if !meta.is_dir() => {
+                found.failures.push(SourceFailure { source: display_path(path), message: not_regular(&meta) });
+                continue;
+            }
+            Ok(_) => {}
+            Err(err) => {
+                found.failures.push(SourceFailure { source: display_path(path), message: describe(path, &err) });
+                continue;
+            }
         }
-        if !path.exists() {
-            found.failures.push(SourceFailure { source: display_path(path), message: "no such file or folder".into() });
-            continue;
-        }
-        let walker = ignore::WalkBuilder::new(path).require_git(false).hidden(true).sort_by_file_name(Ord::cmp).build();
+        walked.push(path.as_path());
+        let walker = ignore::WalkBuilder::new(path)
+            .require_git(false)
+            .hidden(true)
+            .follow_links(true)
+            .sort_by_file_name(Ord::cmp)
+            .build();
         for entry in walker {
             match entry {
                 Ok(entry) => {
                     let p = entry.path();
-                    if entry.file_type().is_some_and(|t| t.is_file()) && is_source(p) {
+                    let Some(kind) = entry.file_type() else { continue };
+                    if kind.is_dir() || !is_source(p) {
+                        continue;
+                    }
+                    if kind.is_file() {
                         files.push(p.to_path_buf());
+                    } else {
+                        let message = std::fs::metadata(p).map_or_else(|e| describe(p, &e), |meta| not_regular(&meta));
+                        found.failures.push(SourceFailure { source: display_path(p), message });
                     }
                 }
-                Err(err) => found.failures.push(SourceFailure { source: display_path(path), message: err.to_string() }),
+                Err(err) => found.failures.extend(walk_failure(&err, path)),
             }
         }
     }
@@ -60,12 +85,16 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
             }
         });
     }
-    for manifest in manifests.values().flatten() {
+    // A manifest's missing entries are the business of a run over its folder; a run
+    // over one named file of that folder should not fail over its neighbours.
+    let in_walk = |manifest: &Manifest| manifest.path.parent().is_some_and(|f| walked.iter().any(|w| f.starts_with(w)));
+    for manifest in manifests.values().flatten().filter(|m| in_walk(m)) {
         for listed in manifest.entries.keys() {
             if !listed.is_file() {
+                let what = if listed.is_dir() { "is a folder" } else { "missing" };
                 found.failures.push(SourceFailure {
                     source: display_path(listed),
-                    message: format!("listed in {} but missing", display_path(&manifest.path)),
+                    message: format!("listed in {} but {what}", display_path(&manifest.path)),
                 });
             }
         }
@@ -78,9 +107,77 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
     found
 }
 
+/// Why a path that exists is not read: it is a FIFO, a socket or a device.
+fn not_regular(meta: &std::fs::Metadata) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        let what = if kind.is_fifo() {
+            "a FIFO"
+        } else if kind.is_socket() {
+            "a socket"
+        } else if kind.is_block_device() || kind.is_char_device() {
+            "a device"
+        } else {
+            "special"
+        };
+        format!("not a regular file ({what}); skipped")
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        "not a regular file; skipped".to_string()
+    }
+}
+
+/// Says why `path` could not be looked at, naming a broken link as such.
+fn describe(path: &Path, err: &std::io::Error) -> String {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    match err.kind() {
+        std::io::ErrorKind::NotFound if is_link => "broken symbolic link (its target does not exist)".to_string(),
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        _ => format!("cannot read: {err}"),
+    }
+}
+
+/// A walk error as a failure of the path it is about (the walked root when it names
+/// none); `None` for a file that would not have been read anyway (a broken `x.png`).
+fn walk_failure(err: &ignore::Error, root: &Path) -> Option<SourceFailure> {
+    let mut path = None;
+    let mut inner = err;
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: p, err } => {
+                path.get_or_insert(p.as_path());
+                inner = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => inner = err,
+            _ => break,
+        }
+    }
+    let message = match (inner, path) {
+        (ignore::Error::Loop { ancestor, child }, _) => {
+            return Some(SourceFailure {
+                source: display_path(child),
+                message: format!("symbolic link loop back to {}; not followed", display_path(ancestor)),
+            });
+        }
+        (_, Some(p)) if p.extension().is_some() && !is_source(p) => return None,
+        // The walker's I/O errors repeat the path; asking again gives the plain reason.
+        (ignore::Error::Io(_), Some(p)) => match std::fs::metadata(p) {
+            Err(fresh) => describe(p, &fresh),
+            Ok(_) => inner.to_string(),
+        },
+        _ => inner.to_string(),
+    };
+    Some(SourceFailure { source: display_path(path.unwrap_or(root)), message })
+}
+
+/// True for a file a folder walk takes. Only the extension needs to be UTF-8: a name
+/// that is not (`caf\xE9.txt` written in Latin-1) is still a source, shown lossily.
 fn is_source(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
-    if name == MANIFEST_NAME {
+    if path.file_name().is_none_or(|name| name == MANIFEST_NAME) {
         return false;
     }
     path.extension()
@@ -99,5 +196,10 @@ mod tests {
         assert!(!is_source(Path::new("a/sources.yaml")));
         assert!(!is_source(Path::new("a/b.png")));
         assert!(!is_source(Path::new("a/Makefile")));
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            assert!(is_source(Path::new(std::ffi::OsStr::from_bytes(b"a/caf\xE9.txt"))));
+        }
     }
 }
