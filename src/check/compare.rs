@@ -90,17 +90,7 @@ pub fn compare_in_context(id: &str, fact: &Fact, claims: Vec<(Evidence, Option<I
     if fact.evolving {
         return evolving(id, fact, claims);
     }
-    let support: Vec<usize> = claims
-        .iter()
-        .map(|a| {
-            claims
-                .iter()
-                .filter(|b| agrees(a, b, fact.tolerance) || agrees(b, a, fact.tolerance))
-                .map(|b| b.evidence.source.as_str())
-                .collect::<BTreeSet<_>>()
-                .len()
-        })
-        .collect();
+    let support = support(&claims, fact.tolerance);
     let consensus = (0..claims.len())
         .min_by(|&a, &b| {
             support[b].cmp(&support[a]).then(claims[a].width().total_cmp(&claims[b].width())).then(a.cmp(&b))
@@ -203,6 +193,42 @@ fn is_granular(evidence: &Evidence) -> bool {
         evidence.modifier,
         Some(Modifier::Approx | Modifier::MoreThan | Modifier::LessThan | Modifier::AtLeast | Modifier::AtMost)
     )
+}
+
+/// For each claim, how many sources hold a claim that agrees with it.
+///
+/// Claims with the same extent agree with the same claims, so agreement is decided
+/// once per distinct extent: the cost is quadratic in the number of distinct values
+/// of a fact (a handful), not in its claims (thousands in a large corpus).
+fn support(claims: &[Compared], tolerance: Option<Tolerance>) -> Vec<usize> {
+    let mut distinct: Vec<usize> = Vec::new();
+    let mut key_of = Vec::with_capacity(claims.len());
+    for (i, claim) in claims.iter().enumerate() {
+        match distinct.iter().position(|&d| claims[d].extent == claim.extent) {
+            Some(k) => key_of.push(k),
+            None => {
+                key_of.push(distinct.len());
+                distinct.push(i);
+            }
+        }
+    }
+    let mut sources: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); distinct.len()];
+    for (i, claim) in claims.iter().enumerate() {
+        sources[key_of[i]].insert(claim.evidence.source.as_str());
+    }
+    let per_key: Vec<usize> = distinct
+        .iter()
+        .map(|&a| {
+            let mut holders: BTreeSet<&str> = BTreeSet::new();
+            for (k, &b) in distinct.iter().enumerate() {
+                if agrees(&claims[a], &claims[b], tolerance) || agrees(&claims[b], &claims[a], tolerance) {
+                    holders.extend(sources[k].iter().copied());
+                }
+            }
+            holders.len()
+        })
+        .collect();
+    key_of.into_iter().map(|k| per_key[k]).collect()
 }
 
 /// Known causes of a difference.

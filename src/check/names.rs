@@ -118,16 +118,21 @@ fn is_typo(a: &str, b: &str) -> bool {
         return false;
     }
     if a.starts_with(b) || b.starts_with(a) {
-        // A dropped or added last letter ("Andris Ozol" for "Andris Ozols") is a typo; a longer ending is another word ("Jong" in "Jongil"),
-        // and an `n` after a vowel makes a demonym ("Korea", "Korean").
+        // A dropped or added last letter ("Andris Ozol" for "Andris Ozols") is a typo;
+        // a longer ending is another word ("Jong" in "Jongil"), and an `n` after a
+        // vowel makes a demonym ("Korea", "Korean").
         let (short, long) = if la < lb { (a, b) } else { (b, a) };
         let demonym = long.ends_with('n') && short.ends_with(['a', 'e', 'i', 'o', 'u']);
         return la.abs_diff(lb) == 1 && la.min(lb) >= 4 && !demonym;
     }
     let allowed = if la.min(lb) >= 7 { 2 } else { 1 };
-    strsim::damerau_levenshtein(a, b) <= allowed
-        && strsim::normalized_damerau_levenshtein(a, b) >= 0.6
-        && strsim::jaro_winkler(a, b) >= 0.75
+    // Lengths that differ by more than the distance allowed cannot be a typo: most
+    // pairs end here, before any distance is computed.
+    if la.abs_diff(lb) > allowed {
+        return false;
+    }
+    let distance = strsim::damerau_levenshtein(a, b);
+    distance <= allowed && 1.0 - distance as f64 / la.max(lb) as f64 >= 0.6 && strsim::jaro_winkler(a, b) >= 0.75
 }
 
 /// A word of a sentence: letters and digits, with apostrophes inside ("People's").
@@ -217,6 +222,7 @@ struct Local<'r> {
 /// longest spelling found wins, then the exact one, then the house name, so that
 /// "Kim Jong-il" is a variant of Kim Jong Il rather than the alias "Kim".
 fn name_claims<'r>(text: &str, spellings: &[Spelling<'r>]) -> Vec<Local<'r>> {
+    let longest = spellings.iter().map(|s| s.form.words.len() + 1).max().unwrap_or(0);
     let tokens = tokenize(text);
     let mut out = Vec::new();
     let mut i = 0;
@@ -226,7 +232,6 @@ fn name_claims<'r>(text: &str, spellings: &[Spelling<'r>]) -> Vec<Local<'r>> {
             continue;
         }
         // The candidate runs from this word: one word, two, ... as far as a name may go.
-        let longest = spellings.iter().map(|s| s.form.words.len() + 1).max().unwrap_or(0);
         let mut candidates = Vec::new();
         let mut j = i;
         while candidates.len() < longest {
