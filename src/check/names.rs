@@ -13,7 +13,7 @@
 //! name, a token one typo away ("Jung" for "Jong") makes a variant, and a token wholly
 //! different makes another name.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::extract::Claim;
 use crate::rules::{Entity, RuleSet};
@@ -183,6 +183,11 @@ fn capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Every word of every spelling, lower case.
+fn vocabulary<'a>(spellings: &'a [Spelling<'_>]) -> HashSet<&'a str> {
+    spellings.iter().flat_map(|s| s.form.words.iter().map(String::as_str)).collect()
+}
+
 /// One way a rule writes an entity.
 struct Spelling<'r> {
     entity: &'r str,
@@ -221,13 +226,33 @@ struct Local<'r> {
 /// The name claims of one sentence: house spellings and variants. At each word the
 /// longest spelling found wins, then the exact one, then the house name, so that
 /// "Kim Jong-il" is a variant of Kim Jong Il rather than the alias "Kim".
-fn name_claims<'r>(text: &str, spellings: &[Spelling<'r>]) -> Vec<Local<'r>> {
+fn name_claims<'r>(text: &str, spellings: &[Spelling<'r>], vocabulary: &HashSet<&str>) -> Vec<Local<'r>> {
     let longest = spellings.iter().map(|s| s.form.words.len() + 1).max().unwrap_or(0);
     let tokens = tokenize(text);
+    // A run can spell a name only if one of its words is a word of some spelling
+    // (a variant keeps at least one word as written) or its first word begins a
+    // spelling written solid ("Kimjongun"). Testing that on lower-case words first
+    // spares building and comparing candidates at most capitalized words; a word is
+    // lowered only when a capitalized run reaches it.
+    let mut lowered: Vec<Option<String>> = vec![None; tokens.len()];
+    let mut lower = |k: usize| -> String {
+        lowered[k].get_or_insert_with(|| tokens[k].span.slice(text).replace('’', "'").to_lowercase()).clone()
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if !capitalized(tokens[i].span.slice(text)) {
+            i += 1;
+            continue;
+        }
+        let mut last = i;
+        while last + 1 < tokens.len() && last + 1 - i < longest && tokens[last].joins_next {
+            last += 1;
+        }
+        let first = lower(i);
+        let promising = (i..=last).any(|k| vocabulary.contains(lower(k).as_str()))
+            || spellings.iter().any(|s| s.form.compact.starts_with(first.as_str()));
+        if !promising {
             i += 1;
             continue;
         }
@@ -450,9 +475,10 @@ pub fn scan(rules: &RuleSet, source: &Source, index: &LineIndex, sentences: &[Se
         return Vec::new();
     }
     let spellings = spellings(rules);
+    let vocabulary = vocabulary(&spellings);
     let mut out = Vec::new();
     for sentence in sentences {
-        let mut found = name_claims(&sentence.text, &spellings);
+        let mut found = name_claims(&sentence.text, &spellings, &vocabulary);
         for (id, entity) in &rules.entities {
             expansion_claims(&sentence.text, id, entity, &mut found);
         }
@@ -713,7 +739,7 @@ mod tests {
     fn claims(text: &str) -> Vec<(String, String, String)> {
         let rules = rules();
         let spellings = spellings(&rules);
-        let mut found = name_claims(text, &spellings);
+        let mut found = name_claims(text, &spellings, &vocabulary(&spellings));
         for (id, entity) in &rules.entities {
             expansion_claims(text, id, entity, &mut found);
         }
@@ -819,7 +845,10 @@ mod tests {
         rules.add(std::path::Path::new("r.yaml"), "entities:\n  kim:\n    aliases: [Kim Jong Un, Kim]\n").unwrap();
         let spellings = spellings(&rules);
         let found: Vec<String> =
-            name_claims("Kim Jong-un and Kim Jong Un and Kim", &spellings).into_iter().map(|c| c.value).collect();
+            name_claims("Kim Jong-un and Kim Jong Un and Kim", &spellings, &vocabulary(&spellings))
+                .into_iter()
+                .map(|c| c.value)
+                .collect();
         assert_eq!(found, ["Kim Jong-un", "Kim Jong Un", "Kim"]);
         let name = |s: &str, v: &str| evidence(s, ClaimKind::Name, "kim", v, 0);
         let claims = vec![
