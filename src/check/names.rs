@@ -147,10 +147,10 @@ struct Token {
 fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
     let mut start = None;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (i, &(at, c)) in chars.iter().enumerate() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
         let inner_apostrophe =
-            matches!(c, '\'' | '’') && start.is_some() && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+            matches!(c, '\'' | '’') && start.is_some() && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
         if c.is_alphanumeric() || inner_apostrophe {
             start.get_or_insert(at);
         } else if let Some(s) = start.take() {
