@@ -441,12 +441,22 @@ fn expansion_claims<'r>(text: &str, id: &'r str, entity: &'r Entity, out: &mut V
     let size = expansion_words.len();
     // A near miss keeps the expansion's first or last word: a cheap test before the
     // word-by-word comparison.
-    let lower: Vec<String> = tokens.iter().map(|t| normalize(t.span.slice(text)).to_lowercase()).collect();
+    // Only the words of title-case runs long enough to hold the expansion are looked
+    // at, so only those are lowered.
+    let long_enough = |&&(first, last): &&(usize, usize)| last - first + 2 >= size;
+    let mut lower = vec![String::new(); tokens.len()];
+    for &(first, last) in runs.iter().filter(long_enough) {
+        for k in first..=last {
+            if lower[k].is_empty() {
+                lower[k] = tokens[k].span.slice(text).replace('’', "'").to_lowercase();
+            }
+        }
+    }
     let anchored = |i: usize, j: usize| {
         let last_word = lower[j].strip_suffix("'s").unwrap_or(&lower[j]);
         expansion_words.first() == Some(&lower[i]) || expansion_words.last().map(String::as_str) == Some(last_word)
     };
-    for &(first, last) in &runs {
+    for &(first, last) in runs.iter().filter(long_enough) {
         let mut best: Option<(bool, usize, Span)> = None;
         for i in first..=last {
             for j in i..=last.min(i + size) {
