@@ -164,3 +164,12 @@ fn extract_and_segment_print_one_record_a_line() {
     assert_eq!(sentences[1]["text"], "The Acme Corp launch lasted three days.");
     assert_eq!(sentences[1]["line"], 6);
 }
+
+#[test]
+fn the_terminal_report_shows_how_a_source_was_read() {
+    let dir = corpus(CONFLICTING);
+    std::fs::write(dir.path().join("docs/c.txt"), b"The Acme Corp launch lasted five days \xff.\n").unwrap();
+    let out = factlint(dir.path(), &["check", "--format", "text"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("warning: docs/c.txt: not valid UTF-8"), "{text}");
+}

@@ -25,6 +25,13 @@ pub fn render(report: &Report, color: bool) -> String {
     for warning in &report.warnings {
         let _ = writeln!(out, "warning: {warning}");
     }
+    // How a source was read (bytes replaced, front matter unclosed): the reader of a
+    // terminal should see it as the reader of the JSON does.
+    for source in &report.sources {
+        for warning in &source.warnings {
+            let _ = writeln!(out, "warning: {}: {warning}", source.path);
+        }
+    }
     for error in &report.errors {
         let title = format!("{}: {}", error.source, error.message);
         out.push_str(&renderer.render(&[Group::with_title(Level::ERROR.primary_title(title))]));
