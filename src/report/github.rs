@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use super::{Report, count, value_label};
+use super::{Report, Tally, value_label};
 use crate::check::{Evidence, Finding};
 use crate::rules::Severity;
 
@@ -28,15 +28,15 @@ pub fn render(report: &Report) -> String {
             data(&error.message)
         );
     }
-    let (errors, warnings, infos) = report.counts();
+    let t = Tally::of(report);
     let _ = writeln!(
         out,
         "factlint: {} ({}, {}, {}) in {}, {} not read",
-        count(report.findings.len(), "finding", "findings"),
-        count(errors, "error", "errors"),
-        count(warnings, "warning", "warnings"),
-        count(infos, "info", "infos"),
-        count(report.summary.sources, "source", "sources"),
+        t.findings,
+        t.errors,
+        t.warnings,
+        t.infos,
+        t.sources,
         report.errors.len()
     );
     out

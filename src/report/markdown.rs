@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{Report, claim_range, count, value_label};
+use super::{Report, Tally, claim_range, value_label};
 use crate::check::{Evidence, Finding};
 
 /// How many characters of sentence a table cell shows on each side of the claim.
@@ -13,17 +13,11 @@ const CONTEXT: usize = 60;
 /// Renders the report as GitHub-flavoured Markdown.
 pub fn render(report: &Report) -> String {
     let mut out = String::from("# factlint report\n\n");
-    let (errors, warnings, infos) = report.counts();
+    let t = Tally::of(report);
     let _ = writeln!(
         out,
         "**{}** ({}, {}, {}) in {} ({}, {}).\n",
-        count(report.findings.len(), "finding", "findings"),
-        count(errors, "error", "errors"),
-        count(warnings, "warning", "warnings"),
-        count(infos, "info", "infos"),
-        count(report.summary.sources, "source", "sources"),
-        count(report.summary.sentences, "sentence", "sentences"),
-        count(report.summary.claims, "claim", "claims")
+        t.findings, t.errors, t.warnings, t.infos, t.sources, t.sentences, t.claims
     );
     if report.findings.is_empty() {
         out.push_str("The sources agree: no finding.\n\n");

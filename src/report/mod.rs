@@ -200,6 +200,33 @@ pub(crate) fn agreement_line(claims: &[Evidence]) -> String {
         .join("; ")
 }
 
+/// The counted phrases ("3 findings", "1 error") that every format's summary line is
+/// made of, so the formats agree on them.
+pub(crate) struct Tally {
+    pub findings: String,
+    pub errors: String,
+    pub warnings: String,
+    pub infos: String,
+    pub sources: String,
+    pub sentences: String,
+    pub claims: String,
+}
+
+impl Tally {
+    pub(crate) fn of(report: &Report) -> Tally {
+        let (errors, warnings, infos) = report.counts();
+        Tally {
+            findings: count(report.findings.len(), "finding", "findings"),
+            errors: count(errors, "error", "errors"),
+            warnings: count(warnings, "warning", "warnings"),
+            infos: count(infos, "info", "infos"),
+            sources: count(report.summary.sources, "source", "sources"),
+            sentences: count(report.summary.sentences, "sentence", "sentences"),
+            claims: count(report.summary.claims, "claim", "claims"),
+        }
+    }
+}
+
 /// `1 finding`, `3 findings`.
 pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

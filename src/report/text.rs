@@ -8,7 +8,7 @@ use std::ops::Range;
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{Annotation, AnnotationKind, Group, Level, Renderer, Snippet};
 
-use super::{Report, agreement_line, claim_range, count, value_label};
+use super::{Report, Tally, agreement_line, claim_range, count, value_label};
 use crate::check::{Evidence, Finding, FindingKind};
 use crate::rules::Severity;
 
@@ -123,16 +123,10 @@ fn fix_origins(block: &mut String, finding: &Finding) {
 
 /// `3 findings: 1 error, 1 warning, 1 info in 5 sources (182 sentences, 260 claims); 1 source skipped`.
 fn summary(report: &Report) -> String {
-    let (errors, warnings, infos) = report.counts();
+    let t = Tally::of(report);
     let mut line = format!(
         "{}: {}, {}, {} in {} ({}, {})",
-        count(report.findings.len(), "finding", "findings"),
-        count(errors, "error", "errors"),
-        count(warnings, "warning", "warnings"),
-        count(infos, "info", "infos"),
-        count(report.summary.sources, "source", "sources"),
-        count(report.summary.sentences, "sentence", "sentences"),
-        count(report.summary.claims, "claim", "claims"),
+        t.findings, t.errors, t.warnings, t.infos, t.sources, t.sentences, t.claims
     );
     if !report.errors.is_empty() {
         let _ = write!(line, "; {} skipped", count(report.errors.len(), "source", "sources"));
