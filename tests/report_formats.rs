@@ -29,22 +29,13 @@ fn claim(
     value: Value,
 ) -> Evidence {
     Evidence {
-        source: source.into(),
         line,
         column,
         start,
         end,
         sentence_index,
-        text: text.into(),
         sentence: sentence.into(),
-        kind,
-        value,
-        modifier: None,
-        counted: None,
-        unit: None,
-        entity: None,
-        derived_from: None,
-        published: None,
+        ..Evidence::new(source, kind, value, text)
     }
 }
 

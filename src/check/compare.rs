@@ -426,24 +426,8 @@ mod tests {
     }
 
     fn claim(source: &str, kind: ClaimKind, value: Value) -> Evidence {
-        Evidence {
-            source: source.to_string(),
-            line: 1,
-            column: 1,
-            start: 0,
-            end: 1,
-            sentence_index: 0,
-            text: value.to_string(),
-            sentence: String::new(),
-            kind,
-            value,
-            modifier: None,
-            counted: None,
-            unit: None,
-            entity: None,
-            derived_from: None,
-            published: None,
-        }
+        let text = value.to_string();
+        Evidence { end: 1, ..Evidence::new(source, kind, value, &text) }
     }
 
     fn date(source: &str, v: &str) -> Evidence {

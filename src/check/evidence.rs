@@ -63,6 +63,31 @@ pub struct Derivation {
 }
 
 impl Evidence {
+    /// A claim of `source` with its kind and value and nothing else known yet: line and
+    /// column 1, no offsets, no sentence, no modifier. For claims that come from
+    /// elsewhere than [`Evidence::locate`] (another extractor, a test); set the rest
+    /// with struct update syntax.
+    pub fn new(source: &str, kind: ClaimKind, value: Value, text: &str) -> Evidence {
+        Evidence {
+            source: source.to_string(),
+            line: 1,
+            column: 1,
+            start: 0,
+            end: 0,
+            sentence_index: 0,
+            text: text.to_string(),
+            sentence: String::new(),
+            kind,
+            value,
+            modifier: None,
+            counted: None,
+            unit: None,
+            entity: None,
+            derived_from: None,
+            published: None,
+        }
+    }
+
     /// A claim found in `sentence` (its span relative to the sentence text), located in
     /// the source file: byte offsets, line and column.
     pub fn locate(source: &Source, index: &LineIndex, sentence: &Sentence, claim: Claim) -> Option<Evidence> {

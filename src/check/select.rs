@@ -311,22 +311,12 @@ facts:
     fn claim(s: &Sentence, needle: &str, kind: ClaimKind, value: Value) -> Evidence {
         let at = s.span.start + s.text.find(needle).unwrap();
         Evidence {
-            source: "a.txt".into(),
-            line: 1,
-            column: 1,
             start: at,
             end: at + needle.len(),
             sentence_index: s.index,
-            text: needle.into(),
             sentence: s.text.clone(),
-            kind,
-            value,
-            modifier: None,
-            counted: None,
-            unit: None,
-            entity: None,
-            derived_from: None,
             published: Some(jiff::civil::date(2018, 3, 28)),
+            ..Evidence::new("a.txt", kind, value, needle)
         }
     }
 
