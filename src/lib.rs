@@ -25,4 +25,5 @@ pub mod segment;
 pub mod source;
 pub mod span;
 pub mod suppress;
+pub mod text;
 pub mod value;

@@ -1,10 +1,10 @@
 //! Finding a rule set's words in text: entity names and aliases, fact cues and
 //! exclusions, all in one pass of one Aho-Corasick automaton.
 //!
-//! Text and patterns are folded the same way before matching, so that matching ignores
-//! case ("KIM JONG UN"), treats hyphens (ASCII, Unicode, non-breaking), non-breaking
-//! spaces and line breaks like spaces ("Kim Jong-un"), and takes curly apostrophes for
-//! straight ones; spans are mapped back to the text as written. Abbreviations match
+//! Text and patterns are folded the same way before matching, by [`Folded`], so that
+//! matching ignores case ("KIM JONG UN"), treats hyphens (ASCII, Unicode, non-breaking),
+//! non-breaking spaces and line breaks like spaces ("Kim Jong-un"), and takes curly
+//! apostrophes for straight ones; spans are mapped back to the text as written. Abbreviations match
 //! with or without their dots ("Mr Kim"), acronyms only in their own case ("US" is not
 //! "us"), and every match is word-bounded: "Kim" does not match "Kimberly", but does
 //! match "Kim's".
@@ -13,6 +13,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::{RuleSet, is_acronym};
 use crate::span::Span;
+use crate::text::Folded;
 
 /// Endings a cue may take without being listed ("visit" finds "visits", "visited").
 const INFLECTIONS: &[&str] = &["s", "es", "ed", "d", "ing", "'s"];
@@ -76,12 +77,12 @@ impl Matcher {
             }
             for variant in variants(text) {
                 let exact = is_acronym(&variant).then(|| variant.clone());
-                patterns.push(fold(&variant).text);
+                patterns.push(Folded::new(&variant).text);
                 targets.push(Entry { target, stem: false, exact });
             }
             if matches!(target, Target::Cue(_) | Target::Exclude(_)) {
                 for stem in stems(text) {
-                    patterns.push(fold(&stem).text);
+                    patterns.push(Folded::new(&stem).text);
                     targets.push(Entry { target, stem: true, exact: None });
                 }
             }
@@ -108,7 +109,7 @@ impl Matcher {
     pub fn scan(&self, text: &str) -> Hits {
         let mut hits = Hits::default();
         let Some(automaton) = &self.automaton else { return hits };
-        let folded = fold(text);
+        let folded = Folded::new(text);
         for m in automaton.find_overlapping_iter(&folded.text) {
             let Some(Entry { target, stem, exact }) = self.targets.get(m.pattern().as_usize()) else { continue };
             if !starts_word(&folded.text, m.start()) {
@@ -134,38 +135,6 @@ impl Matcher {
         hits.excludes.dedup();
         hits
     }
-}
-
-/// A text folded for matching, with the way back to the text as written.
-struct Folded {
-    text: String,
-    /// For each byte of `text`, and one past its end, the offset in the original.
-    origin: Vec<usize>,
-}
-
-impl Folded {
-    /// The offset in the original text of folded offset `at`.
-    fn original(&self, at: usize) -> usize {
-        self.origin.get(at).copied().unwrap_or_else(|| self.origin.last().copied().unwrap_or(0))
-    }
-}
-
-/// Lower case; hyphens, non-breaking spaces, tabs and line breaks as spaces; curly
-/// apostrophes as straight ones.
-fn fold(text: &str) -> Folded {
-    let mut folded = String::with_capacity(text.len());
-    let mut origin = Vec::with_capacity(text.len() + 1);
-    for (at, c) in text.char_indices() {
-        let before = folded.len();
-        match c {
-            '-' | '\u{2010}' | '\u{2011}' | '\u{a0}' | '\n' | '\r' | '\t' => folded.push(' '),
-            '’' | '‘' => folded.push('\''),
-            c => folded.extend(c.to_lowercase()),
-        }
-        origin.extend(std::iter::repeat_n(at, folded.len() - before));
-    }
-    origin.push(text.len());
-    Folded { text: folded, origin }
 }
 
 /// Stems of a cue whose inflections change its end, to be found only with an ending:

@@ -5,6 +5,8 @@
 //! Every lookup is one `match` on a short lower-cased ASCII word, so a boundary costs a
 //! few comparisons whatever the size of the lists.
 
+use crate::text::lower_ascii_into;
+
 /// How the full stop after an abbreviation behaves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Abbreviation {
@@ -34,7 +36,7 @@ pub fn abbreviation(word: &str) -> Option<Abbreviation> {
         return Some(Abbreviation::Number);
     }
     let mut buffer = [0u8; 16];
-    let lower = lower_ascii(word, &mut buffer)?;
+    let lower = lower_ascii_into(word, &mut buffer)?;
     if let [letter] = lower {
         return match (letter, word.as_bytes()[0].is_ascii_uppercase()) {
             (_, true) => Some(Abbreviation::Ambiguous),
@@ -80,7 +82,7 @@ fn is_dotted(lower: &[u8]) -> bool {
 /// abbreviation only such a word shows that a new sentence has begun.
 pub fn is_starter(word: &str) -> bool {
     let mut buffer = [0u8; 16];
-    let Some(lower) = lower_ascii(word, &mut buffer) else { return false };
+    let Some(lower) = lower_ascii_into(word, &mut buffer) else { return false };
     matches!(
         lower,
         b"a" | b"an"
@@ -284,7 +286,7 @@ fn is_day_or_month(word: &str) -> bool {
 /// ("At 5 a.m.", "In the U.S."): such a phrase alone is not a sentence.
 pub fn is_preposition(word: &str) -> bool {
     let mut buffer = [0u8; 16];
-    let Some(lower) = lower_ascii(word, &mut buffer) else { return false };
+    let Some(lower) = lower_ascii_into(word, &mut buffer) else { return false };
     matches!(
         lower,
         b"at"
@@ -386,19 +388,6 @@ pub fn continues_line(word: &str) -> bool {
             | "though"
             | "whether"
     )
-}
-
-/// `word` lower-cased into `buffer`, or `None` when it is empty, too long for any list,
-/// or not ASCII (no listed word is).
-fn lower_ascii<'b>(word: &str, buffer: &'b mut [u8; 16]) -> Option<&'b [u8]> {
-    let bytes = word.as_bytes();
-    if bytes.is_empty() || bytes.len() > buffer.len() || !bytes.is_ascii() {
-        return None;
-    }
-    let lower = &mut buffer[..bytes.len()];
-    lower.copy_from_slice(bytes);
-    lower.make_ascii_lowercase();
-    Some(lower)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Blocks of visible text and the map from their bytes back to the original file.
 
 use crate::span::Span;
+use crate::text;
 
 /// A stretch of visible text that stands on its own: a paragraph, a heading, a list
 /// item, a caption. A sentence never crosses from one block into the next.
@@ -84,6 +85,41 @@ impl Block {
     pub fn to_original(&self, plain: Span) -> Span {
         Span::new(self.start_to_original(plain.start), self.end_to_original(plain.end))
     }
+
+    /// The block with its text in Unicode NFC ("e" and a combining acute accent as
+    /// "é"), still mapped to the original file: a stretch that composition changed
+    /// maps as a whole to the bytes it came from, the rest keeps its pieces. A block
+    /// already in NFC, as nearly every one is, comes back as it was.
+    pub fn into_nfc(self) -> Block {
+        let Some(runs) = text::nfc_runs(&self.text) else { return self };
+        let mut block = Block::default();
+        for run in runs {
+            match run.composed {
+                Some(composed) => {
+                    block.push_mapped(&composed, self.to_original(Span::new(run.source.start, run.source.end)))
+                }
+                None => block.copy_pieces(&self, run.source.start, run.source.end),
+            }
+        }
+        block
+    }
+
+    /// Appends the text of `other` from `start` to `end` with its pieces, cut to that
+    /// stretch: a verbatim piece keeps mapping byte for byte, a mapped one as a whole.
+    fn copy_pieces(&mut self, other: &Block, start: usize, end: usize) {
+        let first = other.pieces.partition_point(|p| p.plain + p.len <= start);
+        for piece in other.pieces.iter().skip(first).take_while(|p| p.plain < end) {
+            let from = start.max(piece.plain);
+            let to = end.min(piece.plain + piece.len);
+            let Some(part) = other.text.get(from..to) else { continue };
+            if piece.verbatim {
+                let original = piece.original.start + (from - piece.plain);
+                self.push_verbatim(part, Span::new(original, original + part.len()));
+            } else {
+                self.push_mapped(part, piece.original);
+            }
+        }
+    }
 }
 
 /// Splits plain text into blocks at blank lines; each block is a verbatim copy. A line
@@ -157,6 +193,26 @@ mod tests {
         let texts: Vec<String> = plain_blocks(text).into_iter().map(|b| b.text).collect();
         assert_eq!(texts, ["One.\rTwo.", "Three.", "Four.", "Five."]);
         assert!(plain_blocks("\r\r\n\n").is_empty());
+    }
+
+    #[test]
+    fn nfc_composes_and_maps_to_the_original_bytes() {
+        // "Cafe\u{301} &amp; Zola\u{308}" shown as "Café & Zolä".
+        let original = "Cafe\u{301} &amp; Zola\u{308}";
+        let mut block = Block::default();
+        block.push_verbatim("Cafe\u{301} ", Span::new(0, 7));
+        block.push_mapped("&", Span::new(7, 12));
+        block.push_verbatim(" Zola\u{308}", Span::new(12, 19));
+        let block = block.into_nfc();
+        assert_eq!(block.text, "Café & Zolä");
+        let rows = [("Caf", "Caf"), ("é", "e\u{301}"), ("Café", "Cafe\u{301}"), ("&", "&amp;"), ("Zol", "Zol")];
+        for (shown, written) in rows {
+            let at = block.text.find(shown).unwrap();
+            assert_eq!(block.to_original(Span::new(at, at + shown.len())).slice(original), written, "{shown}");
+        }
+        assert_eq!(block.to_original(Span::new(0, block.text.len())), Span::new(0, original.len()));
+        let plain = plain_blocks("Already composed: é.");
+        assert_eq!(plain.clone().into_iter().map(Block::into_nfc).collect::<Vec<_>>(), plain);
     }
 
     #[test]

@@ -7,8 +7,11 @@
 //! nested markup. The scanner is flat (no recursion, one pass), and it reads the
 //! metadata from the same tags as it goes.
 
+use std::borrow::Cow;
+
 use super::{Block, DateOrigin, Metadata};
 use crate::span::Span;
+use crate::text::decode_entity;
 
 /// Elements that start and end a block of text.
 const BLOCK_TAGS: &[&str] = &[
@@ -143,17 +146,17 @@ fn attribute(attributes: &str, name: &str) -> Option<String> {
     None
 }
 
-/// Pushes text between tags: characters verbatim, entities decoded, line breaks and
-/// tabs as spaces (HTML shows them as spaces).
+/// Pushes text between tags: characters verbatim, character references decoded by
+/// the WHATWG table, line breaks and tabs as spaces (HTML shows them as spaces).
 fn push_text(block: &mut Block, text: &str, start: usize, end: usize) {
     let chunk = &text[start..end];
     let mut run_start = 0;
     let mut i = 0;
     while i < chunk.len() {
         let b = chunk.as_bytes()[i];
-        let replacement: Option<(String, usize)> = match b {
-            b'&' => decode_entity(&chunk[i..]).map(|(c, len)| (c.to_string(), len)),
-            b'\n' | b'\r' | b'\t' => Some((" ".to_string(), 1)),
+        let replacement: Option<(Cow<'static, str>, usize)> = match b {
+            b'&' => decode_entity(&chunk[i..]),
+            b'\n' | b'\r' | b'\t' => Some((Cow::Borrowed(" "), 1)),
             _ => None,
         };
         if let Some((replaced, len)) = replacement {
@@ -233,42 +236,6 @@ fn find_ci(text: &str, from: usize, needle: &str) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|i| from + i)
 }
 
-/// Decodes the entity at the start of `s` (which starts with `&`): the character and
-/// the entity's length in bytes.
-fn decode_entity(s: &str) -> Option<(char, usize)> {
-    // Looked for in bytes: the 12th byte may fall inside a multi-byte character, and
-    // `;` is ASCII, so the index found is a character boundary.
-    let semi = memchr::memchr(b';', &s.as_bytes()[..s.len().min(12)])?;
-    let name = &s[1..semi];
-    let c = if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        char::from_u32(code)?
-    } else {
-        match name {
-            "amp" => '&',
-            "lt" => '<',
-            "gt" => '>',
-            "quot" => '"',
-            "apos" => '\'',
-            "nbsp" => ' ',
-            "ndash" => '–',
-            "mdash" => '—',
-            "lsquo" => '‘',
-            "rsquo" => '’',
-            "ldquo" => '“',
-            "rdquo" => '”',
-            "hellip" => '…',
-            "deg" => '°',
-            "eacute" => 'é',
-            _ => return None,
-        }
-    };
-    Some((c, semi + 1))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,6 +267,18 @@ Then left.</p><!-- a comment --><div>Caption 2017</div></body></html>"#;
     }
 
     #[test]
+    fn references_are_read_by_the_full_table() {
+        let text = "<p>a &NotNestedLessLess; b &amp c &#x41;&#66 &bogus; &#;</p>";
+        let (blocks, _) = read(text);
+        assert_eq!(blocks[0].text, "a \u{2aa1}\u{338} b & c AB &bogus; &#;");
+        let at = blocks[0].text.find('\u{2aa1}').unwrap();
+        let entity = blocks[0].to_original(Span::new(at, at + "\u{2aa1}\u{338}".len()));
+        assert_eq!(entity.slice(text), "&NotNestedLessLess;");
+        let at = blocks[0].text.find("AB").unwrap();
+        assert_eq!(blocks[0].to_original(Span::new(at, at + 2)).slice(text), "&#x41;&#66");
+    }
+
+    #[test]
     fn entity_followed_by_multibyte_text_does_not_panic() {
         // Found by fuzzing (`source`): the entity scan cut the text at byte 12, inside
         // a three-byte character.
@@ -307,6 +286,6 @@ Then left.</p><!-- a comment --><div>Caption 2017</div></body></html>"#;
         let (blocks, _) = read(text);
         assert_eq!(blocks[0].text, "& By \u{FFFD}\u{FFFD}\u{FFFD}ing for it.");
         assert_eq!(decode_entity("&ab\u{E9}cdefghi;"), None);
-        assert_eq!(decode_entity("&amp;\u{E9}"), Some(('&', 5)));
+        assert_eq!(decode_entity("&amp;\u{E9}"), Some((Cow::Borrowed("&"), 5)));
     }
 }

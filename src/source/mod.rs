@@ -136,6 +136,9 @@ impl Source {
             Format::Markdown => markdown::read(&text, &mut warnings),
             Format::Html => html::read(&text),
         };
+        // NFC once, here, so that every later step sees one form of each character
+        // while spans still point into the file as written.
+        let blocks: Vec<Block> = blocks.into_iter().map(Block::into_nfc).collect();
         metadata.fill_from(fallback);
         // Said so that an empty result is not mistaken for a source without claims.
         if text.is_empty() {
