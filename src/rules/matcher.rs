@@ -2,12 +2,12 @@
 //! exclusions, all in one pass of one Aho-Corasick automaton.
 //!
 //! Text and patterns are folded the same way before matching, by [`Folded`], so that
-//! matching ignores case ("KIM JONG UN"), treats hyphens (ASCII, Unicode, non-breaking),
-//! non-breaking spaces and line breaks like spaces ("Kim Jong-un"), and takes curly
-//! apostrophes for straight ones; spans are mapped back to the text as written. Abbreviations match
-//! with or without their dots ("Mr Kim"), acronyms only in their own case ("US" is not
-//! "us"), and every match is word-bounded: "Kim" does not match "Kimberly", but does
-//! match "Kim's".
+//! matching ignores case ("KIM JONG UN"), treats hyphens (ASCII, Unicode,
+//! non-breaking), non-breaking spaces and line breaks like spaces ("Kim Jong-un"), and
+//! takes curly apostrophes for straight ones; spans are mapped back to the text as
+//! written. Abbreviations match with or without their dots ("Mr Kim"), acronyms only
+//! in their own case ("US" is not "us"), and every match is word-bounded: "Kim" does
+//! not match "Kimberly", but does match "Kim's".
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
