@@ -229,7 +229,11 @@ pub fn decode_entity(s: &str) -> Option<(Cow<'static, str>, usize)> {
     if bytes.get(1) == Some(&b'#') {
         return decode_numeric(s);
     }
-    let name = bytes.get(1..).map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count());
+    // No name is longer than the table's longest, so a long run of letters is not read
+    // to its end.
+    let name = bytes.get(1..).map_or(0, |rest| {
+        rest.iter().take(htmlize::ENTITY_MAX_LENGTH).take_while(|b| b.is_ascii_alphanumeric()).count()
+    });
     let semicolon = usize::from(bytes.get(1 + name) == Some(&b';'));
     let longest = (1 + name + semicolon).min(htmlize::ENTITY_MAX_LENGTH);
     (htmlize::ENTITY_MIN_LENGTH..=longest).rev().find_map(|len| {
