@@ -135,8 +135,13 @@ impl<'de> Deserialize<'de> for Scope {
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Scope, A::Error> {
                 let mut window = None;
                 while let Some(key) = map.next_key::<String>()? {
-                    if key != "window" || window.is_some() {
+                    if key != "window" {
                         return Err(serde::de::Error::unknown_field(&key, &["window"]));
+                    }
+                    // Refused here since the single typed parse has no untyped one before it
+                    // to refuse duplicate keys.
+                    if window.is_some() {
+                        return Err(serde::de::Error::duplicate_field("window"));
                     }
                     window = Some(map.next_value::<usize>()?);
                 }

@@ -405,6 +405,7 @@ mod tests {
             ("entities:\n  k:\n    name: Kim\n  k:\n    name: Kim\n", "`entities`"),
             ("facts:\n  a:\n    claim: date\n    claim: number\n    cues: [x]\n", "fact `a`"),
             ("facts:\n  a:\n    claim: date\n    cues: [x]\nfacts:\n  b:\n    claim: date\n", ""),
+            ("facts:\n  a:\n    claim: date\n    cues: [x]\n    scope: {window: 1, window: 2}\n", "fact `a`"),
         ] {
             let errors = set(text).unwrap_err();
             assert!(errors[0].message.contains("duplicate key"), "{text}: {}", errors[0]);
