@@ -29,7 +29,7 @@ use factlint::span::LineIndex;
 
 fn checker() -> Checker {
     let rules = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("rules");
-    Checker::new(RuleSet::load(&[rules]).expect("the seed rules load"))
+    Checker::new(RuleSet::load(&[rules]).expect("the seed rules load")).expect("the seed rules compile")
 }
 
 fn selected(sources: &[Source], checker: &Checker) -> Vec<Selected> {

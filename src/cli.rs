@@ -13,7 +13,7 @@ use crate::baseline::{Baseline, BaselineError};
 use crate::config::{Config, ConfigError, FailOn};
 use crate::pipeline::{self, Checker, RunOptions};
 use crate::report::{self, Format, Report};
-use crate::rules::{RuleError, RuleSet, Severity};
+use crate::rules::{MatcherError, RuleError, RuleSet, Severity};
 use crate::segment;
 use crate::source::{self, Source};
 
@@ -134,6 +134,9 @@ pub enum CliError {
     /// Rule files are malformed.
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\nerror: "))]
     Rules(Vec<RuleError>),
+    /// The rules' words cannot be compiled for matching.
+    #[error("rules: {0}")]
+    Matcher(#[from] MatcherError),
     /// A bad option value.
     #[error("{0}")]
     Usage(String),
@@ -216,7 +219,7 @@ fn resolve(input: &InputArgs, config: &Config, need_rules: bool) -> Result<Resol
         // The global pool can be built once; a second call in one process keeps the first.
         let _ = rayon::ThreadPoolBuilder::new().num_threads(jobs).build_global();
     }
-    Ok(Resolved { paths, checker: Checker::new(rules), options: RunOptions { published } })
+    Ok(Resolved { paths, checker: Checker::new(rules)?, options: RunOptions { published } })
 }
 
 fn parse_date(text: &str) -> Result<Date, CliError> {

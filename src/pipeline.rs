@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::check::{self, Evidence, Selected};
 use crate::extract::{self, Context};
 use crate::report::{Report, SourceSummary};
-use crate::rules::{Matcher, RuleSet};
+use crate::rules::{Matcher, MatcherError, RuleSet};
 use crate::segment::{self, Sentence};
 use crate::source::{self, Metadata, Source, SourceFailure};
 use crate::span::LineIndex;
@@ -30,9 +30,9 @@ pub struct Checker {
 
 impl Checker {
     /// Compiles a rule set.
-    pub fn new(rules: RuleSet) -> Checker {
-        let matcher = Matcher::new(&rules);
-        Checker { rules, matcher }
+    pub fn new(rules: RuleSet) -> Result<Checker, MatcherError> {
+        let matcher = Matcher::new(&rules)?;
+        Ok(Checker { rules, matcher })
     }
 }
 

@@ -6,6 +6,8 @@
 //! when the text was Markdown or HTML. Lines and columns are computed only here, by
 //! [`LineIndex`], so that every output format agrees on them.
 
+use std::ops::Range;
+
 use serde::{Deserialize, Serialize};
 
 /// A half-open range of byte offsets `[start, end)` into a source file.
@@ -121,6 +123,21 @@ impl LineIndex {
     pub fn lines(&self) -> usize {
         self.starts.len()
     }
+
+    /// The byte range of 1-based line `line` of `text` (the text this index was built
+    /// from), without its line end; `None` past the last line.
+    pub fn line_range(&self, text: &str, line: usize) -> Option<Range<usize>> {
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        let next = self.starts.get(line).copied().unwrap_or(text.len()).min(text.len());
+        let body = text.get(start..next).unwrap_or("");
+        let ending = if body.ends_with("\r\n") { 2 } else { usize::from(body.ends_with(['\n', '\r'])) };
+        Some(start..next - ending)
+    }
+
+    /// The lines of `text` (the text this index was built from), without line ends.
+    pub fn lines_of<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'a str> {
+        (1..=self.lines()).filter_map(|line| self.line_range(text, line).and_then(|r| text.get(r)))
+    }
 }
 
 /// Adds the checkpoints of the line `start..end` of `text`: offsets on character
@@ -155,6 +172,18 @@ mod tests {
         assert_eq!(index.position(text, 3), Position { line: 2, column: 1 });
         assert_eq!(index.position(text, 7), Position { line: 3, column: 1 });
         assert_eq!(index.position(text, 11), Position { line: 4, column: 2 });
+    }
+
+    #[test]
+    fn lines_end_at_every_line_ending() {
+        let text = "ab\ncd\r\nef\rgh";
+        let index = LineIndex::new(text);
+        assert_eq!(index.lines_of(text).collect::<Vec<_>>(), ["ab", "cd", "ef", "gh"]);
+        assert_eq!(index.line_range(text, 2), Some(3..5));
+        assert_eq!(index.line_range(text, 0), None);
+        assert_eq!(index.line_range(text, 5), None);
+        let text = "a\n";
+        assert_eq!(LineIndex::new(text).lines_of(text).collect::<Vec<_>>(), ["a", ""]);
     }
 
     #[test]

@@ -13,7 +13,7 @@ fn the_documented_rule_set_loads_and_its_examples_hold() {
     let mut rules = RuleSet::default();
     rules.add(Path::new("docs/rules.md"), yaml).unwrap();
     assert!(rules.check_references().is_empty());
-    assert_eq!(check_examples(&rules).len(), 0, "{:?}", check_examples(&rules));
+    assert_eq!(check_examples(&rules).unwrap().len(), 0, "{:?}", check_examples(&rules));
     assert_eq!(rules.facts.len(), 1);
     assert_eq!(rules.entities.len(), 2);
 }

@@ -69,3 +69,37 @@ fn the_repository_rules_are_valid() {
     assert_eq!(code, Some(0), "{stderr}");
     assert!(stdout.ends_with("ok\n"), "{stdout}");
 }
+
+/// A rule file whose lines end in a lone carriage return (old Mac style) is read by
+/// libyaml line by line; errors found after parsing must name the same lines.
+#[test]
+fn lone_carriage_returns_end_lines() {
+    let (code, _, stderr) = factlint(&["rules", "check", "tests/rules/invalid/lone_cr_line_ends.yaml"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr.trim(),
+        "error: tests/rules/invalid/lone_cr_line_ends.yaml:7:13: fact `visit`: unknown entity `kin` in `about`, \
+         did you mean `kim`?"
+    );
+}
+
+/// An entry of a rules folder that cannot be read is an error of the set, not a file
+/// left out of it: a rule set missing a file would check less than it says.
+#[cfg(unix)]
+#[test]
+fn an_unreadable_entry_of_a_rules_folder_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    std::fs::create_dir_all(rules.join("more")).unwrap();
+    std::fs::write(rules.join("a.yaml"), "entities:\n  kim:\n    name: Kim Jong Un\n").unwrap();
+    std::fs::write(rules.join("more/b.yaml"), "entities:\n  xi:\n    name: Xi Jinping\n").unwrap();
+    let (code, stdout, stderr) = factlint(&["rules", "check", &rules.to_string_lossy()]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.ends_with(": 2 entities, 0 facts: ok\n"), "the walk reaches subfolders: {stdout}");
+
+    std::os::unix::fs::symlink(rules.join("gone.yaml"), rules.join("more/c.yaml")).unwrap();
+    let (code, stdout, stderr) = factlint(&["rules", "check", &rules.to_string_lossy()]);
+    assert_eq!(code, Some(2), "{stdout}");
+    let shown = rules.join("more/c.yaml").to_string_lossy().replace('\\', "/");
+    assert_eq!(stderr.trim(), format!("error: {shown}: broken symbolic link (its target does not exist)"));
+}

@@ -67,7 +67,7 @@ proptest! {
     #[test]
     fn scanning_any_text_never_panics(text in prop_oneof![texty(), "\\PC{0,200}".boxed()]) {
         let rules = seed_rules();
-        let hits = Matcher::new(&rules).scan(&text);
+        let hits = Matcher::new(&rules).unwrap().scan(&text);
         for m in &hits.mentions {
             prop_assert!(text.get(m.span.start..m.span.end).is_some_and(|s| !s.is_empty()), "{:?}", m.span);
         }

@@ -44,7 +44,7 @@ fn claims(finding: &Value) -> Vec<(String, String, String)> {
 
 fn analyses() -> Vec<Analysis> {
     let rules = RuleSet::load(&[root().join("rules")]).unwrap();
-    let checker = Checker::new(rules);
+    let checker = Checker::new(rules).unwrap();
     let (analyses, failures) = pipeline::analyze_all(&[root().join("seeds")], &checker, &RunOptions::default());
     assert!(failures.is_empty(), "{failures:?}");
     analyses

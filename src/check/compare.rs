@@ -422,7 +422,7 @@ mod tests {
     use crate::value::ClaimKind;
 
     fn fact(yaml: &str) -> Fact {
-        serde_yaml::from_str(yaml).unwrap()
+        Fact::resolve(&serde_yaml::from_str(yaml).unwrap(), &crate::rules::Defaults::default())
     }
 
     fn claim(source: &str, kind: ClaimKind, value: Value) -> Evidence {

@@ -5,7 +5,7 @@
 //! fact's entities and at least one cue are mentioned and no exclusion is, within the
 //! fact's scope; `during` keeps out claims whose dates place them in another event.
 
-use crate::rules::{Fact, Hits, Matcher, RuleSet, Scope};
+use crate::rules::{Fact, FactKind, Hits, Matcher, RuleSet, Scope};
 use crate::segment::Sentence;
 use crate::value::{ClaimKind, Extent, Interval, Scale, Value, agree};
 
@@ -57,7 +57,7 @@ pub fn select(rules: &RuleSet, hits: &[Hits], sentences: &[Sentence], claims: &[
         let window = fact.during.as_deref().and_then(window_of);
         for (s, sentence_claims) in by_sentence.iter().enumerate() {
             let mut candidates: Vec<&Evidence> = sentence_claims.iter().copied().filter(|c| takes(fact, c)).collect();
-            if fact.claim == ClaimKind::Duration {
+            if fact.claim == FactKind::Duration {
                 candidates.extend(derived[s].iter().filter(|c| takes(fact, c)));
             }
             if candidates.is_empty() {
@@ -104,7 +104,7 @@ pub fn select(rules: &RuleSet, hits: &[Hits], sentences: &[Sentence], claims: &[
 
 /// Whether a claim is of a kind and what a fact asks for, and comparable at all.
 fn takes(fact: &Fact, claim: &Evidence) -> bool {
-    if claim.kind != fact.claim && !(fact.claim == ClaimKind::DateRange && is_period(claim)) {
+    if claim.kind != fact.claim.claim_kind() && !(fact.claim == FactKind::DateRange && is_period(claim)) {
         return false;
     }
     if matches!(claim.value.extent(), None | Some(Extent::Vague)) {
@@ -322,7 +322,7 @@ facts:
 
     fn run(sentences: &[Sentence], claims: &[Evidence]) -> Vec<(usize, String)> {
         let rules = rules();
-        let matcher = Matcher::new(&rules);
+        let matcher = Matcher::new(&rules).unwrap();
         select(&rules, &scan(&matcher, sentences), sentences, claims)
             .into_iter()
             .map(|s| (s.fact, s.evidence.value.to_string()))

@@ -2,14 +2,15 @@
 //! `match` sentence must satisfy the fact's conditions (every `about` entity
 //! mentioned, a cue present, no exclusion), and each `no-match` sentence must not.
 
-use super::{Matcher, RuleError, RuleSet};
+use super::{Matcher, MatcherError, RuleError, RuleSet};
 
-/// Errors for every example that does not behave as its list says.
-pub fn check_examples(rules: &RuleSet) -> Vec<RuleError> {
+/// Errors for every example that does not behave as its list says; an error when the
+/// rules' words cannot be compiled to run them.
+pub fn check_examples(rules: &RuleSet) -> Result<Vec<RuleError>, MatcherError> {
     if rules.facts.values().all(|f| f.examples.is_empty()) {
-        return Vec::new();
+        return Ok(Vec::new());
     }
-    let matcher = Matcher::new(rules);
+    let matcher = Matcher::new(rules)?;
     let entity_ids: Vec<&String> = rules.entities.keys().collect();
     let mut errors = Vec::new();
     for (index, (id, fact)) in rules.facts.iter().enumerate() {
@@ -44,7 +45,7 @@ pub fn check_examples(rules: &RuleSet) -> Vec<RuleError> {
             }
         }
     }
-    errors
+    Ok(errors)
 }
 
 fn list(words: &[String]) -> String {
@@ -81,7 +82,7 @@ facts:
     fn examples_that_hold_pass() {
         let mut rules = RuleSet::default();
         rules.add(Path::new("r.yaml"), RULES).unwrap();
-        assert!(check_examples(&rules).is_empty(), "{:?}", check_examples(&rules));
+        assert!(check_examples(&rules).unwrap().is_empty(), "{:?}", check_examples(&rules));
     }
 
     #[test]
@@ -89,7 +90,7 @@ facts:
         let text = RULES.replace("exclude: [second]", "exclude: [four]");
         let mut rules = RuleSet::default();
         rules.add(Path::new("r.yaml"), &text).unwrap();
-        let errors: Vec<String> = check_examples(&rules).iter().map(ToString::to_string).collect();
+        let errors: Vec<String> = check_examples(&rules).unwrap().iter().map(ToString::to_string).collect();
         assert_eq!(
             errors,
             [

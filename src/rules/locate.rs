@@ -6,14 +6,16 @@
 //! `facts / visit / about` well enough, and a word search inside that key's block finds
 //! a value, whether written as a block list or a flow list.
 
+use crate::span::LineIndex;
+
 /// A 1-based line and column (in characters).
 pub type Location = (usize, usize);
 
-/// The lines of a rule file, for locating keys and values.
+/// The lines of a rule file, for locating keys and values. Lines end where
+/// [`LineIndex`] says they do (`\n`, `\r\n` or a lone `\r`), as they do for libyaml.
 pub struct Locator<'a> {
     text: &'a str,
-    /// Byte offset of each line's start.
-    starts: Vec<usize>,
+    index: LineIndex,
 }
 
 /// A key found in the text: its line (0-based), byte offset, and the indentation of the
@@ -28,23 +30,23 @@ struct Found {
 impl<'a> Locator<'a> {
     /// Indexes the lines of `text`.
     pub fn new(text: &'a str) -> Locator<'a> {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Locator { text, starts }
+        Locator { text, index: LineIndex::new(text) }
     }
 
+    /// The text of 0-based line `i`, without its line end.
     fn line(&self, i: usize) -> &'a str {
-        let start = self.starts[i];
-        let end = self.starts.get(i + 1).copied().unwrap_or(self.text.len());
-        self.text.get(start..end).unwrap_or("").trim_end_matches(['\n', '\r'])
+        self.index.line_range(self.text, i + 1).and_then(|r| self.text.get(r)).unwrap_or("")
+    }
+
+    /// Byte offset where 0-based line `i` starts, or the end of the text past the last.
+    fn start(&self, i: usize) -> usize {
+        self.index.line_range(self.text, i + 1).map_or(self.text.len(), |r| r.start)
     }
 
     /// The line and column of byte `offset`.
     pub fn location(&self, offset: usize) -> Location {
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
-        let column = self.text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
-        (line, column)
+        let at = self.index.position(self.text, offset);
+        (at.line, at.column)
     }
 
     /// The place of the last key of `path` (a path of mapping keys from the top), or
@@ -57,17 +59,18 @@ impl<'a> Locator<'a> {
     /// `path`: an item of its list, or its own value.
     pub fn value(&self, path: &[&str], value: &str) -> Option<Location> {
         let found = self.walk(path)?;
-        let end = self.block_end(found);
+        let end = self.start(self.block_end(found));
         let region = self.text.get(found.at..end)?;
         // Skip the key itself so that a value equal to its key is not found there.
         let skip = region.find(':').map_or(0, |i| i + 1);
         find_word(&region[skip..], value).map(|i| self.location(found.at + skip + i))
     }
 
-    /// Byte offset where the block of a found key ends: the first later line that is
-    /// neither blank, a comment, nor indented deeper than the key.
+    /// The 0-based line where the block of a found key ends (the number of lines when
+    /// it runs to the end): the first later line that is neither blank, a comment, nor
+    /// indented deeper than the key.
     fn block_end(&self, found: Found) -> usize {
-        for i in found.line + 1..self.starts.len() {
+        for i in found.line + 1..self.index.lines() {
             let line = self.line(i);
             let trimmed = line.trim_start();
             if trimmed.is_empty() || trimmed.starts_with('#') {
@@ -75,15 +78,15 @@ impl<'a> Locator<'a> {
             }
             let indent = line.len() - trimmed.len();
             if indent <= found.indent && !trimmed.starts_with("- ") || indent < found.indent {
-                return self.starts[i];
+                return i;
             }
         }
-        self.text.len()
+        self.index.lines()
     }
 
     fn walk(&self, path: &[&str]) -> Option<Found> {
         let mut first = 0;
-        let mut last = self.starts.len();
+        let mut last = self.index.lines();
         let mut parent: Option<Found> = None;
         for key in path {
             let mut hit = None;
@@ -98,20 +101,20 @@ impl<'a> Locator<'a> {
                     continue;
                 }
                 if key_of(trimmed) == Some(key) {
-                    hit = Some(Found { line: i, at: self.starts[i] + indent, indent });
+                    hit = Some(Found { line: i, at: self.start(i) + indent, indent });
                     break;
                 }
             }
             match hit {
                 Some(found) => {
                     first = found.line + 1;
-                    last = self.line_of(self.block_end(found));
+                    last = self.block_end(found);
                     parent = Some(found);
                 }
                 // A key in a flow mapping (`scope: {window: 2}`): search the parent's block.
                 None => {
                     let p = parent?;
-                    let end = self.block_end(p);
+                    let end = self.start(self.block_end(p));
                     let region = self.text.get(p.at..end)?;
                     let i = find_word(region, &format!("{key}:"))?;
                     return Some(Found { line: p.line, at: p.at + i, indent: p.indent });
@@ -119,10 +122,6 @@ impl<'a> Locator<'a> {
             }
         }
         parent
-    }
-
-    fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s < offset)
     }
 }
 
@@ -181,6 +180,16 @@ facts:
         assert_eq!(at.key(&["entities", "kim", "name"]), Some((4, 5)));
         assert_eq!(at.key(&["facts", "visit", "scope", "window"]), Some((12, 13)));
         assert_eq!(at.key(&["facts", "nothing"]), None);
+    }
+
+    #[test]
+    fn lines_may_end_in_a_lone_carriage_return() {
+        let text = TEXT.replace('\n', "\r");
+        let at = Locator::new(&text);
+        assert_eq!(at.key(&["facts", "visit", "claim"]), Some((7, 5)));
+        assert_eq!(at.value(&["facts", "visit", "cues"], "trip"), Some((11, 9)));
+        let text = TEXT.replace('\n', "\r\n");
+        assert_eq!(Locator::new(&text).value(&["facts", "visit", "about"], "xi"), Some((8, 18)));
     }
 
     #[test]

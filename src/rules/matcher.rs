@@ -9,7 +9,7 @@
 //! in their own case ("US" is not "us"), and every match is word-bounded: "Kim" does
 //! not match "Kimberly", but does match "Kim's".
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, BuildError, MatchKind};
 
 use super::{RuleSet, is_acronym};
 use crate::span::Span;
@@ -57,17 +57,31 @@ pub struct Hits {
     pub excludes: Vec<(usize, Span)>,
 }
 
+/// The rule set's words could not be compiled into one automaton (too many, or too
+/// long, for its state ids).
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "cannot compile the rules' {patterns} words and phrases (names, aliases, cues, exclusions) for matching: {source}"
+)]
+pub struct MatcherError {
+    /// How many patterns were to be compiled.
+    pub patterns: usize,
+    /// Why aho-corasick refused them.
+    #[source]
+    pub source: BuildError,
+}
+
 /// The compiled words of a rule set.
 #[derive(Clone, Debug)]
 pub struct Matcher {
-    automaton: Option<AhoCorasick>,
+    automaton: AhoCorasick,
     /// What each pattern stands for, and how it must match.
     targets: Vec<Entry>,
 }
 
 impl Matcher {
     /// Compiles every entity name and alias and every fact's cues and exclusions.
-    pub fn new(rules: &RuleSet) -> Matcher {
+    pub fn new(rules: &RuleSet) -> Result<Matcher, MatcherError> {
         let mut patterns: Vec<String> = Vec::new();
         let mut targets = Vec::new();
         let mut add = |text: &str, target: Target| {
@@ -101,16 +115,18 @@ impl Matcher {
                 add(word, Target::Exclude(i));
             }
         }
-        let automaton = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&patterns).ok();
-        Matcher { automaton, targets }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|source| MatcherError { patterns: patterns.len(), source })?;
+        Ok(Matcher { automaton, targets })
     }
 
     /// Every word-bounded occurrence of the rule set's words in `text`.
     pub fn scan(&self, text: &str) -> Hits {
         let mut hits = Hits::default();
-        let Some(automaton) = &self.automaton else { return hits };
         let folded = Folded::new(text);
-        for m in automaton.find_overlapping_iter(&folded.text) {
+        for m in self.automaton.find_overlapping_iter(&folded.text) {
             let Some(Entry { target, stem, exact }) = self.targets.get(m.pattern().as_usize()) else { continue };
             if !starts_word(&folded.text, m.start()) {
                 continue;
@@ -212,7 +228,7 @@ mod tests {
 
     #[test]
     fn names_match_across_case_hyphens_apostrophes_and_dots() {
-        let matcher = Matcher::new(&rules());
+        let matcher = Matcher::new(&rules()).unwrap();
         for text in [
             "Kim Jong-un arrived",
             "KIM JONG UN arrived",
@@ -230,7 +246,7 @@ mod tests {
             "entities:\n  p:\n    name: People's Party\n    aliases: [Mr. Lee]\n  us:\n    name: U.S.\n  z:\n    name: Émile Zola\n",
         )
         .unwrap();
-        let matcher = Matcher::new(&set);
+        let matcher = Matcher::new(&set).unwrap();
         for text in [
             "the People’s Party",
             "the People's Party’s",
@@ -253,7 +269,7 @@ mod tests {
         let mut set = RuleSet::default();
         set.add(std::path::Path::new("t.yaml"), "facts:\n  f:\n    claim: date\n    cues: [try, arrive, travel]\n")
             .unwrap();
-        let matcher = Matcher::new(&set);
+        let matcher = Matcher::new(&set).unwrap();
         let text = "tries tried arriving arrived travelled traveling travels tri arriv travell";
         let found: Vec<&str> = matcher.scan(text).cues.iter().map(|(_, s)| s.slice(text)).collect();
         assert_eq!(found, ["tries", "tried", "arriving", "arrived", "travelled", "traveling", "travels"]);
@@ -261,7 +277,7 @@ mod tests {
 
     #[test]
     fn words_are_bounded_and_cues_inflect() {
-        let matcher = Matcher::new(&rules());
+        let matcher = Matcher::new(&rules()).unwrap();
         let hits = matcher.scan("Kimberly visited; KIM JONG UN visits. Kim’s second revisit.");
         let spans: Vec<Span> = hits.mentions.iter().map(|m| m.span).collect();
         assert_eq!(spans.len(), 3, "{spans:?}");

@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 
 use super::locate::Locator;
-use super::{Entity, Fact, Origin, RuleError};
+use super::model::{EntitySpec, FactKind, FactSpec};
+use super::set::{Origin, RuleError};
+use crate::span::LineIndex;
 use crate::value::{ClaimKind, Extent, Tolerance, Value};
 
 /// How close a misspelled key or id must be to a valid one to be suggested.
@@ -12,7 +14,8 @@ const SUGGEST_AT: f64 = 0.7;
 
 /// True when a rule file holds nothing but blank lines, comments and document markers.
 pub(super) fn is_blank(text: &str) -> bool {
-    text.lines().map(str::trim).all(|l| l.is_empty() || l.starts_with('#') || l == "---" || l == "...")
+    let index = LineIndex::new(text);
+    index.lines_of(text).map(str::trim).all(|l| l.is_empty() || l.starts_with('#') || l == "---" || l == "...")
 }
 
 /// A serde_yaml error as a located rule error, its message reworded for people. The
@@ -21,7 +24,7 @@ pub(super) fn is_blank(text: &str) -> bool {
 pub(super) fn from_yaml(file: &str, text: &str, error: &serde_yaml::Error) -> RuleError {
     let location = error.location().map(|l| (l.line(), l.column())).unwrap_or_else(|| {
         let mut content = false;
-        for (i, line) in text.lines().enumerate() {
+        for (i, line) in LineIndex::new(text).lines_of(text).enumerate() {
             if line.starts_with("---") && content {
                 return (i + 1, 1);
             }
@@ -29,6 +32,9 @@ pub(super) fn from_yaml(file: &str, text: &str, error: &serde_yaml::Error) -> Ru
         }
         (1, 1)
     });
+    if let Some((message, place)) = entity_kind(text, &error.to_string()) {
+        return RuleError { file: file.to_string(), location: Some(place.unwrap_or(location)), message };
+    }
     let mut message = reword(&error.to_string());
     if message.contains("more than one document") {
         message = "a second YAML document (`---`): a rule file holds one; split it into two files".into();
@@ -57,6 +63,22 @@ pub(super) fn from_yaml(file: &str, text: &str, error: &serde_yaml::Error) -> Ru
     RuleError { file: file.to_string(), location: Some(better.unwrap_or(location)), message }
 }
 
+/// A fact whose `claim:` is a kind of claim that rules check through entities (`name`,
+/// `expansion`): the message that says so, placed at the `claim` key, rather than
+/// serde's "unknown variant" (which would suggest `number` for `name`).
+fn entity_kind(text: &str, message: &str) -> Option<(String, Option<(usize, usize)>)> {
+    let rest = message.strip_prefix("facts.")?;
+    let (id, rest) = rest.split_once(".claim: unknown variant `")?;
+    let (written, _) = rest.split_once('`')?;
+    let kind = ClaimKind::ALL.into_iter().find(|k| k.as_str() == written)?;
+    let kinds: Vec<String> = FactKind::ALL.iter().map(|k| format!("`{k}`")).collect();
+    let message = format!(
+        "fact `{id}`: `claim: {kind}` is checked through entities, not facts; expected one of {}",
+        kinds.join(", ")
+    );
+    Some((message, Locator::new(text).key(&["facts", id, "claim"])))
+}
+
 /// Drops the location serde_yaml appends (the error carries it), names the model's
 /// types as a rule writer knows them, and turns "expected one of" into a suggestion
 /// when one candidate is close.
@@ -65,8 +87,8 @@ fn reword(message: &str) -> String {
     if text.starts_with("did not find expected key") {
         text.push_str(" (is a key indented less or more than its siblings?)");
     }
-    if let Some(at) = text.find("duplicate entry with key \"") {
-        let key = text[at + 26..].trim_end_matches('"').to_string();
+    if let Some(at) = text.find("duplicate field `") {
+        let key = text[at + 17..].trim_end_matches('`').to_string();
         text = format!("{}duplicate key `{key}`: a key may appear once in a mapping", &text[..at]);
     }
     for (from, to) in [
@@ -75,8 +97,8 @@ fn reword(message: &str) -> String {
         ("expected a sequence", "expected a list such as `[a, b]`"),
         ("expected usize", "expected a whole number (0 or more)"),
         ("struct RuleFile", "a mapping with `entities`, `facts` or `defaults`"),
-        ("struct Entity", "an entity: a mapping with `name` and optional `aliases`, `expansion`"),
-        ("struct Fact", "a fact: a mapping with `claim`, `cues` and optional keys"),
+        ("struct EntitySpec", "an entity: a mapping with `name` and optional `aliases`, `expansion`"),
+        ("struct FactSpec", "a fact: a mapping with `claim`, `cues` and optional keys"),
         ("struct Defaults", "a mapping with `severity`, `scope`, `tolerance` or `names`"),
         ("struct Examples", "a mapping with `match` and `no-match` lists"),
     ] {
@@ -175,14 +197,13 @@ pub(super) fn located(origin: &Origin, path: &[&str], value: Option<&str>, messa
 
 /// Whether a tolerance fits a kind of claim: dates take durations; durations take
 /// durations or shares; numbers take amounts or shares.
-pub(super) fn tolerance_fits(kind: ClaimKind, tolerance: &Tolerance) -> bool {
+pub(super) fn tolerance_fits(kind: FactKind, tolerance: &Tolerance) -> bool {
     match kind {
-        ClaimKind::Date | ClaimKind::DateRange => matches!(tolerance, Tolerance::Duration(_)),
-        ClaimKind::Duration => matches!(tolerance, Tolerance::Duration(_) | Tolerance::Percent(_)),
-        ClaimKind::Number | ClaimKind::Quantity | ClaimKind::Ordinal => {
+        FactKind::Date | FactKind::DateRange => matches!(tolerance, Tolerance::Duration(_)),
+        FactKind::Duration => matches!(tolerance, Tolerance::Duration(_) | Tolerance::Percent(_)),
+        FactKind::Number | FactKind::Quantity | FactKind::Ordinal => {
             matches!(tolerance, Tolerance::Absolute(_) | Tolerance::Percent(_))
         }
-        ClaimKind::Name | ClaimKind::Expansion => false,
     }
 }
 
@@ -199,8 +220,8 @@ fn window_is_valid(during: &str) -> bool {
 /// Checks one file's entities and facts on their own.
 pub(super) fn file(
     origin: &Origin,
-    entities: &BTreeMap<String, Entity>,
-    facts: &BTreeMap<String, Fact>,
+    entities: &BTreeMap<String, EntitySpec>,
+    facts: &BTreeMap<String, FactSpec>,
 ) -> Vec<RuleError> {
     let mut errors = Vec::new();
     let mut error = |path: &[&str], value: Option<&str>, message: String| {
@@ -244,16 +265,6 @@ pub(super) fn file(
         if id.trim().is_empty() {
             error(&["facts"], None, "a fact id is empty".into());
         }
-        if matches!(fact.claim, ClaimKind::Name | ClaimKind::Expansion) {
-            error(
-                &path("claim"),
-                None,
-                format!(
-                    "fact `{id}`: `claim: {}` is checked through entities, not facts; expected one of `date`, `date-range`, `duration`, `number`, `quantity`, `ordinal`",
-                    fact.claim
-                ),
-            );
-        }
         if fact.cues.is_empty() {
             error(
                 &path("cues"),
@@ -266,7 +277,7 @@ pub(super) fn file(
                 error(&path(key), None, format!("fact `{id}`: an entry of `{key}` is empty"));
             }
         }
-        if !fact.counted.is_empty() && fact.claim != ClaimKind::Number {
+        if !fact.counted.is_empty() && fact.claim != FactKind::Number {
             error(
                 &path("counted"),
                 None,
@@ -274,7 +285,7 @@ pub(super) fn file(
             );
         }
         if let Some(unit) = &fact.unit {
-            if !matches!(fact.claim, ClaimKind::Quantity | ClaimKind::Number) {
+            if !matches!(fact.claim, FactKind::Quantity | FactKind::Number) {
                 error(
                     &path("unit"),
                     None,
@@ -302,8 +313,8 @@ pub(super) fn file(
             && !tolerance_fits(fact.claim, tolerance)
         {
             let expected = match fact.claim {
-                ClaimKind::Date | ClaimKind::DateRange => "an ISO duration such as `P1D`",
-                ClaimKind::Duration => "an ISO duration such as `P1D` or a percentage such as `10%`",
+                FactKind::Date | FactKind::DateRange => "an ISO duration such as `P1D`",
+                FactKind::Duration => "an ISO duration such as `P1D` or a percentage such as `10%`",
                 _ => "a number such as `2` or a percentage such as `5%`",
             };
             error(
@@ -334,7 +345,7 @@ mod tests {
              (is a key indented less or more than its siblings?)"
         );
         assert_eq!(
-            reword("facts: duplicate entry with key \"visit\" at line 5 column 3"),
+            reword("facts: duplicate field `visit` at line 5 column 3"),
             "facts: duplicate key `visit`: a key may appear once in a mapping"
         );
         assert_eq!(
@@ -358,8 +369,8 @@ mod tests {
         assert!(!window_is_valid("2018-04-05/2018-03-20"));
         assert!(!window_is_valid("soon"));
         assert!(!window_is_valid("2018-13-01/2018-12-01"));
-        assert!(tolerance_fits(ClaimKind::Date, &Tolerance::Duration(86_400.0)));
-        assert!(!tolerance_fits(ClaimKind::Date, &Tolerance::Percent(5.0)));
-        assert!(tolerance_fits(ClaimKind::Number, &Tolerance::Percent(5.0)));
+        assert!(tolerance_fits(FactKind::Date, &Tolerance::Duration(86_400.0)));
+        assert!(!tolerance_fits(FactKind::Date, &Tolerance::Percent(5.0)));
+        assert!(tolerance_fits(FactKind::Number, &Tolerance::Percent(5.0)));
     }
 }

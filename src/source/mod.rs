@@ -24,6 +24,7 @@ use serde::Serialize;
 pub use block::{Block, Piece};
 pub use decode::decode;
 pub use manifest::{Manifest, ManifestEntry};
+pub(crate) use walk::walk_folder;
 pub use walk::{Discovered, discover};
 
 /// The markup a source is written in, chosen by file extension.

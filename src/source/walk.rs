@@ -46,30 +46,7 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
             }
         }
         walked.push(path.as_path());
-        let walker = ignore::WalkBuilder::new(path)
-            .require_git(false)
-            .hidden(true)
-            .follow_links(true)
-            .sort_by_file_name(Ord::cmp)
-            .build();
-        for entry in walker {
-            match entry {
-                Ok(entry) => {
-                    let p = entry.path();
-                    let Some(kind) = entry.file_type() else { continue };
-                    if kind.is_dir() || !is_source(p) {
-                        continue;
-                    }
-                    if kind.is_file() {
-                        files.push(p.to_path_buf());
-                    } else {
-                        let message = std::fs::metadata(p).map_or_else(|e| describe(p, &e), |meta| not_regular(&meta));
-                        found.failures.push(SourceFailure { source: display_path(p), message });
-                    }
-                }
-                Err(err) => found.failures.extend(walk_failure(&err, path)),
-            }
-        }
+        walk_folder(path, is_source, &mut files, &mut found.failures);
     }
     files.sort();
     files.dedup();
@@ -105,6 +82,42 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
         found.files.push((file, meta));
     }
     found
+}
+
+/// Walks the folder `root` the way sources are found (recursive, honouring `.gitignore`
+/// and `.ignore`, hidden files skipped, symbolic links followed, in name order) and adds
+/// the files `wanted` takes to `files`; an entry that cannot be walked, or is not a
+/// regular file, goes to `failures` rather than being skipped.
+pub(crate) fn walk_folder(
+    root: &Path,
+    wanted: fn(&Path) -> bool,
+    files: &mut Vec<PathBuf>,
+    failures: &mut Vec<SourceFailure>,
+) {
+    let walker = ignore::WalkBuilder::new(root)
+        .require_git(false)
+        .hidden(true)
+        .follow_links(true)
+        .sort_by_file_name(Ord::cmp)
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let p = entry.path();
+                let Some(kind) = entry.file_type() else { continue };
+                if kind.is_dir() || !wanted(p) {
+                    continue;
+                }
+                if kind.is_file() {
+                    files.push(p.to_path_buf());
+                } else {
+                    let message = std::fs::metadata(p).map_or_else(|e| describe(p, &e), |meta| not_regular(&meta));
+                    failures.push(SourceFailure { source: display_path(p), message });
+                }
+            }
+            Err(err) => failures.extend(walk_failure(&err, root, wanted)),
+        }
+    }
 }
 
 /// Why a path that exists is not read: it is a FIFO, a socket or a device.
@@ -143,7 +156,7 @@ fn describe(path: &Path, err: &std::io::Error) -> String {
 
 /// A walk error as a failure of the path it is about (the walked root when it names
 /// none); `None` for a file that would not have been read anyway (a broken `x.png`).
-fn walk_failure(err: &ignore::Error, root: &Path) -> Option<SourceFailure> {
+fn walk_failure(err: &ignore::Error, root: &Path, wanted: fn(&Path) -> bool) -> Option<SourceFailure> {
     let mut path = None;
     let mut inner = err;
     loop {
@@ -163,7 +176,7 @@ fn walk_failure(err: &ignore::Error, root: &Path) -> Option<SourceFailure> {
                 message: format!("symbolic link loop back to {}; not followed", display_path(ancestor)),
             });
         }
-        (_, Some(p)) if p.extension().is_some() && !is_source(p) => return None,
+        (_, Some(p)) if p.extension().is_some() && !wanted(p) => return None,
         // The walker's I/O errors repeat the path; asking again gives the plain reason.
         (ignore::Error::Io(_), Some(p)) => match std::fs::metadata(p) {
             Err(fresh) => describe(p, &fresh),
