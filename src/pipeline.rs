@@ -6,6 +6,7 @@
 //! claims (with their sentences, for evidence) outlive a source.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -76,6 +77,7 @@ pub fn analyze(
 pub fn analyze_source(source: &Source, checker: &Checker) -> Analysis {
     let sentences = segment::sentences(source);
     let index = LineIndex::new(&source.text);
+    let path: Arc<str> = Arc::from(source.display_path());
     let claims = claims_of(source, &index, &sentences);
     // Without rules (`factlint extract` alone) there are no words to find, and folding
     // every sentence for the matcher would still cost a sixth of the run.
@@ -85,7 +87,7 @@ pub fn analyze_source(source: &Source, checker: &Checker) -> Analysis {
     } else {
         check::scan(&checker.matcher, &sentences)
     };
-    let mut names = check::names::scan(&checker.rules, source, &index, &sentences);
+    let mut names = check::names::scan(&checker.rules, source, &path, &index, &sentences);
     let mut selected = check::select(&checker.rules, &hits, &sentences, &claims);
     let mut cued: Vec<usize> = hits.iter().flat_map(|h| h.cues.iter().map(|&(fact, _)| fact)).collect();
     cued.sort_unstable();
@@ -94,12 +96,12 @@ pub fn analyze_source(source: &Source, checker: &Checker) -> Analysis {
     let before = selected.len() + names.len();
     if !suppressions.is_empty() {
         let ids: Vec<&String> = checker.rules.facts.keys().collect();
-        selected.retain(|s| ids.get(s.fact).is_none_or(|id| !suppressions.silences(id, s.evidence.start)));
-        names.retain(|n| n.entity.as_deref().is_none_or(|id| !suppressions.silences(id, n.start)));
+        selected.retain(|s| ids.get(s.fact).is_none_or(|id| !suppressions.silences(id, s.evidence.claim.span.start)));
+        names.retain(|n| n.claim.entity.as_deref().is_none_or(|id| !suppressions.silences(id, n.claim.span.start)));
     }
     let suppressed = before - selected.len() - names.len();
     let summary = SourceSummary {
-        path: source.display_path(),
+        path: path.to_string(),
         published: source.metadata.published.map(|d| d.to_string()),
         sentences: sentences.len(),
         claims: claims.len(),
@@ -111,12 +113,13 @@ pub fn analyze_source(source: &Source, checker: &Checker) -> Analysis {
 /// Every claim of a source, located in the original file.
 pub fn claims_of(source: &Source, index: &LineIndex, sentences: &[Sentence]) -> Vec<Evidence> {
     let context = Context { published: source.metadata.published };
+    let path: Arc<str> = Arc::from(source.display_path());
     sentences
         .iter()
         .flat_map(|sentence| {
             extract::extract(&sentence.text, &context)
                 .into_iter()
-                .filter_map(|claim| Evidence::locate(source, index, sentence, claim))
+                .filter_map(|claim| Evidence::locate(source, &path, index, sentence, claim))
                 .collect::<Vec<_>>()
         })
         .collect()

@@ -74,9 +74,10 @@ proptest! {
         let source = Source::from_text(PathBuf::from("t.txt"), text.clone(), &Metadata::default());
         let sentences = factlint::segment::sentences(&source);
         let index = factlint::span::LineIndex::new(&source.text);
-        let found = names::scan(&rules, &source, &index, &sentences);
+        let path = std::sync::Arc::from(source.display_path());
+        let found = names::scan(&rules, &source, &path, &index, &sentences);
         for claim in &found {
-            prop_assert!(claim.start <= claim.end && claim.end <= text.len());
+            prop_assert!(claim.claim.span.start <= claim.claim.span.end && claim.claim.span.end <= text.len());
         }
         let _ = names::compare(&rules, found);
     }

@@ -480,7 +480,13 @@ fn expansion_claims<'r>(text: &str, id: &'r str, entity: &'r Entity, out: &mut V
 }
 
 /// Name and expansion claims of one source (map step).
-pub fn scan(rules: &RuleSet, source: &Source, index: &LineIndex, sentences: &[Sentence]) -> Vec<Evidence> {
+pub fn scan(
+    rules: &RuleSet,
+    source: &Source,
+    path: &std::sync::Arc<str>,
+    index: &LineIndex,
+    sentences: &[Sentence],
+) -> Vec<Evidence> {
     if rules.entities.is_empty() {
         return Vec::new();
     }
@@ -505,7 +511,7 @@ pub fn scan(rules: &RuleSet, source: &Source, index: &LineIndex, sentences: &[Se
                 unit: None,
                 entity: Some(claim.entity.to_string()),
             };
-            out.extend(Evidence::locate(source, index, sentence, located));
+            out.extend(Evidence::locate(source, path, index, sentence, located));
         }
     }
     out
@@ -513,7 +519,7 @@ pub fn scan(rules: &RuleSet, source: &Source, index: &LineIndex, sentences: &[Se
 
 /// The text of a claim's value.
 fn text_of(claim: &Evidence) -> String {
-    claim.value.to_string()
+    claim.claim.value.to_string()
 }
 
 /// Claims of one spelling or expansion, by source.
@@ -526,11 +532,11 @@ fn group(claims: Vec<Evidence>, key: impl Fn(&Evidence) -> String) -> BTreeMap<S
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
     for claim in claims {
         let g = groups.entry(key(&claim)).or_insert_with(|| Group { claims: Vec::new(), sources: BTreeSet::new() });
-        g.sources.insert(claim.source.clone());
+        g.sources.insert(claim.place.source.to_string());
         g.claims.push(claim);
     }
     for g in groups.values_mut() {
-        g.claims.sort_by(|a, b| a.place().cmp(&b.place()));
+        g.claims.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     }
     groups
 }
@@ -546,15 +552,15 @@ fn who(sources: &BTreeSet<String>) -> String {
 fn references(group: Option<&Group>) -> Vec<Evidence> {
     let Some(group) = group else { return Vec::new() };
     let mut seen = BTreeSet::new();
-    group.claims.iter().filter(|c| seen.insert(c.source.clone())).cloned().collect()
+    group.claims.iter().filter(|c| seen.insert(c.place.source.clone())).cloned().collect()
 }
 
 /// Variant and expansion findings across sources (reduce step).
 pub fn compare(rules: &RuleSet, names: Vec<Evidence>) -> Vec<Finding> {
     let mut by_entity: BTreeMap<(String, ClaimKind), Vec<Evidence>> = BTreeMap::new();
     for claim in names {
-        if let Some(entity) = claim.entity.clone() {
-            by_entity.entry((entity, claim.kind)).or_default().push(claim);
+        if let Some(entity) = claim.claim.entity.clone() {
+            by_entity.entry((entity, claim.claim.kind)).or_default().push(claim);
         }
     }
     let mut findings = Vec::new();
@@ -800,24 +806,11 @@ mod tests {
     }
 
     fn evidence(source: &str, kind: ClaimKind, entity: &str, value: &str, start: usize) -> Evidence {
-        Evidence {
-            source: source.into(),
-            line: 1,
-            column: start + 1,
-            start,
-            end: start + value.len(),
-            sentence_index: 0,
-            text: value.into(),
-            sentence: String::new(),
-            kind,
-            value: Value::Text(value.into()),
-            modifier: None,
-            counted: None,
-            unit: None,
-            entity: Some(entity.into()),
-            derived_from: None,
-            published: None,
-        }
+        let mut e = Evidence::new(source, kind, Value::Text(value.into()), value);
+        e.claim.span = Span::new(start, start + value.len());
+        e.claim.entity = Some(entity.into());
+        e.place.column = start + 1;
+        e
     }
 
     #[test]
@@ -845,7 +838,8 @@ mod tests {
             findings[1].message,
             "\"Kim Jong-un\" (2 sources: 002.txt, 003.txt) is not the house spelling \"Kim Jong Un\""
         );
-        let places: Vec<(&str, usize)> = findings[1].claims.iter().map(|c| (c.source.as_str(), c.start)).collect();
+        let places: Vec<(&str, usize)> =
+            findings[1].claims.iter().map(|c| (c.place.source.as_ref(), c.claim.span.start)).collect();
         assert_eq!(places, [("a/002.txt", 1), ("a/002.txt", 40), ("a/003.txt", 9), ("a/001.txt", 5)]);
     }
 
