@@ -12,7 +12,8 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 
 use crate::check::{self, Evidence, Selected};
-use crate::extract::{self, Context};
+use crate::extract::names::{self, NamedEntity, Spellings};
+use crate::extract::{self, Claim, Context};
 use crate::report::{Report, SourceSummary};
 use crate::rules::{Matcher, RuleSet};
 use crate::segment::{self, Sentence};
@@ -27,13 +28,16 @@ pub struct Checker {
     pub rules: RuleSet,
     /// Its words, compiled.
     pub matcher: Matcher,
+    /// Its entities' spellings, compiled for the name scan.
+    pub spellings: Spellings,
 }
 
 impl Checker {
     /// Compiles a rule set.
     pub fn new(rules: RuleSet) -> Checker {
         let matcher = Matcher::new(&rules);
-        Checker { rules, matcher }
+        let spellings = spellings_of(&rules);
+        Checker { rules, matcher, spellings }
     }
 }
 
@@ -77,7 +81,6 @@ pub fn analyze(
 pub fn analyze_source(source: &Source, checker: &Checker) -> Analysis {
     let sentences = segment::sentences(source);
     let index = LineIndex::new(&source.text);
-    let path: Arc<str> = Arc::from(source.display_path());
     let claims = claims_of(source, &index, &sentences);
     // Without rules (`factlint extract` alone) there are no words to find, and folding
     // every sentence for the matcher would still cost a sixth of the run.
@@ -87,7 +90,7 @@ pub fn analyze_source(source: &Source, checker: &Checker) -> Analysis {
     } else {
         check::scan(&checker.matcher, &sentences)
     };
-    let mut names = check::names::scan(&checker.rules, source, &path, &index, &sentences);
+    let mut names = names_of(source, &index, &sentences, &checker.spellings);
     let mut selected = check::select(&checker.rules, &hits, &sentences, &claims);
     let mut cued: Vec<usize> = hits.iter().flat_map(|h| h.cues.iter().map(|&(fact, _)| fact)).collect();
     cued.sort_unstable();
@@ -101,7 +104,7 @@ pub fn analyze_source(source: &Source, checker: &Checker) -> Analysis {
     }
     let suppressed = before - selected.len() - names.len();
     let summary = SourceSummary {
-        path: path.to_string(),
+        path: source.display_path(),
         published: source.metadata.published.map(|d| d.to_string()),
         sentences: sentences.len(),
         claims: claims.len(),
@@ -113,16 +116,52 @@ pub fn analyze_source(source: &Source, checker: &Checker) -> Analysis {
 /// Every claim of a source, located in the original file.
 pub fn claims_of(source: &Source, index: &LineIndex, sentences: &[Sentence]) -> Vec<Evidence> {
     let context = Context { published: source.metadata.published };
+    located(source, index, sentences, |sentence| extract::extract(sentence, &context))
+}
+
+/// The name and expansion claims of a source for the compiled entities, located in
+/// the original file.
+pub fn names_of(source: &Source, index: &LineIndex, sentences: &[Sentence], spellings: &Spellings) -> Vec<Evidence> {
+    if spellings.is_empty() {
+        return Vec::new();
+    }
+    located(source, index, sentences, |sentence| names::names(sentence, spellings))
+}
+
+/// The claims `find` reads in each sentence, located in the original file; the
+/// source's path is shared by all of them.
+fn located(
+    source: &Source,
+    index: &LineIndex,
+    sentences: &[Sentence],
+    find: impl Fn(&str) -> Vec<Claim>,
+) -> Vec<Evidence> {
     let path: Arc<str> = Arc::from(source.display_path());
     sentences
         .iter()
         .flat_map(|sentence| {
-            extract::extract(&sentence.text, &context)
+            find(&sentence.text)
                 .into_iter()
                 .filter_map(|claim| Evidence::locate(source, &path, index, sentence, claim))
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// The rules' entities as the name scan reads them, compiled.
+pub fn spellings_of(rules: &RuleSet) -> Spellings {
+    let entities = rules
+        .entities
+        .iter()
+        .map(|(id, entity)| NamedEntity {
+            id: id.clone(),
+            name: entity.name.clone(),
+            aliases: entity.aliases.clone(),
+            acronyms: entity.acronyms().map(str::to_string).collect(),
+            expansion: entity.expansion.clone(),
+        })
+        .collect();
+    Spellings::new(entities)
 }
 
 /// Runs the map step over every source under `paths`, in parallel, in path order.
