@@ -7,6 +7,7 @@ mod expansion;
 mod spelling;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use crate::rules::RuleSet;
 use crate::value::ClaimKind;
@@ -61,14 +62,15 @@ fn text_of(claim: &Evidence) -> String {
 /// Claims of one spelling or expansion, by source.
 struct Group {
     claims: Vec<Evidence>,
-    sources: BTreeSet<String>,
+    sources: BTreeSet<Arc<str>>,
 }
 
+/// Claims grouped by `key` (a spelling or an expansion), each group in file order.
 fn group(claims: Vec<Evidence>, key: impl Fn(&Evidence) -> String) -> BTreeMap<String, Group> {
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
     for claim in claims {
         let g = groups.entry(key(&claim)).or_insert_with(|| Group { claims: Vec::new(), sources: BTreeSet::new() });
-        g.sources.insert(claim.place.source.to_string());
+        g.sources.insert(Arc::clone(&claim.place.source));
         g.claims.push(claim);
     }
     for g in groups.values_mut() {
@@ -78,7 +80,7 @@ fn group(claims: Vec<Evidence>, key: impl Fn(&Evidence) -> String) -> BTreeMap<S
 }
 
 /// "3 sources: 002_a.txt, 003_b.txt, 004_c.txt", naming sources by file name.
-fn who(sources: &BTreeSet<String>) -> String {
+fn who(sources: &BTreeSet<Arc<str>>) -> String {
     let names: Vec<&str> = sources.iter().map(|s| s.rsplit('/').next().unwrap_or(s)).collect();
     let count = if names.len() == 1 { "1 source".to_string() } else { format!("{} sources", names.len()) };
     format!("{count}: {}", names.join(", "))

@@ -10,9 +10,9 @@ use std::cmp::Reverse;
 use crate::span::Span;
 use crate::value::{ClaimKind, Value};
 
-use super::super::Claim;
 use super::spelling::{Decision, Form, is_typo, normalize, words};
 use super::{NamedEntity, Spelling, Spellings};
+use crate::extract::Claim;
 
 /// Small words that may stand inside a title-case name ("Republic of Korea").
 const CONNECTORS: &[&str] = &["of", "the", "and", "for", "on", "in", "to", "de", "du", "des", "la", "le", "&"];
