@@ -35,8 +35,11 @@ pub struct BaselineError {
 
 /// The fingerprint of a finding.
 pub fn fingerprint(finding: &Finding) -> String {
-    let mut claims: Vec<String> =
-        finding.claims.iter().map(|c| format!("{}\u{1f}{}\u{1f}{}", c.source, c.text, c.value)).collect();
+    let mut claims: Vec<String> = finding
+        .claims
+        .iter()
+        .map(|c| format!("{}\u{1f}{}\u{1f}{}", c.place.source, c.claim.text, c.claim.value))
+        .collect();
     claims.sort();
     claims.dedup();
     format!("{}\u{1e}{}\u{1e}{}", finding.id, finding.kind.as_str(), claims.join("\u{1d}"))

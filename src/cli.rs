@@ -303,7 +303,7 @@ fn extract(args: ExtractArgs, config: &Config) -> Result<i32, CliError> {
     for analysis in analyses {
         let mut all = analysis.claims;
         all.extend(analysis.names);
-        all.sort_by(|a, b| a.place().cmp(&b.place()));
+        all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         claims.extend(all);
     }
     write_output(None, &records(&claims, args.format))?;

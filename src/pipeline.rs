@@ -6,12 +6,14 @@
 //! claims (with their sentences, for evidence) outlive a source.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
 
 use crate::check::{self, Evidence, Selected};
-use crate::extract::{self, Context};
+use crate::extract::names::{self, NamedEntity, Spellings};
+use crate::extract::{self, Claim, Context};
 use crate::report::{Report, SourceSummary};
 use crate::rules::{Matcher, MatcherError, RuleSet};
 use crate::segment::{self, Sentence};
@@ -26,13 +28,16 @@ pub struct Checker {
     pub rules: RuleSet,
     /// Its words, compiled.
     pub matcher: Matcher,
+    /// Its entities' spellings, compiled for the name scan.
+    pub spellings: Spellings,
 }
 
 impl Checker {
     /// Compiles a rule set.
     pub fn new(rules: RuleSet) -> Result<Checker, MatcherError> {
         let matcher = Matcher::new(&rules)?;
-        Ok(Checker { rules, matcher })
+        let spellings = spellings_of(&rules);
+        Ok(Checker { rules, matcher, spellings })
     }
 }
 
@@ -85,7 +90,7 @@ pub fn analyze_source(source: &Source, checker: &Checker) -> Analysis {
     } else {
         check::scan(&checker.matcher, &sentences)
     };
-    let mut names = check::names::scan(&checker.rules, source, &index, &sentences);
+    let mut names = names_of(source, &index, &sentences, &checker.spellings);
     let mut selected = check::select(&checker.rules, &hits, &sentences, &claims);
     let mut cued: Vec<usize> = hits.iter().flat_map(|h| h.cues.iter().map(|&(fact, _)| fact)).collect();
     cued.sort_unstable();
@@ -94,8 +99,8 @@ pub fn analyze_source(source: &Source, checker: &Checker) -> Analysis {
     let before = selected.len() + names.len();
     if !suppressions.is_empty() {
         let ids: Vec<&String> = checker.rules.facts.keys().collect();
-        selected.retain(|s| ids.get(s.fact).is_none_or(|id| !suppressions.silences(id, s.evidence.start)));
-        names.retain(|n| n.entity.as_deref().is_none_or(|id| !suppressions.silences(id, n.start)));
+        selected.retain(|s| ids.get(s.fact).is_none_or(|id| !suppressions.silences(id, s.evidence.claim.span.start)));
+        names.retain(|n| n.claim.entity.as_deref().is_none_or(|id| !suppressions.silences(id, n.claim.span.start)));
     }
     let suppressed = before - selected.len() - names.len();
     let summary = SourceSummary {
@@ -111,15 +116,52 @@ pub fn analyze_source(source: &Source, checker: &Checker) -> Analysis {
 /// Every claim of a source, located in the original file.
 pub fn claims_of(source: &Source, index: &LineIndex, sentences: &[Sentence]) -> Vec<Evidence> {
     let context = Context { published: source.metadata.published };
+    located(source, index, sentences, |sentence| extract::extract(sentence, &context))
+}
+
+/// The name and expansion claims of a source for the compiled entities, located in
+/// the original file.
+pub fn names_of(source: &Source, index: &LineIndex, sentences: &[Sentence], spellings: &Spellings) -> Vec<Evidence> {
+    if spellings.is_empty() {
+        return Vec::new();
+    }
+    located(source, index, sentences, |sentence| names::names(sentence, spellings))
+}
+
+/// The claims `find` reads in each sentence, located in the original file; the
+/// source's path is shared by all of them.
+fn located(
+    source: &Source,
+    index: &LineIndex,
+    sentences: &[Sentence],
+    find: impl Fn(&str) -> Vec<Claim>,
+) -> Vec<Evidence> {
+    let path: Arc<str> = Arc::from(source.display_path());
     sentences
         .iter()
         .flat_map(|sentence| {
-            extract::extract(&sentence.text, &context)
+            find(&sentence.text)
                 .into_iter()
-                .filter_map(|claim| Evidence::locate(source, index, sentence, claim))
+                .filter_map(|claim| Evidence::locate(source, &path, index, sentence, claim))
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// The rules' entities as the name scan reads them, compiled.
+pub fn spellings_of(rules: &RuleSet) -> Spellings {
+    let entities = rules
+        .entities
+        .iter()
+        .map(|(id, entity)| NamedEntity {
+            id: id.clone(),
+            name: entity.name.clone(),
+            aliases: entity.aliases.clone(),
+            acronyms: entity.acronyms().map(str::to_string).collect(),
+            expansion: entity.expansion.clone(),
+        })
+        .collect();
+    Spellings::new(entities)
 }
 
 /// Runs the map step over every source under `paths`, in parallel, in path order.

@@ -24,7 +24,14 @@ fn seed_claims() -> Vec<Row> {
         let name = path.file_name().unwrap().to_string_lossy()[..3].to_string();
         let index = factlint::span::LineIndex::new(&source.text);
         for e in claims_of(&source, &index, &sentences) {
-            out.push((name.clone(), e.kind, e.text, e.value.to_string(), e.modifier, e.counted));
+            out.push((
+                name.clone(),
+                e.claim.kind,
+                e.claim.text,
+                e.claim.value.to_string(),
+                e.claim.modifier,
+                e.claim.counted,
+            ));
         }
     }
     out

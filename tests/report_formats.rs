@@ -10,6 +10,7 @@ use factlint::check::{Derivation, Evidence, Finding, FindingKind};
 use factlint::report::{self, Format, Report, SourceSummary};
 use factlint::rules::Severity;
 use factlint::source::SourceFailure;
+use factlint::span::Span;
 use factlint::value::{ClaimKind, Value};
 
 const S000: &str = "seeds/000_6c0d67ebaf356fed.txt";
@@ -28,15 +29,13 @@ fn claim(
     kind: ClaimKind,
     value: Value,
 ) -> Evidence {
-    Evidence {
-        line,
-        column,
-        start,
-        end,
-        sentence_index,
-        sentence: sentence.into(),
-        ..Evidence::new(source, kind, value, text)
-    }
+    let mut e = Evidence::new(source, kind, value, text);
+    e.claim.span = Span::new(start, end);
+    e.place.line = line;
+    e.place.column = column;
+    e.place.sentence_index = sentence_index;
+    e.place.sentence = sentence.into();
+    e
 }
 
 /// The duration a "Sunday to Wednesday" range implies, as the checker derives it.
@@ -88,7 +87,7 @@ fn sample() -> Report {
         ),
     ];
     for v in &mut variants {
-        v.entity = Some("kim-jong-un".into());
+        v.claim.entity = Some("kim-jong-un".into());
     }
     let variant = Finding {
         id: "kim-jong-un".into(),
@@ -200,7 +199,7 @@ fn markdown_snapshot() {
 fn markdown_escapes_pipes_newlines_and_markup() {
     let mut report = sample();
     let claim = &mut report.findings[0].claims[0];
-    claim.sentence = "A | B\nsaid <b>two days</b> & *more* _now_ snake_case.".into();
+    claim.place.sentence = "A | B\nsaid <b>two days</b> & *more* _now_ snake_case.".into();
     report.findings[0].message = "2 | 4 days".into();
     let markdown = report::render(&report, Format::Markdown, false);
     assert!(markdown.contains("| 2 \\| 4 days |"), "{markdown}");
@@ -236,7 +235,7 @@ fn github_escapes_data_and_properties() {
     report.findings[0].claims.truncate(1);
     report.findings[0].id = "a,b:c".into();
     report.findings[0].message = "50% off\r\nnext".into();
-    report.findings[0].claims[0].source = "dir,x/a:b%.txt".into();
+    report.findings[0].claims[0].place.source = "dir,x/a:b%.txt".into();
     report.errors.clear();
     let github = report::render(&report, Format::Github, false);
     let first = github.lines().next().unwrap();
@@ -300,8 +299,8 @@ fn sarif_snapshot() {
 #[test]
 fn sarif_uris_are_references() {
     let mut report = sample();
-    report.findings[0].claims[0].source = "/abs/my file.txt".into();
-    report.findings[0].claims[1].source = "a:b/c#d.txt".into();
+    report.findings[0].claims[0].place.source = "/abs/my file.txt".into();
+    report.findings[0].claims[1].place.source = "a:b/c#d.txt".into();
     let log: serde_json::Value = serde_json::from_str(&report::render(&report, Format::Sarif, false)).unwrap();
     let result = &log["runs"][0]["results"][0];
     assert_eq!(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "file:///abs/my%20file.txt");
@@ -327,7 +326,7 @@ fn html_escapes_everything() {
     let mut report = sample();
     report.findings[0].id = "x\"><script>alert(1)</script>".into();
     report.findings[0].message = "<img src=x onerror=alert(1)>".into();
-    report.findings[0].claims[0].sentence = "Kim & <b>co</b> were there for two days.".into();
+    report.findings[0].claims[0].place.sentence = "Kim & <b>co</b> were there for two days.".into();
     let html = report::render(&report, Format::Html, false);
     assert!(!html.contains("<script>alert"));
     assert!(!html.contains("<img"));
@@ -498,12 +497,13 @@ fn chromium(dir: &Path, args: &[String]) -> String {
 fn every_format_survives_odd_evidence() {
     let mut report = sample();
     let base = report.findings[0].claims[0].clone();
-    let odd = |text: &str, sentence: &str, line: usize, column: usize| Evidence {
-        text: text.into(),
-        sentence: sentence.into(),
-        line,
-        column,
-        ..base.clone()
+    let odd = |text: &str, sentence: &str, line: usize, column: usize| {
+        let mut e = base.clone();
+        e.claim.text = text.into();
+        e.place.sentence = sentence.into();
+        e.place.line = line;
+        e.place.column = column;
+        e
     };
     report.findings[0].claims = vec![
         odd("two days", "Ils sont restés deux jours.", 3, 5),

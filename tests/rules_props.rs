@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use factlint::check::names;
+use factlint::extract::names::{Decision, decide};
 use factlint::rules::{Matcher, RuleSet};
 use factlint::source::{Metadata, Source};
 use proptest::prelude::*;
@@ -56,12 +57,12 @@ proptest! {
 
     #[test]
     fn a_spelling_is_the_same_as_itself(text in "\\PC{0,40}") {
-        prop_assert_eq!(names::decide(&text, &text), names::Decision::Same);
+        prop_assert_eq!(decide(&text, &text), Decision::Same);
     }
 
     #[test]
     fn deciding_never_panics(a in "\\PC{0,30}", b in "\\PC{0,30}") {
-        let _ = names::decide(&a, &b);
+        let _ = decide(&a, &b);
     }
 
     #[test]
@@ -74,9 +75,10 @@ proptest! {
         let source = Source::from_text(PathBuf::from("t.txt"), text.clone(), &Metadata::default());
         let sentences = factlint::segment::sentences(&source);
         let index = factlint::span::LineIndex::new(&source.text);
-        let found = names::scan(&rules, &source, &index, &sentences);
+        let spellings = factlint::pipeline::spellings_of(&rules);
+        let found = factlint::pipeline::names_of(&source, &index, &sentences, &spellings);
         for claim in &found {
-            prop_assert!(claim.start <= claim.end && claim.end <= text.len());
+            prop_assert!(claim.claim.span.start <= claim.claim.span.end && claim.claim.span.end <= text.len());
         }
         let _ = names::compare(&rules, found);
     }

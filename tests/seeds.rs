@@ -93,7 +93,7 @@ fn the_visit_dates_agree_on_march_25_to_28() {
     let mut sources = Vec::new();
     for analysis in analyses() {
         for selected in analysis.selected.iter().filter(|s| s.fact == dates) {
-            assert_eq!(selected.evidence.value.to_string(), "2018-03-25/2018-03-28", "{selected:?}");
+            assert_eq!(selected.evidence.claim.value.to_string(), "2018-03-25/2018-03-28", "{selected:?}");
             sources.push(analysis.summary.path.rsplit('/').next().unwrap()[..3].to_string());
         }
     }
@@ -110,7 +110,7 @@ fn the_second_visit_and_captions_land_in_no_first_visit_fact() {
             if name.starts_with("003_") {
                 assert!(!first_visit.contains(&selected.fact), "003 in a first-visit fact: {selected:?}");
             }
-            let value = selected.evidence.value.to_string();
+            let value = selected.evidence.claim.value.to_string();
             for trap in ["2017-09-15", "2017-04-20", "2021-10-21"] {
                 assert!(!value.contains(trap), "caption or footer date in a fact: {selected:?}");
             }

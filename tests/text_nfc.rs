@@ -28,7 +28,7 @@ fn decomposed_text_is_read_composed_with_offsets_into_the_file() {
         let index = LineIndex::new(&source.text);
         let sentences = segment::sentences(&source);
         let sentence = sentences.iter().find(|s| s.text.contains("opened")).unwrap();
-        assert_eq!(sentence.text, "The café in Zürich opened on 3 March 2019.", "{name}");
+        assert_eq!(&*sentence.text, "The café in Zürich opened on 3 March 2019.", "{name}");
         assert_eq!(sentence.span.slice(&source.text), "The cafe\u{301} in Zu\u{308}rich opened on 3 March 2019.");
         let at = index.position(&source.text, sentence.span.start);
         assert_eq!((at.line, at.column), (3, if name == "a.html" { 4 } else { 1 }), "{name}");

@@ -33,13 +33,13 @@ struct Compared {
 
 impl Compared {
     fn new(evidence: Evidence, context: Option<Interval>, fact: &Fact) -> Option<Compared> {
-        let extent = match evidence.value.extent()? {
+        let extent = match evidence.claim.value.extent()? {
             Extent::Interval(i) => {
-                let approx = match (evidence.modifier, fact.tolerance) {
+                let approx = match (evidence.claim.modifier, fact.tolerance) {
                     (Some(Modifier::Approx), Some(t)) => t,
                     _ => approx_tolerance(i.scale),
                 };
-                Extent::Interval(i.modified(evidence.modifier, &approx))
+                Extent::Interval(i.modified(evidence.claim.modifier, &approx))
             }
             Extent::Vague => return None,
             other => other,
@@ -83,7 +83,9 @@ const SAME_EVENT_DAYS: f64 = 7.0;
 /// consensus's is another event (a second visit, an aftershock) and is not compared.
 pub fn compare_in_context(id: &str, fact: &Fact, claims: Vec<(Evidence, Option<Interval>)>) -> Vec<Finding> {
     let mut claims: Vec<Compared> = claims.into_iter().filter_map(|(e, c)| Compared::new(e, c, fact)).collect();
-    claims.sort_by(|a, b| a.evidence.place().cmp(&b.evidence.place()).then(a.evidence.kind.cmp(&b.evidence.kind)));
+    claims.sort_by(|a, b| {
+        a.evidence.sort_key().cmp(&b.evidence.sort_key()).then(a.evidence.claim.kind.cmp(&b.evidence.claim.kind))
+    });
     if claims.len() < 2 {
         return Vec::new();
     }
@@ -121,7 +123,7 @@ pub fn compare_in_context(id: &str, fact: &Fact, claims: Vec<(Evidence, Option<I
             let undated: BTreeSet<&str> = outliers
                 .iter()
                 .filter(|&&i| claims[i].context.is_none())
-                .map(|&i| short_name(&claims[i].evidence.source))
+                .map(|&i| short_name(&claims[i].evidence.place.source))
                 .collect();
             if !undated.is_empty() {
                 notes.push(format!(
@@ -130,10 +132,11 @@ pub fn compare_in_context(id: &str, fact: &Fact, claims: Vec<(Evidence, Option<I
                 ));
             }
         }
-        let outlier_sources: BTreeSet<&str> = outliers.iter().map(|&i| claims[i].evidence.source.as_str()).collect();
+        let outlier_sources: BTreeSet<&str> =
+            outliers.iter().map(|&i| claims[i].evidence.place.source.as_ref()).collect();
         let inside: Vec<&str> = agreeing
             .iter()
-            .map(|&i| claims[i].evidence.source.as_str())
+            .map(|&i| claims[i].evidence.place.source.as_ref())
             .filter(|s| outlier_sources.contains(s))
             .collect::<BTreeSet<_>>()
             .into_iter()
@@ -190,7 +193,7 @@ fn is_coarser(wide: &Interval, narrow: &Interval) -> bool {
 /// "more than 100" is a bound; neither is worth an `imprecise` finding.
 fn is_granular(evidence: &Evidence) -> bool {
     !matches!(
-        evidence.modifier,
+        evidence.claim.modifier,
         Some(Modifier::Approx | Modifier::MoreThan | Modifier::LessThan | Modifier::AtLeast | Modifier::AtMost)
     )
 }
@@ -214,7 +217,7 @@ fn support(claims: &[Compared], tolerance: Option<Tolerance>) -> Vec<usize> {
     }
     let mut sources: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); distinct.len()];
     for (i, claim) in claims.iter().enumerate() {
-        sources[key_of[i]].insert(claim.evidence.source.as_str());
+        sources[key_of[i]].insert(claim.evidence.place.source.as_ref());
     }
     let per_key: Vec<usize> = distinct
         .iter()
@@ -265,11 +268,11 @@ fn side(claims: &[Compared], indices: &[usize]) -> String {
     let mut values: Vec<String> = Vec::new();
     let mut sources: BTreeSet<&str> = BTreeSet::new();
     for &i in indices {
-        let label = describe(&claims[i].evidence.value);
+        let label = describe(&claims[i].evidence.claim.value);
         if !values.contains(&label) {
             values.push(label);
         }
-        sources.insert(short_name(&claims[i].evidence.source));
+        sources.insert(short_name(&claims[i].evidence.place.source));
     }
     let count = sources.len();
     let noun = if count == 1 { "source" } else { "sources" };
@@ -342,13 +345,13 @@ fn duration_words(value: &str) -> Option<String> {
 /// Evolving facts: later and larger is an update; a fall, or a disagreement between
 /// reports of the same day, is a conflict.
 fn evolving(id: &str, fact: &Fact, claims: Vec<Compared>) -> Vec<Finding> {
-    if claims.iter().any(|c| c.evidence.published.is_none()) {
+    if claims.iter().any(|c| c.evidence.place.published.is_none()) {
         let evidence: Vec<Evidence> = claims.into_iter().map(|c| c.evidence).collect();
         let undated: BTreeSet<&str> =
-            evidence.iter().filter(|e| e.published.is_none()).map(|e| short_name(&e.source)).collect();
+            evidence.iter().filter(|e| e.place.published.is_none()).map(|e| short_name(&e.place.source)).collect();
         let mut values: Vec<String> = Vec::new();
         for e in &evidence {
-            let label = describe(&e.value);
+            let label = describe(&e.claim.value);
             if !values.contains(&label) {
                 values.push(label);
             }
@@ -366,7 +369,7 @@ fn evolving(id: &str, fact: &Fact, claims: Vec<Compared>) -> Vec<Finding> {
         }];
     }
     let mut order: Vec<usize> = (0..claims.len()).collect();
-    order.sort_by_key(|&i| (claims[i].evidence.published, i));
+    order.sort_by_key(|&i| (claims[i].evidence.place.published, i));
     let mut findings = Vec::new();
     let mut conflicts: Vec<usize> = Vec::new();
     let mut updates: Vec<usize> = Vec::new();
@@ -376,7 +379,7 @@ fn evolving(id: &str, fact: &Fact, claims: Vec<Compared>) -> Vec<Finding> {
                 continue;
             }
             let (Some(earlier), Some(later)) = (claims[j].interval(), claims[i].interval()) else { continue };
-            let same_day = claims[j].evidence.published == claims[i].evidence.published;
+            let same_day = claims[j].evidence.place.published == claims[i].evidence.place.published;
             if same_day || later.hi < earlier.lo {
                 conflicts.extend([j, i]);
             } else {
@@ -388,14 +391,14 @@ fn evolving(id: &str, fact: &Fact, claims: Vec<Compared>) -> Vec<Finding> {
         if group.is_empty() {
             continue;
         }
-        group.sort_by_key(|&i| (claims[i].evidence.published, i));
+        group.sort_by_key(|&i| (claims[i].evidence.place.published, i));
         group.dedup();
         let mut steps: Vec<String> = group
             .iter()
             .map(|&i| {
                 let e = &claims[i].evidence;
-                let when = e.published.map_or_else(String::new, |d| d.to_string());
-                format!("{} ({}, {when})", describe(&e.value), short_name(&e.source))
+                let when = e.place.published.map_or_else(String::new, |d| d.to_string());
+                format!("{} ({}, {when})", describe(&e.claim.value), short_name(&e.place.source))
             })
             .collect();
         // One source may state the same figure twice; the story is told once.
@@ -427,7 +430,9 @@ mod tests {
 
     fn claim(source: &str, kind: ClaimKind, value: Value) -> Evidence {
         let text = value.to_string();
-        Evidence { end: 1, ..Evidence::new(source, kind, value, &text) }
+        let mut e = Evidence::new(source, kind, value, &text);
+        e.claim.span.end = 1;
+        e
     }
 
     fn date(source: &str, v: &str) -> Evidence {
@@ -454,7 +459,7 @@ mod tests {
         let conflict = &findings[0];
         assert_eq!(conflict.severity, Severity::Warning);
         assert_eq!(conflict.message, "2 days (1 source: a) vs 4 days (3 sources: b, c, d)");
-        let order: Vec<&str> = conflict.claims.iter().map(|c| c.source.as_str()).collect();
+        let order: Vec<&str> = conflict.claims.iter().map(|c| c.place.source.as_ref()).collect();
         assert_eq!(order, ["a", "b", "c", "d"]);
     }
 
@@ -479,14 +484,14 @@ mod tests {
     #[test]
     fn approximations_get_a_default_tolerance_a_rule_can_override() {
         let mut about_3000 = number("a", 3000.0);
-        about_3000.modifier = Some(Modifier::Approx);
+        about_3000.claim.modifier = Some(Modifier::Approx);
         let f = fact("claim: number");
         assert!(compare("n", &f, vec![about_3000.clone(), number("b", 2975.0)]).is_empty());
         assert!(!compare("n", &f, vec![about_3000.clone(), number("b", 3500.0)]).is_empty());
         let strict = fact("claim: number\ntolerance: 0.1%");
         assert!(!compare("n", &strict, vec![about_3000, number("b", 2975.0)]).is_empty());
         let mut about_40 = claim("a", ClaimKind::Duration, Value::Duration("P40D".into()));
-        about_40.modifier = Some(Modifier::Approx);
+        about_40.claim.modifier = Some(Modifier::Approx);
         assert!(compare("gap", &fact("claim: duration"), vec![about_40, days("b", 43)]).is_empty());
     }
 
@@ -507,7 +512,7 @@ mod tests {
         let range =
             claim("a", ClaimKind::DateRange, Value::Range { start: "2018-03-25".into(), end: "2018-03-28".into() });
         let derived = range.implied_duration().unwrap();
-        assert_eq!(derived.value, Value::Duration("P4D".into()));
+        assert_eq!(derived.claim.value, Value::Duration("P4D".into()));
         assert_eq!(derived.derived_from.as_ref().map(|d| d.kind), Some(ClaimKind::DateRange));
         let findings = compare("len", &fact("claim: duration"), vec![derived.clone(), days("b", 2), days("c", 4)]);
         assert_eq!(kinds(&findings), [FindingKind::Conflict]);
@@ -541,7 +546,7 @@ mod tests {
         let f = fact("claim: number\nevolving: true");
         let at = |source: &str, n: f64, day: i8| {
             let mut c = number(source, n);
-            c.published = Some(jiff::civil::date(2023, 2, day));
+            c.place.published = Some(jiff::civil::date(2023, 2, day));
             c
         };
         let rising = compare("toll", &f, vec![at("a", 100.0, 6), at("b", 1500.0, 7)]);

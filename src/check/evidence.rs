@@ -1,54 +1,49 @@
 //! Evidence and findings: what the checker says, and the claims that show it.
 
+use std::sync::Arc;
+
 use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
 
 use crate::extract::Claim;
 use crate::rules::Severity;
 use crate::segment::Sentence;
 use crate::source::Source;
-use crate::span::LineIndex;
-use crate::value::{ClaimKind, Modifier, Value};
+use crate::span::{LineIndex, Span};
+use crate::value::{ClaimKind, Value};
 
-/// A claim where it stands: the source, the place in the file, the sentence.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Evidence {
+/// Where a claim was found: its source, line and column, and the sentence it stands
+/// in. The source's path and the sentence are shared by every claim found there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
     /// The source's path as shown in reports.
-    pub source: String,
+    pub source: Arc<str>,
     /// 1-based line of the claim's first byte.
     pub line: usize,
     /// 1-based column (in characters) of the claim's first byte.
     pub column: usize,
-    /// Byte offset of the claim in the source file.
-    pub start: usize,
-    /// Byte offset one past the claim in the source file.
-    pub end: usize,
     /// Index of the claim's sentence in its source.
     pub sentence_index: usize,
-    /// The claim's text as written.
-    pub text: String,
     /// The sentence it stands in.
-    pub sentence: String,
-    /// The claim's kind.
-    pub kind: ClaimKind,
-    /// The normalized value.
-    pub value: Value,
-    /// Approximation or bound.
-    pub modifier: Option<Modifier>,
-    /// For numbers: the noun counted.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub counted: Option<String>,
-    /// For quantities: the unit.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
-    /// For names and expansions: the entity named.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub entity: Option<String>,
+    pub sentence: Arc<str>,
+    /// The source's publication date, when known.
+    pub published: Option<jiff::civil::Date>,
+}
+
+/// A claim where it stands: the claim (its span in the source file) and its place.
+///
+/// Serialized flat, as the report format has always written it: source, line,
+/// column, start, end, sentence_index, text, sentence, kind, value, modifier, then
+/// counted, unit and entity when known, and derived_from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evidence {
+    /// The claim, its span mapped into the source file.
+    pub claim: Claim,
+    /// Where it was found.
+    pub place: Place,
     /// For derived claims (the duration a date range implies): the claim it was
     /// derived from.
     pub derived_from: Option<Derivation>,
-    /// The source's publication date, `YYYY-MM-DD`, when known.
-    #[serde(skip)]
-    pub published: Option<jiff::civil::Date>,
 }
 
 /// The claim a derived claim comes from.
@@ -66,69 +61,94 @@ impl Evidence {
     /// A claim of `source` with its kind and value and nothing else known yet: line and
     /// column 1, no offsets, no sentence, no modifier. For claims that come from
     /// elsewhere than [`Evidence::locate`] (another extractor, a test); set the rest
-    /// with struct update syntax.
+    /// through the `claim` and `place` fields.
     pub fn new(source: &str, kind: ClaimKind, value: Value, text: &str) -> Evidence {
         Evidence {
-            source: source.to_string(),
-            line: 1,
-            column: 1,
-            start: 0,
-            end: 0,
-            sentence_index: 0,
-            text: text.to_string(),
-            sentence: String::new(),
-            kind,
-            value,
-            modifier: None,
-            counted: None,
-            unit: None,
-            entity: None,
+            claim: Claim {
+                kind,
+                span: Span::new(0, 0),
+                text: text.to_string(),
+                value,
+                modifier: None,
+                counted: None,
+                unit: None,
+                entity: None,
+            },
+            place: Place {
+                source: Arc::from(source),
+                line: 1,
+                column: 1,
+                sentence_index: 0,
+                sentence: Arc::from(""),
+                published: None,
+            },
             derived_from: None,
-            published: None,
         }
     }
 
     /// A claim found in `sentence` (its span relative to the sentence text), located in
-    /// the source file: byte offsets, line and column.
-    pub fn locate(source: &Source, index: &LineIndex, sentence: &Sentence, claim: Claim) -> Option<Evidence> {
+    /// the source file: byte offsets, line and column. `path` is the source's display
+    /// path, shared by all its claims.
+    pub fn locate(
+        source: &Source,
+        path: &Arc<str>,
+        index: &LineIndex,
+        sentence: &Sentence,
+        mut claim: Claim,
+    ) -> Option<Evidence> {
         let block = source.blocks.get(sentence.block)?;
-        let span = block.to_original(claim.span.shift(sentence.block_start));
-        let at = index.position(&source.text, span.start);
-        Some(Evidence {
-            source: source.display_path(),
+        claim.span = block.to_original(claim.span.shift(sentence.block_start));
+        let at = index.position(&source.text, claim.span.start);
+        let place = Place {
+            source: Arc::clone(path),
             line: at.line,
             column: at.column,
-            start: span.start,
-            end: span.end,
             sentence_index: sentence.index,
-            text: claim.text,
-            sentence: sentence.text.clone(),
-            kind: claim.kind,
-            value: claim.value,
-            modifier: claim.modifier,
-            counted: claim.counted,
-            unit: claim.unit,
-            entity: claim.entity,
-            derived_from: None,
+            sentence: Arc::clone(&sentence.text),
             published: source.metadata.published,
-        })
+        };
+        Some(Evidence { claim, place, derived_from: None })
     }
 
     /// The duration a date-range claim implies, as a derived claim at the same place.
     pub fn implied_duration(&self) -> Option<Evidence> {
-        let value = self.value.implied_duration()?;
-        Some(Evidence {
-            kind: ClaimKind::Duration,
-            value,
-            modifier: None,
-            derived_from: Some(Derivation { kind: self.kind, text: self.text.clone(), value: self.value.clone() }),
-            ..self.clone()
-        })
+        let value = self.claim.value.implied_duration()?;
+        let derived_from =
+            Derivation { kind: self.claim.kind, text: self.claim.text.clone(), value: self.claim.value.clone() };
+        let claim = Claim { kind: ClaimKind::Duration, value, modifier: None, ..self.claim.clone() };
+        Some(Evidence { claim, place: self.place.clone(), derived_from: Some(derived_from) })
     }
 
     /// Sort key: source, then place in it.
-    pub fn place(&self) -> (&str, usize, usize) {
-        (&self.source, self.start, self.end)
+    pub fn sort_key(&self) -> (&str, usize, usize) {
+        (&self.place.source, self.claim.span.start, self.claim.span.end)
+    }
+}
+
+impl Serialize for Evidence {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (claim, place) = (&self.claim, &self.place);
+        let known = [&claim.counted, &claim.unit, &claim.entity].iter().filter(|f| f.is_some()).count();
+        let mut out = serializer.serialize_struct("Evidence", 12 + known)?;
+        out.serialize_field("source", &*place.source)?;
+        out.serialize_field("line", &place.line)?;
+        out.serialize_field("column", &place.column)?;
+        out.serialize_field("start", &claim.span.start)?;
+        out.serialize_field("end", &claim.span.end)?;
+        out.serialize_field("sentence_index", &place.sentence_index)?;
+        out.serialize_field("text", &claim.text)?;
+        out.serialize_field("sentence", &*place.sentence)?;
+        out.serialize_field("kind", &claim.kind)?;
+        out.serialize_field("value", &claim.value)?;
+        out.serialize_field("modifier", &claim.modifier)?;
+        for (name, field) in [("counted", &claim.counted), ("unit", &claim.unit), ("entity", &claim.entity)] {
+            match field {
+                Some(value) => out.serialize_field(name, value)?,
+                None => out.skip_field(name)?,
+            }
+        }
+        out.serialize_field("derived_from", &self.derived_from)?;
+        out.end()
     }
 }
 

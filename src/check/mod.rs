@@ -14,7 +14,7 @@ pub mod select;
 use rayon::prelude::*;
 
 pub use compare::{compare, compare_in_context, describe};
-pub use evidence::{Derivation, Evidence, Finding, FindingKind};
+pub use evidence::{Derivation, Evidence, Finding, FindingKind, Place};
 pub use select::{Selected, scan, select};
 
 use crate::rules::RuleSet;
@@ -43,7 +43,7 @@ pub fn check(rules: &RuleSet, selected: Vec<Selected>) -> Vec<Finding> {
 /// Sorts findings into their report order.
 pub fn sort_findings(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
-        let first = |f: &Finding| f.claims.first().map(|c| (c.source.clone(), c.start));
+        let first = |f: &Finding| f.claims.first().map(|c| (c.place.source.clone(), c.claim.span.start));
         (&a.id, a.kind).cmp(&(&b.id, b.kind)).then_with(|| first(a).cmp(&first(b)))
     });
 }

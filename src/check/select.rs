@@ -39,13 +39,13 @@ pub fn select(rules: &RuleSet, hits: &[Hits], sentences: &[Sentence], claims: &[
     let entity_index: Vec<&String> = rules.entities.keys().collect();
     let mut by_sentence: Vec<Vec<&Evidence>> = vec![Vec::new(); sentences.len()];
     for claim in claims {
-        if let Some(slot) = by_sentence.get_mut(claim.sentence_index) {
+        if let Some(slot) = by_sentence.get_mut(claim.place.sentence_index) {
             slot.push(claim);
         }
     }
     let mut derived: Vec<Vec<Evidence>> = vec![Vec::new(); sentences.len()];
     for claim in claims {
-        if let (Some(d), Some(slot)) = (claim.implied_duration(), derived.get_mut(claim.sentence_index)) {
+        if let (Some(d), Some(slot)) = (claim.implied_duration(), derived.get_mut(claim.place.sentence_index)) {
             slot.push(d);
         }
     }
@@ -88,11 +88,15 @@ pub fn select(rules: &RuleSet, hits: &[Hits], sentences: &[Sentence], claims: &[
                 .map(|(_, span)| span.start + sentence_start)
                 .collect();
             let distance = |c: &Evidence| {
-                cue_at.iter().map(|&at| at.abs_diff(c.start)).min().unwrap_or(c.start - sentence_start.min(c.start))
+                cue_at
+                    .iter()
+                    .map(|&at| at.abs_diff(c.claim.span.start))
+                    .min()
+                    .unwrap_or(c.claim.span.start - sentence_start.min(c.claim.span.start))
             };
-            let nearest = candidates.iter().min_by_key(|c| (distance(c), c.start)).copied();
+            let nearest = candidates.iter().min_by_key(|c| (distance(c), c.claim.span.start)).copied();
             if let Some(nearest) = nearest {
-                for claim in candidates.iter().filter(|c| c.value == nearest.value) {
+                for claim in candidates.iter().filter(|c| c.claim.value == nearest.claim.value) {
                     let context = context_of(claim, around(s, &scope, sentences), &by_sentence);
                     selected.push(Selected { fact: fact_index, evidence: (*claim).clone(), context });
                 }
@@ -104,21 +108,22 @@ pub fn select(rules: &RuleSet, hits: &[Hits], sentences: &[Sentence], claims: &[
 
 /// Whether a claim is of a kind and what a fact asks for, and comparable at all.
 fn takes(fact: &Fact, claim: &Evidence) -> bool {
-    if claim.kind != fact.claim.claim_kind() && !(fact.claim == FactKind::DateRange && is_period(claim)) {
+    if claim.claim.kind != fact.claim.claim_kind() && !(fact.claim == FactKind::DateRange && is_period(claim)) {
         return false;
     }
-    if matches!(claim.value.extent(), None | Some(Extent::Vague)) {
+    if matches!(claim.claim.value.extent(), None | Some(Extent::Vague)) {
         return false;
     }
     if !fact.counted.is_empty() {
         // An age counts its person and has the unit `years`: either may be asked for.
-        let named = |want: &String| [&claim.counted, &claim.unit].into_iter().flatten().any(|c| same_noun(want, c));
+        let named =
+            |want: &String| [&claim.claim.counted, &claim.claim.unit].into_iter().flatten().any(|c| same_noun(want, c));
         if !fact.counted.iter().any(named) {
             return false;
         }
     }
     if let Some(unit) = &fact.unit
-        && claim.unit.as_deref() != Some(unit.as_str())
+        && claim.claim.unit.as_deref() != Some(unit.as_str())
     {
         return false;
     }
@@ -131,7 +136,7 @@ fn takes(fact: &Fact, claim: &Evidence) -> bool {
 /// month" and "this week" say when something happened far more often than from when
 /// to when.
 fn is_period(claim: &Evidence) -> bool {
-    let Value::Date(value) = &claim.value else { return false };
+    let Value::Date(value) = &claim.claim.value else { return false };
     let mut parts = value.split('-');
     let (Some(year), Some(period), None) = (parts.next(), parts.next(), parts.next()) else { return false };
     year.len() == 4
@@ -216,9 +221,9 @@ fn context_of(claim: &Evidence, scope: std::ops::Range<usize>, by_sentence: &[Ve
         add(&origin.value);
     }
     for other in scope.flat_map(|i| by_sentence[i].iter()) {
-        let itself = other.start == claim.start && other.end == claim.end;
-        if !itself && matches!(other.kind, ClaimKind::Date | ClaimKind::DateRange) {
-            add(&other.value);
+        let itself = other.claim.span.start == claim.claim.span.start && other.claim.span.end == claim.claim.span.end;
+        if !itself && matches!(other.claim.kind, ClaimKind::Date | ClaimKind::DateRange) {
+            add(&other.claim.value);
         }
     }
     hull
@@ -228,10 +233,10 @@ fn context_of(claim: &Evidence, scope: std::ops::Range<usize>, by_sentence: &[Ve
 /// it ("in the past six years" beside a four-day visit): such a claim speaks of
 /// something else.
 fn fits_window(claim: &Evidence, window: &Interval) -> bool {
-    if claim.kind != ClaimKind::Duration {
+    if claim.claim.kind != ClaimKind::Duration {
         return true;
     }
-    match claim.value.extent() {
+    match claim.claim.value.extent() {
         Some(Extent::Interval(i)) if i.scale == Scale::Seconds => i.lo <= (window.width() + 1.0) * 86_400.0,
         _ => true,
     }
@@ -247,15 +252,15 @@ fn within_window(
     by_sentence: &[Vec<&Evidence>],
 ) -> bool {
     let window = Extent::Interval(*window);
-    if matches!(claim.kind, ClaimKind::Date | ClaimKind::DateRange) {
-        return claim.value.extent().and_then(|e| agree(&e, &window)).unwrap_or(true);
+    if matches!(claim.claim.kind, ClaimKind::Date | ClaimKind::DateRange) {
+        return claim.claim.value.extent().and_then(|e| agree(&e, &window)).unwrap_or(true);
     }
     let mut dated = false;
     for claim in scope.flat_map(|i| by_sentence[i].iter()) {
-        if !matches!(claim.kind, ClaimKind::Date | ClaimKind::DateRange) {
+        if !matches!(claim.claim.kind, ClaimKind::Date | ClaimKind::DateRange) {
             continue;
         }
-        if let Some(extent @ Extent::Interval(_)) = claim.value.extent() {
+        if let Some(extent @ Extent::Interval(_)) = claim.claim.value.extent() {
             dated = true;
             if agree(&extent, &window) == Some(true) {
                 return true;
@@ -265,7 +270,7 @@ fn within_window(
     if dated {
         return false;
     }
-    match claim.published {
+    match claim.place.published {
         Some(date) => {
             let day = crate::value::day_number(date);
             agree(&Extent::Interval(Interval::point(day, Scale::Days)), &window) == Some(true)
@@ -305,19 +310,17 @@ facts:
     }
 
     fn sentence(index: usize, block: usize, start: usize, text: &str) -> Sentence {
-        Sentence { index, block, span: Span::new(start, start + text.len()), block_start: 0, text: text.to_string() }
+        Sentence { index, block, span: Span::new(start, start + text.len()), block_start: 0, text: text.into() }
     }
 
     fn claim(s: &Sentence, needle: &str, kind: ClaimKind, value: Value) -> Evidence {
         let at = s.span.start + s.text.find(needle).unwrap();
-        Evidence {
-            start: at,
-            end: at + needle.len(),
-            sentence_index: s.index,
-            sentence: s.text.clone(),
-            published: Some(jiff::civil::date(2018, 3, 28)),
-            ..Evidence::new("a.txt", kind, value, needle)
-        }
+        let mut e = Evidence::new("a.txt", kind, value, needle);
+        e.claim.span = Span::new(at, at + needle.len());
+        e.place.sentence_index = s.index;
+        e.place.sentence = s.text.clone();
+        e.place.published = Some(jiff::civil::date(2018, 3, 28));
+        e
     }
 
     fn run(sentences: &[Sentence], claims: &[Evidence]) -> Vec<(usize, String)> {
@@ -325,7 +328,7 @@ facts:
         let matcher = Matcher::new(&rules).unwrap();
         select(&rules, &scan(&matcher, sentences), sentences, claims)
             .into_iter()
-            .map(|s| (s.fact, s.evidence.value.to_string()))
+            .map(|s| (s.fact, s.evidence.claim.value.to_string()))
             .collect()
     }
 

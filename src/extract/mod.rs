@@ -1,5 +1,6 @@
 //! Claims: the dates, ranges, durations, numbers, quantities and ordinals a sentence
-//! states, each with its span and normalized [`Value`].
+//! states, each with its span and normalized [`Value`]; and, in [`names`], the
+//! spellings of the rules' entities and the expansions of their acronyms.
 //!
 //! Extraction works on one sentence at a time and knows nothing of rules or files:
 //! spans are byte offsets into the sentence text, and the pipeline maps them back into
@@ -14,6 +15,7 @@ mod calendar;
 mod date;
 mod duration;
 mod lexer;
+pub mod names;
 mod number;
 mod ordinal;
 mod quantity;

@@ -48,13 +48,19 @@ fn command(out: &mut String, finding: &Finding, claim: &Evidence) {
         Severity::Warning => "warning",
         Severity::Info => "notice",
     };
-    let _ = write!(out, "::{name} file={},line={},col={}", property(&claim.source), claim.line, claim.column);
+    let _ = write!(
+        out,
+        "::{name} file={},line={},col={}",
+        property(&claim.place.source),
+        claim.place.line,
+        claim.place.column
+    );
     // A claim on one line gets its end column, so the annotation marks just the claim.
-    if !claim.text.contains('\n') {
-        let _ = write!(out, ",endColumn={}", claim.column + claim.text.chars().count());
+    if !claim.claim.text.contains('\n') {
+        let _ = write!(out, ",endColumn={}", claim.place.column + claim.claim.text.chars().count());
     }
     let title = format!("factlint {}: {}", finding.kind_str(), finding.id);
-    let mut message = format!("{}\nhere: \"{}\" = {}", finding.message, claim.text, value_label(claim));
+    let mut message = format!("{}\nhere: \"{}\" = {}", finding.message, claim.claim.text, value_label(claim));
     if let Some(note) = &finding.note {
         let _ = write!(message, "\nnote: {note}");
     }

@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::{Report, agreement_line, claim_range, count, value_label};
 use crate::check::{Evidence, Finding, describe};
@@ -174,14 +175,14 @@ fn filters(out: &mut String, report: &Report) {
 
 /// The id of each quoted sentence, so that claims link to their place under "Sources".
 struct Anchors {
-    sentences: BTreeMap<(String, usize), String>,
+    sentences: BTreeMap<(Arc<str>, usize), String>,
 }
 
 impl Anchors {
     fn new(report: &Report) -> Anchors {
         let mut sentences = BTreeMap::new();
         for claim in report.findings.iter().flat_map(|f| &f.claims) {
-            sentences.entry((claim.source.clone(), claim.sentence_index)).or_insert_with(String::new);
+            sentences.entry((claim.place.source.clone(), claim.place.sentence_index)).or_insert_with(String::new);
         }
         for (n, anchor) in sentences.values_mut().enumerate() {
             *anchor = format!("s{n}");
@@ -190,7 +191,7 @@ impl Anchors {
     }
 
     fn of(&self, claim: &Evidence) -> &str {
-        self.sentences.get(&(claim.source.clone(), claim.sentence_index)).map_or("", String::as_str)
+        self.sentences.get(&(claim.place.source.clone(), claim.place.sentence_index)).map_or("", String::as_str)
     }
 }
 
@@ -224,11 +225,11 @@ fn finding_section(out: &mut String, n: usize, finding: &Finding, anchors: &Anch
                 "<div class=\"claim\"><div class=\"where\"><a href=\"#{}\">{}:{}:{}</a> · <span class=\"value\">{}</span></div>\
                  <p class=\"sentence\">{}</p></div>",
                 anchors.of(claim),
-                esc(&claim.source),
-                claim.line,
-                claim.column,
+                esc(&claim.place.source),
+                claim.place.line,
+                claim.place.column,
                 esc(&value_label(claim)),
-                marked(&claim.sentence, &[(claim_range(claim), title(finding, claim))])
+                marked(&claim.place.sentence, &[(claim_range(claim), title(finding, claim))])
             );
         }
         out.push_str("</div>\n");
@@ -240,7 +241,7 @@ fn finding_section(out: &mut String, n: usize, finding: &Finding, anchors: &Anch
 fn sides(claims: &[Evidence]) -> Vec<(String, Vec<&Evidence>)> {
     let mut sides: Vec<(String, Vec<&Evidence>)> = Vec::new();
     for claim in claims {
-        let value = describe(&claim.value);
+        let value = describe(&claim.claim.value);
         match sides.iter_mut().find(|(v, _)| *v == value) {
             Some((_, group)) => group.push(claim),
             None => sides.push((value, vec![claim])),
@@ -264,8 +265,9 @@ fn sources(out: &mut String, report: &Report, anchors: &Anchors) {
     let mut by_source: BTreeMap<&str, Sentences> = BTreeMap::new();
     for finding in &report.findings {
         for claim in &finding.claims {
-            let sentence = by_source.entry(claim.source.as_str()).or_default();
-            let (_, marks) = sentence.entry(claim.sentence_index).or_insert((claim.sentence.as_str(), Vec::new()));
+            let sentence = by_source.entry(claim.place.source.as_ref()).or_default();
+            let (_, marks) =
+                sentence.entry(claim.place.sentence_index).or_insert((claim.place.sentence.as_ref(), Vec::new()));
             marks.push((claim_range(claim), title(finding, claim)));
         }
     }
@@ -297,7 +299,7 @@ fn sources(out: &mut String, report: &Report, anchors: &Anchors) {
 fn sentence_list(out: &mut String, path: &str, sentences: Sentences, anchors: &Anchors) {
     out.push_str("<ol>\n");
     for (index, (sentence, marks)) in sentences {
-        let anchor = anchors.sentences.get(&(path.to_owned(), index)).map_or("", String::as_str);
+        let anchor = anchors.sentences.get(&(Arc::from(path), index)).map_or("", String::as_str);
         // Sentence numbers are 0-based in the data, 1-based for readers.
         let _ = writeln!(out, "<li value=\"{}\" id=\"{anchor}\">{}</li>", index + 1, marked(sentence, &marks));
     }

@@ -54,10 +54,10 @@ fn section(out: &mut String, finding: &Finding) {
         let _ = writeln!(
             out,
             "| `{}:{}:{}` | {} | `{}` | {} |",
-            code(&claim.source),
-            claim.line,
-            claim.column,
-            escape(&claim.text),
+            code(&claim.place.source),
+            claim.place.line,
+            claim.place.column,
+            escape(&claim.claim.text),
             code(&value_label(claim)),
             excerpt(claim)
         );
@@ -69,7 +69,7 @@ fn section(out: &mut String, finding: &Finding) {
 /// each side.
 fn excerpt(claim: &Evidence) -> String {
     let range = claim_range(claim);
-    let sentence = &claim.sentence;
+    let sentence = &claim.place.sentence;
     let before: Vec<char> = sentence[..range.start].chars().collect();
     let after: Vec<char> = sentence[range.end..].chars().collect();
     let head: String = before[before.len().saturating_sub(CONTEXT)..].iter().collect();

@@ -130,7 +130,7 @@ pub fn render(report: &Report, format: Format, color: bool) -> String {
     }
 }
 
-/// Where a claim stands in its sentence, as a byte range into `evidence.sentence`.
+/// Where a claim stands in its sentence, as a byte range into `evidence.place.sentence`.
 ///
 /// Evidence carries byte offsets into the file but not the sentence's own offset, and
 /// the sentence is visible text that may differ from the file's bytes (Markdown, HTML),
@@ -138,8 +138,8 @@ pub fn render(report: &Report, format: Format, color: bool) -> String {
 /// ignoring ASCII case, else the whole sentence. The range always lies on char
 /// boundaries.
 pub(crate) fn claim_range(evidence: &Evidence) -> Range<usize> {
-    let sentence = evidence.sentence.as_str();
-    let text = evidence.text.as_str();
+    let sentence = evidence.place.sentence.as_ref();
+    let text = evidence.claim.text.as_str();
     let whole = 0..sentence.len();
     if text.is_empty() {
         return whole;
@@ -158,10 +158,10 @@ pub(crate) fn claim_range(evidence: &Evidence) -> Range<usize> {
 /// The claim's normalized value as a label: `P2D (2 days)`, or `2018-03-25/2018-03-28
 /// → P4D` for a duration derived from a range.
 pub(crate) fn value_label(evidence: &Evidence) -> String {
-    let value = evidence.value.to_string();
-    let words = describe(&evidence.value);
+    let value = evidence.claim.value.to_string();
+    let words = describe(&evidence.claim.value);
     let mut label = if words == value { value } else { format!("{value} ({words})") };
-    if let Some(modifier) = evidence.modifier {
+    if let Some(modifier) = evidence.claim.modifier {
         let name = serde_json::to_value(modifier).ok().and_then(|v| v.as_str().map(str::to_owned));
         if let Some(name) = name {
             label = format!("{name} {label}");
@@ -178,12 +178,12 @@ pub(crate) fn value_label(evidence: &Evidence) -> String {
 pub(crate) fn value_groups(claims: &[Evidence]) -> Vec<(String, Vec<String>)> {
     let mut groups: Vec<(String, BTreeSet<String>)> = Vec::new();
     for claim in claims {
-        let value = describe(&claim.value);
+        let value = describe(&claim.claim.value);
         match groups.iter_mut().find(|(v, _)| *v == value) {
             Some((_, sources)) => {
-                sources.insert(claim.source.clone());
+                sources.insert(claim.place.source.to_string());
             }
-            None => groups.push((value, BTreeSet::from([claim.source.clone()]))),
+            None => groups.push((value, BTreeSet::from([claim.place.source.to_string()]))),
         }
     }
     // Stable: equal-sized groups keep the order of the claims (outliers first).

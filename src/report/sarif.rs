@@ -150,7 +150,10 @@ fn result(finding: &Finding, rule_index: usize) -> Json {
         .enumerate()
         .skip(1)
         .map(|(id, c)| {
-            format!("[{}]({id})", link_text(&format!("{}:{}:{} \"{}\"", c.source, c.line, c.column, c.text)))
+            format!(
+                "[{}]({id})",
+                link_text(&format!("{}:{}:{} \"{}\"", c.place.source, c.place.line, c.place.column, c.claim.text))
+            )
         })
         .collect();
     if !others.is_empty() {
@@ -183,10 +186,10 @@ fn link_text(text: &str) -> String {
 fn location(claim: &Evidence, id: Option<usize>) -> Json {
     let mut location = json!({
         "physicalLocation": {
-            "artifactLocation": {"uri": uri(&claim.source)},
+            "artifactLocation": {"uri": uri(&claim.place.source)},
             "region": region(claim),
         },
-        "message": {"text": format!("\"{}\" = {}", claim.text, value_label(claim))},
+        "message": {"text": format!("\"{}\" = {}", claim.claim.text, value_label(claim))},
     });
     if let Some(id) = id {
         location["id"] = json!(id);
@@ -197,13 +200,15 @@ fn location(claim: &Evidence, id: Option<usize>) -> Json {
 /// Lines and columns of the claim; the end is where its text ends, counted from the
 /// start (a claim is short and rarely spans lines).
 fn region(claim: &Evidence) -> Json {
-    let (end_line, end_column) = match claim.text.rfind('\n') {
-        Some(at) => (claim.line + claim.text.matches('\n').count(), claim.text[at + 1..].chars().count() + 1),
-        None => (claim.line, claim.column + claim.text.chars().count()),
+    let (end_line, end_column) = match claim.claim.text.rfind('\n') {
+        Some(at) => {
+            (claim.place.line + claim.claim.text.matches('\n').count(), claim.claim.text[at + 1..].chars().count() + 1)
+        }
+        None => (claim.place.line, claim.place.column + claim.claim.text.chars().count()),
     };
     json!({
-        "startLine": claim.line,
-        "startColumn": claim.column,
+        "startLine": claim.place.line,
+        "startColumn": claim.place.column,
         "endLine": end_line,
         "endColumn": end_column,
     })

@@ -84,11 +84,11 @@ struct Placed {
 }
 
 fn place(claim: &Evidence, range: &Range<usize>) -> Placed {
-    let before = &claim.sentence[..range.start];
+    let before = &claim.place.sentence[..range.start];
     // A multi-line sentence is numbered as in the file: the claim's line is the
     // sentence line it stands on.
     let breaks_before = before.matches('\n').count();
-    let first_line = claim.line.saturating_sub(breaks_before).max(1);
+    let first_line = claim.place.line.saturating_sub(breaks_before).max(1);
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = before[line_start..].chars().count() + 1;
     Placed { first_line, shown: (first_line + breaks_before, column) }
@@ -98,9 +98,9 @@ fn place(claim: &Evidence, range: &Range<usize>) -> Placed {
 fn snippet(claim: &Evidence) -> Snippet<'_, Annotation<'_>> {
     let range = claim_range(claim);
     let placed = place(claim, &range);
-    Snippet::source(claim.sentence.as_str())
+    Snippet::source(claim.place.sentence.as_ref())
         .line_start(placed.first_line)
-        .path(claim.source.as_str())
+        .path(claim.place.source.as_ref())
         .annotation(AnnotationKind::Primary.span(range).label(value_label(claim)))
 }
 
@@ -113,9 +113,9 @@ fn fix_origins(block: &mut String, finding: &Finding) {
     let mut from = 0;
     for claim in &finding.claims {
         let (line, column) = place(claim, &claim_range(claim)).shown;
-        let shown = format!("{}:{line}:{column}", claim.source);
+        let shown = format!("{}:{line}:{column}", claim.place.source);
         let Some(at) = block.get(from..).and_then(|rest| rest.find(&shown)) else { continue };
-        let real = format!("{}:{}:{}", claim.source, claim.line, claim.column);
+        let real = format!("{}:{}:{}", claim.place.source, claim.place.line, claim.place.column);
         block.replace_range(from + at..from + at + shown.len(), &real);
         from += at + real.len();
     }

@@ -20,6 +20,8 @@ mod lists;
 mod scan;
 mod words;
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::source::Source;
@@ -36,8 +38,9 @@ pub struct Sentence {
     pub span: Span,
     /// Byte offset of the sentence in its block's text.
     pub block_start: usize,
-    /// The sentence as read (visible text, markup removed).
-    pub text: String,
+    /// The sentence as read (visible text, markup removed), shared with the claims
+    /// found in it.
+    pub text: Arc<str>,
 }
 
 /// Splits one block of text into sentence spans (offsets into `text`), in order,
@@ -57,7 +60,7 @@ pub fn sentences(source: &Source) -> Vec<Sentence> {
                 block: block_index,
                 span: block.to_original(span),
                 block_start: span.start,
-                text: span.slice(&block.text).to_string(),
+                text: Arc::from(span.slice(&block.text)),
             });
         }
     }
@@ -255,7 +258,7 @@ mod tests {
             &Default::default(),
         );
         let sentences = sentences(&source);
-        let found: Vec<(usize, usize, &str)> = sentences.iter().map(|s| (s.index, s.block, s.text.as_str())).collect();
+        let found: Vec<(usize, usize, &str)> = sentences.iter().map(|s| (s.index, s.block, &*s.text)).collect();
         assert_eq!(found, [(0, 0, "Title line"), (1, 1, "Mr. Kim left."), (2, 1, "He came back.")]);
         assert_eq!((sentences[2].span, sentences[2].block_start), (Span::new(26, 39), 14));
     }
