@@ -1,8 +1,8 @@
 //! Expansion findings: expansions of an entity's acronym other than the rule's, or,
 //! without one, other than the expansion most sources write.
 
-use crate::extract::names::normalize;
 use crate::rules::Entity;
+use crate::text::tidy;
 
 use super::{Draft, Evidence, FindingKind, group, references, text_of, who};
 
@@ -12,7 +12,7 @@ pub(super) fn expansions(entity: &Entity, claims: Vec<Evidence>) -> Vec<Draft> {
     let groups = group(claims, |c| text_of(c).to_lowercase());
     let acronym = entity.acronyms().next().unwrap_or(&entity.name);
     let (expected, stated) = match &entity.expansion {
-        Some(e) => (normalize(e), true),
+        Some(e) => (tidy(e), true),
         None => {
             let consensus = groups
                 .iter()

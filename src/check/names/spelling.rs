@@ -3,20 +3,21 @@
 
 use std::collections::BTreeMap;
 
-use crate::extract::names::{Decision, Form, normalize};
+use crate::extract::names::{Decision, Form};
 use crate::rules::Entity;
+use crate::text::tidy;
 
 use super::{Draft, Evidence, FindingKind, group, references, text_of, who};
 
 /// Every spelling that is neither the house spelling nor an alias, against the house
 /// spelling.
 pub(super) fn house_variants(entity: &Entity, claims: Vec<Evidence>) -> Vec<Draft> {
-    let house = normalize(&entity.name);
+    let house = tidy(&entity.name);
     let groups = group(claims, text_of);
     let reference = references(groups.get(&house));
     let mut out = Vec::new();
     for (spelling, g) in &groups {
-        if *spelling == house || entity.aliases.iter().any(|a| normalize(a) == *spelling) {
+        if *spelling == house || entity.aliases.iter().any(|a| tidy(a) == *spelling) {
             continue;
         }
         let message = format!("\"{spelling}\" ({}) is not the house spelling \"{}\"", who(&g.sources), entity.name);
@@ -32,7 +33,7 @@ pub(super) fn house_variants(entity: &Entity, claims: Vec<Evidence>) -> Vec<Draf
 /// are compared among themselves: the one most sources use is the consensus, and every
 /// other that is not an alias is a variant of it.
 pub(super) fn consensus_variants(entity: &Entity, claims: Vec<Evidence>) -> Vec<Draft> {
-    let aliases: Vec<(String, Form)> = entity.aliases.iter().map(|a| (normalize(a), Form::new(a))).collect();
+    let aliases: Vec<(String, Form)> = entity.aliases.iter().map(|a| (tidy(a), Form::new(a))).collect();
     let mut clusters: BTreeMap<usize, Vec<Evidence>> = BTreeMap::new();
     for claim in claims {
         let form = Form::new(&text_of(&claim));

@@ -17,7 +17,7 @@ mod spelling;
 use std::collections::HashSet;
 
 pub use scan::names;
-pub use spelling::{Decision, Form, decide, normalize};
+pub use spelling::{Decision, Form, decide};
 
 /// An entity as the name scan reads it: its id and the ways it is written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

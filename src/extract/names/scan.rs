@@ -10,9 +10,10 @@ use std::cmp::Reverse;
 use crate::span::Span;
 use crate::value::{ClaimKind, Value};
 
-use super::spelling::{Decision, Form, is_typo, normalize, words};
+use super::spelling::{Decision, Form, is_typo};
 use super::{NamedEntity, Spelling, Spellings};
 use crate::extract::Claim;
+use crate::text::{is_apostrophe, joins_words, key, separates_words, strip_possessive, tidy, words};
 
 /// Small words that may stand inside a title-case name ("Republic of Korea").
 const CONNECTORS: &[&str] = &["of", "the", "and", "for", "on", "in", "to", "de", "du", "des", "la", "le", "&"];
@@ -104,7 +105,7 @@ fn tokenize(text: &str) -> Vec<Token> {
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         let inner_apostrophe =
-            matches!(c, '\'' | '’') && start.is_some() && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+            is_apostrophe(c) && start.is_some() && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
         if c.is_alphanumeric() || inner_apostrophe {
             start.get_or_insert(at);
         } else if let Some(s) = start.take() {
@@ -116,7 +117,7 @@ fn tokenize(text: &str) -> Vec<Token> {
     }
     for i in 1..tokens.len() {
         let gap = &text[tokens[i - 1].span.end..tokens[i].span.start];
-        tokens[i - 1].joins_next = matches!(gap, " " | "-" | "\n" | "\r\n" | "\u{a0}" | "\u{2010}" | "\u{2011}");
+        tokens[i - 1].joins_next = joins_words(gap);
     }
     tokens
 }
@@ -125,10 +126,9 @@ fn tokenize(text: &str) -> Vec<Token> {
 fn run_span(text: &str, tokens: &[Token], i: usize, j: usize) -> Span {
     let span = Span::new(tokens[i].span.start, tokens[j].span.end);
     let slice = span.slice(text);
-    for suffix in ["'s", "’s"] {
-        if slice.len() > suffix.len() && slice.ends_with(suffix) && j > i {
-            return Span::new(span.start, span.end - suffix.len());
-        }
+    let stem = strip_possessive(slice);
+    if j > i && stem.len() < slice.len() {
+        return Span::new(span.start, span.start + stem.len());
     }
     span
 }
@@ -150,9 +150,7 @@ fn name_claims<'r>(text: &str, tokens: &[Token], compiled: &'r Spellings) -> Vec
     // spares building and comparing candidates at most capitalized words; a word is
     // lowered only when a capitalized run reaches it.
     let mut lowered: Vec<Option<String>> = vec![None; tokens.len()];
-    let mut lower = |k: usize| -> String {
-        lowered[k].get_or_insert_with(|| tokens[k].span.slice(text).replace('’', "'").to_lowercase()).clone()
-    };
+    let mut lower = |k: usize| -> String { lowered[k].get_or_insert_with(|| key(tokens[k].span.slice(text))).clone() };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -199,7 +197,7 @@ fn name_claims<'r>(text: &str, tokens: &[Token], compiled: &'r Spellings) -> Vec
             Some(Reading { words, decision, spelling, span }) => {
                 let value = match decision {
                     Decision::Same if spelling.house || spelling.counted => Some(spelling.text.clone()),
-                    Decision::Variant => Some(normalize(span.slice(text))),
+                    Decision::Variant => Some(tidy(span.slice(text))),
                     _ => None,
                 };
                 match value {
@@ -249,7 +247,7 @@ fn title_runs(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
 /// Whether `written` is close to `expansion` without being it: word by word, one word
 /// added, dropped or mistyped (more for long expansions), the first or last word kept.
 fn near_expansion(written: &str, expansion: &str) -> bool {
-    let (a, b) = (words(&normalize(written)), words(&normalize(expansion)));
+    let (a, b) = (words(&tidy(written)), words(&tidy(expansion)));
     if a.len() < 2 || a == b || (a.first() != b.first() && a.last() != b.last()) {
         return false;
     }
@@ -272,7 +270,7 @@ fn near_expansion(written: &str, expansion: &str) -> bool {
 /// Whether the initials of a phrase's capitalized words spell an acronym, or nearly.
 fn initials_fit(phrase: &str, acronym: &str) -> bool {
     let initials: String = phrase
-        .split([' ', '-'])
+        .split(separates_words)
         .filter(|w| capitalized(w) && !CONNECTORS.contains(&w.to_lowercase().as_str()))
         .filter_map(|w| w.chars().next())
         .collect();
@@ -292,17 +290,16 @@ fn expansion_claims<'r>(
         return;
     }
     let id = entity.id.as_str();
-    let known: Vec<String> =
-        std::iter::once(&entity.name).chain(&entity.aliases).map(|s| normalize(s).to_lowercase()).collect();
+    let known: Vec<String> = std::iter::once(&entity.name).chain(&entity.aliases).map(|s| key(s)).collect();
     let fits = |phrase: &str, acronym: &str| {
-        let lower = normalize(phrase).to_lowercase();
+        let lower = key(phrase);
         words(&lower).len() >= 2
             && !known.contains(&lower)
             && (initials_fit(phrase, acronym) || entity.expansion.as_deref().is_some_and(|e| near_expansion(phrase, e)))
     };
     let push = |span: Span, out: &mut Vec<Local<'r>>| {
         if !out.iter().any(|c| c.kind == ClaimKind::Expansion && c.span.start < span.end && span.start < c.span.end) {
-            let value = normalize(span.slice(text));
+            let value = tidy(span.slice(text));
             out.push(Local { span, kind: ClaimKind::Expansion, entity: id, value });
         }
     };
@@ -354,7 +351,7 @@ fn expansion_claims<'r>(
     }
     // The expansion, or a near miss of it, on its own.
     let Some(expansion) = entity.expansion.as_deref() else { return };
-    let expansion_key = normalize(expansion).to_lowercase();
+    let expansion_key = key(expansion);
     let expansion_words = words(&expansion_key);
     let size = expansion_words.len();
     // A near miss keeps the expansion's first or last word: a cheap test before the
@@ -366,7 +363,7 @@ fn expansion_claims<'r>(
     for &(first, last) in runs.iter().filter(long_enough) {
         for k in first..=last {
             if lower[k].is_empty() {
-                lower[k] = tokens[k].span.slice(text).replace('’', "'").to_lowercase();
+                lower[k] = key(tokens[k].span.slice(text));
             }
         }
     }
@@ -384,7 +381,7 @@ fn expansion_claims<'r>(
                 }
                 let span = run_span(text, tokens, i, j);
                 let phrase = span.slice(text);
-                let exact = normalize(phrase).to_lowercase() == expansion_key;
+                let exact = key(phrase) == expansion_key;
                 let candidate = Phrase { exact, words, span };
                 if (exact || near_expansion(phrase, expansion)) && best.is_none_or(|b| candidate.rank() > b.rank()) {
                     best = Some(candidate);

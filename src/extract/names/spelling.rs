@@ -4,8 +4,10 @@
 //! Spellings are compared token by token, so that "Kim Jong Il" and "Kim Jong Un" stay
 //! two people: a token equal but for case, a hyphen or a space keeps them the same
 //! name, a token one typo away ("Jung" for "Jong") makes a variant, and a token wholly
-//! different makes another name. The folding helpers ([`normalize`], [`compact`],
-//! [`words`]) are small and named so that one shared definition can replace them.
+//! different makes another name. Folding (apostrophes, spaces, hyphens, case) is
+//! [`crate::text`]'s, the same the rules matcher uses, so both agree on what a name is.
+
+use crate::text::{compact, tidy, words};
 
 /// How a written spelling relates to a rule's spelling.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -40,7 +42,7 @@ pub struct Form {
 impl Form {
     /// Prepares `text` for comparison.
     pub fn new(text: &str) -> Form {
-        let text = normalize(text);
+        let text = tidy(text);
         Form { lower: text.to_lowercase(), compact: compact(&text), words: words(&text), text }
     }
 
@@ -71,27 +73,6 @@ impl Form {
         }
         if equal >= 1 && typos <= (self.words.len() / 3).max(1) { Decision::Variant } else { Decision::Other }
     }
-}
-
-/// Apostrophes straight, white space single.
-pub fn normalize(text: &str) -> String {
-    text.replace('’', "'").split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Hyphens that join the words of a name: ASCII, Unicode and non-breaking.
-const HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{2011}'];
-
-/// Lower case without spaces and hyphens: "Kim Jong-un" and "Kim Jong Un" agree.
-pub fn compact(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace() && !HYPHENS.contains(c)).flat_map(char::to_lowercase).collect()
-}
-
-/// Lower-case words, split at spaces and hyphens.
-pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| c.is_whitespace() || HYPHENS.contains(&c))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
 }
 
 /// Whether two different words are one slip of the keyboard apart: a Damerau-Levenshtein
