@@ -1,5 +1,7 @@
 //! The one pass over a sentence that every extractor reads: words, numbers and
-//! punctuation, with their byte spans and whether white space precedes them.
+//! punctuation, with their byte spans and whether white space precedes them; and the
+//! token tests several extractors share (an ordinal, a year, a counted noun, a clean
+//! end), kept here so that no extractor imports another for them.
 //!
 //! Hand-written rather than a regex per pattern: the extractors look at a few tokens
 //! around each position, so one linear scan plus table look-ups keeps extraction

@@ -4,6 +4,9 @@
 //! One hash map built on first use: a `match` on strings would compare the word with
 //! each arm in turn, and an Aho-Corasick automaton finds substrings, while the lexer
 //! already has whole words and only needs an exact look-up.
+//!
+//! The units of measure ([`unit_word`]) are here too: the quantity extractor reads
+//! them, and the year test of [`super::lexer`] asks whether a number counts one.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
