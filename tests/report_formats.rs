@@ -40,9 +40,16 @@ fn claim(
 
 /// The duration a "Sunday to Wednesday" range implies, as the checker derives it.
 fn derived(source: &str, at: (usize, usize, usize, usize), index: usize, sentence: &str) -> Evidence {
-    let range = Value::Range { start: "2018-03-25".into(), end: "2018-03-28".into() };
-    let mut e =
-        claim(source, at, index, "Sunday to Wednesday", sentence, ClaimKind::Duration, Value::Duration("P4D".into()));
+    let range = Value::Range { start: "2018-03-25".parse().unwrap(), end: "2018-03-28".parse().unwrap() };
+    let mut e = claim(
+        source,
+        at,
+        index,
+        "Sunday to Wednesday",
+        sentence,
+        ClaimKind::Duration,
+        Value::Duration("P4D".parse().unwrap()),
+    );
     e.derived_from = Some(Derivation { kind: ClaimKind::DateRange, text: "Sunday to Wednesday".into(), value: range });
     e
 }
@@ -68,9 +75,9 @@ fn sample() -> Report {
         message: "2 days (1 source: 000_6c0d67ebaf356fed.txt) vs 4 days (3 sources: 001_c4cfb127ccf8dd3d.txt, 002_1e4dbd935148d1bc.txt, 004_d6f0e9b43916a7ba.txt)".into(),
         note: None,
         claims: vec![
-            claim(S000, (8, 336, 1046, 1054), 8, "two days", s000_length, ClaimKind::Duration, Value::Duration("P2D".into())),
+            claim(S000, (8, 336, 1046, 1054), 8, "two days", s000_length, ClaimKind::Duration, Value::Duration("P2D".parse().unwrap())),
             derived(S001, (8, 81, 797, 816), 5, s001_range),
-            claim(S002, (7, 314, 399, 404), 5, "4-day", s002_length, ClaimKind::Duration, Value::Duration("P4D".into())),
+            claim(S002, (7, 314, 399, 404), 5, "4-day", s002_length, ClaimKind::Duration, Value::Duration("P4D".parse().unwrap())),
             derived(S004, (3, 242, 317, 336), 2, s004_range),
         ],
     };
@@ -104,9 +111,9 @@ fn sample() -> Report {
         message: "2011 (2 sources: 000_6c0d67ebaf356fed.txt, 001_c4cfb127ccf8dd3d.txt) is less precise than December 2011 (1 source: 002_1e4dbd935148d1bc.txt)".into(),
         note: None,
         claims: vec![
-            claim(S000, (4, 274, 344, 348), 2, "2011", s000_power, ClaimKind::Date, Value::Date("2011".into())),
-            claim(S001, (6, 237, 710, 714), 4, "2011", s001_power, ClaimKind::Date, Value::Date("2011".into())),
-            claim(S002, (7, 288, 373, 386), 4, "December 2011", s002_first, ClaimKind::Date, Value::Date("2011-12".into())),
+            claim(S000, (4, 274, 344, 348), 2, "2011", s000_power, ClaimKind::Date, Value::Date("2011".parse().unwrap())),
+            claim(S001, (6, 237, 710, 714), 4, "2011", s001_power, ClaimKind::Date, Value::Date("2011".parse().unwrap())),
+            claim(S002, (7, 288, 373, 386), 4, "December 2011", s002_first, ClaimKind::Date, Value::Date("2011-12".parse().unwrap())),
         ],
     };
     let source = |path: &str, published: &str, sentences: usize, claims: usize| SourceSummary {

@@ -13,7 +13,7 @@ pub mod select;
 
 use rayon::prelude::*;
 
-pub use compare::{compare, compare_in_context, describe};
+pub use compare::{compare, compare_in_context};
 pub use evidence::{Derivation, Evidence, Finding, FindingKind, Place};
 pub use select::{Selected, scan, select};
 

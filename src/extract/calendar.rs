@@ -1,217 +1,10 @@
-//! Calendar helpers shared by the date and range extractors: the tense an expression
-//! is read in, anchoring weekdays and months on the publication date, and writing
-//! TIMEX3 values. Arithmetic is `jiff`'s.
+//! Calendar arithmetic shared by the date and range extractors: anchoring weekdays,
+//! months and deadlines on the publication date, given the tense an expression is read
+//! in ([`super::tense`]). Arithmetic is `jiff`'s.
 
 use jiff::civil::{Date, Weekday};
 
-use super::lexer::{Kind, Tokens};
-
-/// The tense an expression is read in, from the verbs around it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tense {
-    /// Reported as having happened.
-    Past,
-    /// Announced.
-    Future,
-    /// No verb says.
-    Unknown,
-}
-
-/// Words that announce what is to come. "plans", "expected", "set" and "going" only
-/// count before "to" ("plans to visit"): alone they are nouns or past participles.
-const FUTURE: [&str; 11] =
-    ["will", "shall", "ll", "scheduled", "slated", "upcoming", "intends", "tomorrow", "next", "planning", "planned"];
-
-/// Future markers that need a "to" after them.
-const FUTURE_TO: [&str; 5] = ["plans", "plan", "expected", "set", "going"];
-
-/// Past-tense verbs that do not end in "-ed", and words that place a report in the
-/// past; reporting verbs ("said", "told") are left out, since they say when something
-/// was reported, not when it happens.
-const PAST: [&str; 83] = [
-    "was",
-    "were",
-    "had",
-    "did",
-    "met",
-    "went",
-    "came",
-    "left",
-    "began",
-    "begun",
-    "took",
-    "made",
-    "held",
-    "saw",
-    "gave",
-    "spoke",
-    "flew",
-    "fell",
-    "rose",
-    "won",
-    "lost",
-    "sent",
-    "got",
-    "became",
-    "ran",
-    "led",
-    "struck",
-    "ago",
-    "yesterday",
-    "last",
-    "been",
-    "hit",
-    "bought",
-    "sold",
-    "paid",
-    "thought",
-    "brought",
-    "caught",
-    "taught",
-    "fought",
-    "sought",
-    "built",
-    "spent",
-    "lent",
-    "meant",
-    "felt",
-    "kept",
-    "slept",
-    "found",
-    "stood",
-    "understood",
-    "shook",
-    "wrote",
-    "rode",
-    "drove",
-    "broke",
-    "chose",
-    "froze",
-    "stole",
-    "woke",
-    "wore",
-    "tore",
-    "knew",
-    "grew",
-    "threw",
-    "drew",
-    "blew",
-    "ate",
-    "cut",
-    "quit",
-    "shut",
-    "stuck",
-    "hung",
-    "sang",
-    "rang",
-    "drank",
-    "sank",
-    "fled",
-    "sat",
-    "laid",
-    "heard",
-    "forgot",
-    "dealt",
-];
-
-/// How far a tense marker may stand from the expression, in tokens.
-const REACH: usize = 12;
-
-/// Present-tense verbs: the expression is read as the nearest such day or month.
-const PRESENT: [&str; 4] = ["is", "are", "am", "underway"];
-
-fn marker(t: &Tokens<'_>, i: usize) -> Option<Tense> {
-    if t.kind(i) != Some(Kind::Word) {
-        return None;
-    }
-    let w = t.low(i);
-    if PRESENT.contains(&w) {
-        // "is to resume trading Tuesday".
-        if t.is(i + 1, "to") {
-            return Some(Tense::Future);
-        }
-        return Some(Tense::Unknown);
-    }
-    // "next to the embassy" is a place.
-    if w == "next" && t.is(i + 1, "to") {
-        return None;
-    }
-    if FUTURE.contains(&w) || (FUTURE_TO.contains(&w) && t.is(i + 1, "to")) {
-        return Some(Tense::Future);
-    }
-    if FUTURE_TO.contains(&w) {
-        return None;
-    }
-    if w == "said" || w == "told" {
-        return None;
-    }
-    // "to be published", "is heard": a participle after "be" or a present tense takes
-    // its tense from the words before it.
-    if (w.ends_with("ed") || PAST.contains(&w)) && i > 0 && t.is_any(i - 1, &["be", "being", "is", "are"]) {
-        return None;
-    }
-    // "to be held in May", "would be paid in January": still to come.
-    if w == "be" && i > 0 && t.is_any(i - 1, &["to", "would"]) {
-        return Some(Tense::Future);
-    }
-    // A capitalized word inside the sentence is a name ("United States", "Mohamed").
-    let name = i > 0 && t.capitalized(i);
-    if PAST.contains(&w) || (!name && w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") && !adjective(t, i)) {
-        return Some(Tense::Past);
-    }
-    None
-}
-
-/// Whether the participle at `i` follows an article, perhaps with an adverb between
-/// ("a still unspecified date", "the newly elected mayor"): an adjective, no verb.
-fn adjective(t: &Tokens<'_>, i: usize) -> bool {
-    let Some(mut k) = i.checked_sub(1) else { return false };
-    if (t.low(k).ends_with("ly") || t.is_any(k, &["still", "yet", "not"])) && k > 0 {
-        k -= 1;
-    }
-    t.is_any(k, &["a", "an", "the"])
-}
-
-/// The tense of the expression spanning tokens `from..to`: the nearest tense marker
-/// before it in the sentence, else the nearest after it.
-pub fn tense(t: &Tokens<'_>, from: usize, to: usize) -> Tense {
-    // "said Monday that...", "Monday said": the day of the report, which is past.
-    let reported = ["said", "told", "announced", "reported", "says"];
-    if (from > 0 && t.is_any(from - 1, &reported)) || t.is_any(to, &reported) {
-        return Tense::Past;
-    }
-    // "as soon as Tuesday", "as early as Tuesday".
-    if from >= 3 && t.is(from - 3, "as") && t.is_any(from - 2, &["soon", "early"]) && t.is(from - 1, "as") {
-        return Tense::Future;
-    }
-    for i in (from.saturating_sub(REACH)..from).rev() {
-        if let Some(tense) = marker(t, i) {
-            return tense;
-        }
-    }
-    for i in to..t.len().min(to + REACH) {
-        if let Some(tense) = marker(t, i) {
-            return tense;
-        }
-    }
-    Tense::Unknown
-}
-
-/// `YYYY-MM-DD`.
-pub fn ymd(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
-}
-
-/// `YYYY-MM`.
-pub fn ym(year: i16, month: i8) -> String {
-    format!("{year:04}-{month:02}")
-}
-
-/// The ISO week of a day, `2018-W13`.
-pub fn week(d: Date) -> String {
-    let w = d.iso_week_date();
-    format!("{:04}-W{:02}", w.year(), w.week())
-}
+use super::tense::Tense;
 
 /// The day `days` days from `d`.
 pub fn add_days(d: Date, days: i64) -> Option<Date> {
@@ -237,19 +30,6 @@ pub fn weekday_date(dct: Date, wd: Weekday, tense: Tense) -> Option<Date> {
         Tense::Past | Tense::Unknown => -(-diff).rem_euclid(7),
     };
     add_days(dct, days)
-}
-
-/// Whether the expression starting at `from` is a deadline or an effective date: "by",
-/// "until", "till" or "effective" right before it ("by May", "until mid-November",
-/// "effective Feb. 1"; "until 9 a.m. EST Tuesday" when `from` is the time's start).
-/// Such a date lies ahead of the report, or just behind it, whatever the tense of the
-/// verb ("gave them until mid-November").
-pub fn deadline(t: &Tokens<'_>, from: usize) -> bool {
-    let mut k = from;
-    while k > 0 && (t.is_dash(k - 1) || t.is_any(k - 1, &["early", "mid", "late"])) {
-        k -= 1;
-    }
-    k > 0 && t.is_any(k - 1, &["by", "until", "till", "effective"])
 }
 
 /// The day a deadline's weekday names: from the day before `dct` to five days after it
@@ -315,11 +95,6 @@ pub fn quarter(d: Date) -> i8 {
     (d.month() - 1) / 3 + 1
 }
 
-/// Whether `y` is a plausible year for an explicit four-digit date.
-pub fn plausible_year(y: i64) -> bool {
-    (1000..=2999).contains(&y)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -366,14 +141,5 @@ mod tests {
         assert_eq!(deadline_year(Date::constant(2000, 1, 15), 1, Some(14)), Some(2000));
         assert_eq!(deadline_year(Date::constant(2000, 1, 15), 12, Some(20)), Some(1999));
         assert_eq!(deadline_year(Date::constant(2000, 1, 15), 11, None), Some(2000));
-    }
-
-    #[test]
-    fn values_are_written_as_timex3() {
-        let d = Date::constant(2018, 3, 28);
-        assert_eq!(ymd(d), "2018-03-28");
-        assert_eq!(week(d), "2018-W13");
-        assert_eq!(ym(2011, 12), "2011-12");
-        assert_eq!(quarter(d), 1);
     }
 }

@@ -2,7 +2,7 @@
 //! "the past three months", and vague ones ("weeks", "decades", "several years") that
 //! TIMEX3 writes with an `X` (`PXW`, `PXDE`) and that are never given a made-up number.
 
-use super::lexer::{Kind, Tokens};
+use super::lexer::{Kind, Tokens, counts_next};
 use super::words::{self, Lex, Unit};
 use super::{Context, Found, modifier_at};
 use crate::value::{ClaimKind, Value};
@@ -139,9 +139,7 @@ fn counted(t: &Tokens<'_>, j: usize) -> Option<(Option<f64>, Unit, usize)> {
     // "$500 million a year", "700 seats a week": a rate, not a length of time.
     if t.is_any(j, &["a", "an"])
         && let Some(b) = j.checked_sub(1)
-        && (t.kind(b) == Some(Kind::Num)
-            || super::date::counts_next(t, b)
-            || t.lex(b).is_some_and(|l| matches!(l, Lex::Scale(_))))
+        && (t.kind(b) == Some(Kind::Num) || counts_next(t, b) || t.lex(b).is_some_and(|l| matches!(l, Lex::Scale(_))))
     {
         return None;
     }
@@ -201,7 +199,7 @@ mod tests {
 
     fn duration(text: &str) -> Option<(String, String, Option<Modifier>)> {
         extract(text, &Context::default()).into_iter().find_map(|c| match c.value {
-            Value::Duration(v) => Some((c.text, v, c.modifier)),
+            Value::Duration(v) => Some((c.text, v.to_string(), c.modifier)),
             _ => None,
         })
     }

@@ -1,5 +1,7 @@
 //! The one pass over a sentence that every extractor reads: words, numbers and
-//! punctuation, with their byte spans and whether white space precedes them.
+//! punctuation, with their byte spans and whether white space precedes them; and the
+//! token tests several extractors share (an ordinal, a year, a counted noun, a clean
+//! end), kept here so that no extractor imports another for them.
 //!
 //! Hand-written rather than a regex per pattern: the extractors look at a few tokens
 //! around each position, so one linear scan plus table look-ups keeps extraction
@@ -222,6 +224,82 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
         end += 1 + digits(end + 1);
     }
     end
+}
+
+/// An ordinal at `k` ("third", "3rd"), with the index after it.
+pub(super) fn ordinal_at(t: &Tokens<'_>, k: usize) -> Option<(i64, usize)> {
+    if let Some(Lex::Ord(n)) = t.lex(k) {
+        return Some((n, k + 1));
+    }
+    let n = t.num(k)?.plain()?;
+    let suffix = t.low(k + 1);
+    let want = match (n % 100, n % 10) {
+        (11..=13, _) => "th",
+        (_, 1) => "st",
+        (_, 2) => "nd",
+        (_, 3) => "rd",
+        _ => "th",
+    };
+    (t.glued(k + 1) && suffix == want).then_some((n, k + 2))
+}
+
+/// A four-digit year at `k` (with a "fiscal" or "the year" before it taken by the
+/// caller). `loose` accepts any plausible year; otherwise the year must be 1800 to
+/// 2100 and not read as a count ("2000 soldiers").
+pub(super) fn year_at(t: &Tokens<'_>, k: usize, loose: bool) -> Option<(i64, usize)> {
+    let n = t.num(k)?;
+    let y = n.plain()?;
+    if n.int_digits != 4 || !plausible_year(y) {
+        return None;
+    }
+    // Glued to letters or more digits: a model number, a time, a decade.
+    if t.glued(k + 1) && (matches!(t.kind(k + 1), Some(Kind::Word | Kind::Num)) || t.is_punct(k + 1, ':')) {
+        return None;
+    }
+    if t.glued(k) && k > 0 && matches!(t.kind(k - 1), Some(Kind::Word | Kind::Num)) {
+        return None;
+    }
+    // The end of "4/5/2018" or "12-4-2018" that was too ambiguous to read whole.
+    if t.glued(k) && k > 1 && matches!(t.punct(k - 1), Some('/' | '-' | '.')) && t.kind(k - 2) == Some(Kind::Num) {
+        return None;
+    }
+    if k > 0 && matches!(t.punct(k - 1), Some('$' | '€' | '£' | '#')) {
+        return None;
+    }
+    if !loose && (!(1800..=2100).contains(&y) || counts_next(t, k + 1)) {
+        return None;
+    }
+    Some((y, k + 1))
+}
+
+/// True when the word at `k` looks like what a number before it counts or measures
+/// ("soldiers", "km", "%"), so that number is no year.
+pub(super) fn counts_next(t: &Tokens<'_>, k: usize) -> bool {
+    if t.is_punct(k, '%') {
+        return true;
+    }
+    if t.kind(k) != Some(Kind::Word) || matches!(t.lex(k), Some(Lex::Month(_) | Lex::MonthAbbr(_))) {
+        return false;
+    }
+    let w = t.low(k);
+    if words::unit_word(w).is_some() || matches!(w, "percent" | "people" | "men" | "women" | "children") {
+        return true;
+    }
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !NOT_PLURAL.contains(&w)
+}
+
+const NOT_PLURAL: [&str; 12] =
+    ["was", "has", "is", "this", "its", "his", "hers", "as", "thus", "whereas", "does", "always"];
+
+/// True when token `k` does not continue the expression before it: white space, the
+/// end, or closing punctuation.
+pub(super) fn clean_end(t: &Tokens<'_>, k: usize) -> bool {
+    !t.glued(k) || matches!(t.punct(k), Some(',' | '.' | ';' | ':' | ')' | '!' | '?' | '"' | '”' | '’' | '\''))
+}
+
+/// Whether `y` is a plausible year for an explicit four-digit date.
+pub(super) fn plausible_year(y: i64) -> bool {
+    (1000..=2999).contains(&y)
 }
 
 #[cfg(test)]

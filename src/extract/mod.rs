@@ -20,6 +20,7 @@ mod number;
 mod ordinal;
 mod quantity;
 mod range;
+mod tense;
 mod words;
 
 use jiff::civil::Date;
@@ -63,12 +64,12 @@ pub struct Context {
 /// A time expression as TIMEX3 annotates it, for scoring against annotated corpora:
 /// a date range is two of them, its ends.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Timex {
+pub struct TimeMention {
     /// Byte span in the sentence.
     pub span: Span,
     /// [`ClaimKind::Date`] or [`ClaimKind::Duration`].
     pub kind: ClaimKind,
-    /// The TIMEX3 value.
+    /// The TIMEX3 value, as the corpora write it.
     pub value: String,
 }
 
@@ -163,22 +164,22 @@ pub fn extract(sentence: &str, context: &Context) -> Vec<Claim> {
 /// The time expressions of `sentence` as TIMEX3 annotates them: dates and durations,
 /// with each date range split into its two ends. Used to score extraction against
 /// TimeBank-style corpora.
-pub fn timexes(sentence: &str, context: &Context) -> Vec<Timex> {
+pub fn timexes(sentence: &str, context: &Context) -> Vec<TimeMention> {
     let (t, found) = scan(sentence, context);
     let mut out = Vec::new();
     for f in found {
         let mut push = |from: usize, to: usize, kind: ClaimKind, value: String| {
             if let Some((start, end)) = t.span(from, to) {
-                out.push(Timex { span: Span::new(start, end), kind, value });
+                out.push(TimeMention { span: Span::new(start, end), kind, value });
             }
         };
         match (&f.value, f.ends) {
             (Value::Range { start, end }, Some([a, b])) => {
-                push(a.0, a.1, ClaimKind::Date, start.clone());
-                push(b.0, b.1, ClaimKind::Date, end.clone());
+                push(a.0, a.1, ClaimKind::Date, start.to_string());
+                push(b.0, b.1, ClaimKind::Date, end.to_string());
             }
-            (Value::Date(v), _) => push(f.from, f.to, ClaimKind::Date, v.clone()),
-            (Value::Duration(v), _) => push(f.from, f.to, ClaimKind::Duration, v.clone()),
+            (Value::Date(v), _) => push(f.from, f.to, ClaimKind::Date, v.to_string()),
+            (Value::Duration(v), _) => push(f.from, f.to, ClaimKind::Duration, v.to_string()),
             _ => {}
         }
     }

@@ -4,8 +4,7 @@
 //! an ordinal, a phone number, a version string, a model name) is no count and is
 //! left out; vague amounts ("hundreds") are left out too.
 
-use super::date::counts_next;
-use super::lexer::{Kind, Tokens};
+use super::lexer::{Kind, Tokens, counts_next};
 use super::quantity::scaled;
 use super::words::{self, Lex, Unit};
 use super::{Context, Found, modifier_at};

@@ -1,8 +1,7 @@
 //! Ordinals: "first", "second", "twenty-first", "21st". A day of the month written as
 //! an ordinal ("June 23rd") is read by the date extractor first, as part of its date.
 
-use super::date::ordinal_at;
-use super::lexer::{Kind, Tokens};
+use super::lexer::{Kind, Tokens, ordinal_at};
 use super::words::Lex;
 use super::{Context, Found};
 use crate::value::{ClaimKind, Value};

@@ -4,48 +4,10 @@
 //! its currency (`USD`, `EUR`, `GBP`...; never converted, exchange rates change), and
 //! earthquake `magnitude`.
 
-use super::lexer::{Kind, Tokens};
-use super::words::{self, Lex};
+use super::lexer::{Kind, Tokens, clean_end};
+use super::words::{self, Lex, unit_word};
 use super::{Context, Found, modifier_at};
 use crate::value::{ClaimKind, Value};
-
-/// How a unit converts to its dimension's base unit: the factor and the base unit.
-pub(super) type Conv = (f64, &'static str);
-
-/// A unit word (lowered) and how it converts; `None` for words that are no unit.
-/// Temperatures are read apart, since Fahrenheit needs more than a factor.
-pub(super) fn unit_word(w: &str) -> Option<Conv> {
-    Some(match w {
-        "m" | "metre" | "metres" | "meter" | "meters" => (1.0, "m"),
-        "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => (1000.0, "m"),
-        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => (0.01, "m"),
-        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => (0.001, "m"),
-        "mile" | "miles" => (1609.344, "m"),
-        "ft" | "foot" | "feet" => (0.3048, "m"),
-        "inch" | "inches" => (0.0254, "m"),
-        "yard" | "yards" => (0.9144, "m"),
-        "hectare" | "hectares" | "ha" => (10_000.0, "m2"),
-        "acre" | "acres" => (4_046.856_422_4, "m2"),
-        "kg" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" | "kilo" | "kilos" => (1.0, "kg"),
-        "g" | "gram" | "grams" | "gramme" | "grammes" => (0.001, "kg"),
-        "tonne" | "tonnes" => (1000.0, "kg"),
-        "ton" | "tons" => (907.184_74, "kg"),
-        "lb" | "lbs" => (0.453_592_37, "kg"),
-        "ounce" | "ounces" | "oz" => (0.028_349_523_125, "kg"),
-        "mph" => (0.447_04, "m/s"),
-        "kph" | "kmh" => (1000.0 / 3600.0, "m/s"),
-        "knot" | "knots" => (1852.0 / 3600.0, "m/s"),
-        "percent" => (1.0, "%"),
-        "dollar" | "dollars" => (1.0, "USD"),
-        "euro" | "euros" => (1.0, "EUR"),
-        "yen" => (1.0, "JPY"),
-        "yuan" | "renminbi" => (1.0, "CNY"),
-        "won" => (1.0, "KRW"),
-        "rupee" | "rupees" => (1.0, "INR"),
-        "magnitude" => (1.0, "magnitude"),
-        _ => return None,
-    })
-}
 
 /// Reads a quantity starting at token `i`: "610 metres", "$2.3bn", "40%", "about 80
 /// miles", "magnitude 7.8".
@@ -275,7 +237,7 @@ fn measured(t: &Tokens<'_>, j: usize, sign: f64) -> Option<(f64, &'static str, u
 /// "30 degrees Celsius", "30°C", "86 °F", "30 degrees C".
 fn temperature(t: &Tokens<'_>, n: f64, k: usize) -> Option<(f64, &'static str, usize)> {
     // "40C", "104F": a capital letter glued to the number.
-    if t.glued(k) && matches!(t.raw(k), "C" | "F") && super::date::clean_end(t, k + 1) {
+    if t.glued(k) && matches!(t.raw(k), "C" | "F") && clean_end(t, k + 1) {
         return match t.raw(k) {
             "C" => Some((n, "C", k + 1)),
             _ => Some(((n - 32.0) * 5.0 / 9.0, "C", k + 1)),

@@ -5,12 +5,13 @@
 
 use jiff::civil::Date;
 
-use super::calendar::{self, Tense, add_days, tense, weekday, ymd};
-use super::date::{self, Point, year_at};
-use super::lexer::{Kind, Tokens};
+use super::calendar::{self, add_days, weekday};
+use super::date::{self, Point};
+use super::lexer::{self, Kind, Tokens, ordinal_at, year_at};
+use super::tense::{Tense, tense};
 use super::words::Lex;
 use super::{Context, Found};
-use crate::value::{ClaimKind, Value};
+use crate::value::{ClaimKind, Timex, Value};
 
 /// Reads a date range starting at token `i`.
 pub(super) fn at(t: &Tokens<'_>, i: usize, cx: &Context) -> Option<Found> {
@@ -30,8 +31,8 @@ pub(super) fn at(t: &Tokens<'_>, i: usize, cx: &Context) -> Option<Found> {
 }
 
 struct Read {
-    start: String,
-    end: String,
+    start: Timex,
+    end: Timex,
     to: usize,
     ends: [(usize, usize); 2],
 }
@@ -56,7 +57,7 @@ fn day_number(t: &Tokens<'_>, k: usize) -> Option<(i8, usize)> {
     if n.int_digits > 2 || !(1..=31).contains(&d) {
         return None;
     }
-    Some(match date::ordinal_at(t, k) {
+    Some(match ordinal_at(t, k) {
         Some((_, after)) => (d as i8, after),
         None => (d as i8, k + 1),
     })
@@ -96,7 +97,7 @@ fn days(
     a: (i8, i8),
     b: (i8, i8),
     cx: &Context,
-) -> Option<(String, String)> {
+) -> Option<(Timex, Timex)> {
     let y = match (year, cx.published) {
         (Some(y), _) => y,
         (None, Some(dct)) => calendar::year_of(dct, a.0, Some(a.1), tense(t, j, to)),
@@ -106,12 +107,13 @@ fn days(
             if (b.0, b.1) <= (a.0, a.1) {
                 return None;
             }
-            return Some((format!("XXXX-{:02}-{:02}", a.0, a.1), format!("XXXX-{:02}-{:02}", b.0, b.1)));
+            let unanchored = |(month, day): (i8, i8)| Timex::MonthDay { month, day: Some(day) };
+            return Some((unanchored(a), unanchored(b)));
         }
     };
     let start = Date::new(y, a.0, a.1).ok()?;
     let end = Date::new(y, b.0, b.1).ok()?;
-    (start < end).then(|| (ymd(start), ymd(end)))
+    (start < end).then(|| (Timex::day(start), Timex::day(end)))
 }
 
 /// "March 25-28", "March 25 to 28, 2018", "March 30 - April 2".
@@ -149,7 +151,7 @@ fn days_month(t: &Tokens<'_>, j: usize, opener: Option<&str>, cx: &Context) -> O
 fn years(t: &Tokens<'_>, j: usize, opener: Option<&str>) -> Option<Read> {
     let n = t.num(j)?;
     let y1 = n.plain()?;
-    if n.int_digits != 4 || !calendar::plausible_year(y1) {
+    if n.int_digits != 4 || !lexer::plausible_year(y1) {
         return None;
     }
     if t.glued(j) && j > 0 && matches!(t.kind(j - 1), Some(Kind::Word | Kind::Num)) {
@@ -168,15 +170,15 @@ fn years(t: &Tokens<'_>, j: usize, opener: Option<&str>) -> Option<Read> {
         _ => return None,
     };
     let to = s + 1;
-    if y2 <= y1 || !calendar::plausible_year(y2) || y2 - y1 > 200 {
+    if y2 <= y1 || !lexer::plausible_year(y2) || y2 - y1 > 200 {
         return None;
     }
     // "1950-53%" or "2017-2018 km": not years; "2017-2018-03" neither.
     let glued_on = t.glued(to) && !matches!(t.punct(to), Some(',' | '.' | ')' | ';' | ':'));
-    if glued_on || date::counts_next(t, to) {
+    if glued_on || lexer::counts_next(t, to) {
         return None;
     }
-    Some(Read { start: format!("{y1:04}"), end: format!("{y2:04}"), to, ends: [(j, j + 1), (s, to)] })
+    Some(Read { start: Timex::year(y1)?, end: Timex::year(y2)?, to, ends: [(j, j + 1), (s, to)] })
 }
 
 /// "from Sunday to Wednesday": the end is anchored by tense, the start is the latest
@@ -190,7 +192,7 @@ fn weekdays(t: &Tokens<'_>, j: usize, opener: Option<&str>, cx: &Context) -> Opt
         return None;
     }
     let (start, end) = match cx.published {
-        None => (format!("XXXX-WXX-{a}"), format!("XXXX-WXX-{b}")),
+        None => (Timex::Weekday { day: a, time: None }, Timex::Weekday { day: b, time: None }),
         Some(dct) => {
             let tense = match tense(t, j, to) {
                 Tense::Unknown => Tense::Past,
@@ -198,7 +200,7 @@ fn weekdays(t: &Tokens<'_>, j: usize, opener: Option<&str>, cx: &Context) -> Opt
             };
             let end = calendar::weekday_date(dct, weekday(b)?, tense)?;
             let start = calendar::weekday_date(add_days(end, -1)?, weekday(a)?, Tense::Past)?;
-            (ymd(start), ymd(end))
+            (Timex::day(start), Timex::day(end))
         }
     };
     Some(Read { start, end, to, ends: [(j, j + 1), (s, to)] })
@@ -210,8 +212,13 @@ fn points(t: &Tokens<'_>, j: usize, opener: &str, cx: &Context) -> Option<Read> 
     let a: Point = date::point(t, j, cx)?;
     let s = separator(t, a.to, Some(opener))?;
     let b: Point = date::point(t, s, cx)?;
-    let comparable = a.value.len() == b.value.len() && !a.value.contains('X') && !a.value.ends_with("REF");
-    if !comparable || a.value >= b.value || b.value.contains("REF") {
+    if a.value.is_unanchored() || a.value.is_reference() || b.value.is_reference() {
+        return None;
+    }
+    // TIMEX3 text is written most significant field first, so two values of one
+    // length are in time order when their text is.
+    let (first, second) = (a.value.to_string(), b.value.to_string());
+    if first.len() != second.len() || first >= second {
         return None;
     }
     Some(Read { start: a.value, end: b.value, to: b.to, ends: [(j, a.to), (s, b.to)] })

@@ -4,9 +4,14 @@
 //! One hash map built on first use: a `match` on strings would compare the word with
 //! each arm in turn, and an Aho-Corasick automaton finds substrings, while the lexer
 //! already has whole words and only needs an exact look-up.
+//!
+//! The units of measure ([`unit_word`]) are here too: the quantity extractor reads
+//! them, and the year test of [`super::lexer`] asks whether a number counts one.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use crate::value::{DayPart, DurationPart, DurationUnit, IsoDuration, Season};
 
 /// A unit of time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,37 +43,40 @@ pub enum Unit {
 impl Unit {
     /// The TIMEX3 duration of `n` of this unit: `P4D`, `PT48H`, `P2W`; `n` of `None`
     /// is vague (`PXD`).
-    pub fn duration(self, n: Option<f64>) -> String {
-        let (time, mult, letter) = match self {
-            Unit::Second => (true, 1.0, "S"),
-            Unit::Minute => (true, 1.0, "M"),
-            Unit::Hour => (true, 1.0, "H"),
-            Unit::Day => (false, 1.0, "D"),
-            Unit::Week => (false, 1.0, "W"),
-            Unit::Fortnight => (false, 2.0, "W"),
-            Unit::Month => (false, 1.0, "M"),
-            Unit::Quarter => (false, 3.0, "M"),
-            Unit::Year => (false, 1.0, "Y"),
-            Unit::Decade => (false, 1.0, "DE"),
-            Unit::Century => (false, 1.0, "CE"),
+    pub fn duration(self, n: Option<f64>) -> IsoDuration {
+        let (mult, unit) = match self {
+            Unit::Second => (1.0, DurationUnit::Second),
+            Unit::Minute => (1.0, DurationUnit::Minute),
+            Unit::Hour => (1.0, DurationUnit::Hour),
+            Unit::Day => (1.0, DurationUnit::Day),
+            Unit::Week => (1.0, DurationUnit::Week),
+            Unit::Fortnight => (2.0, DurationUnit::Week),
+            Unit::Month => (1.0, DurationUnit::Month),
+            Unit::Quarter => (3.0, DurationUnit::Month),
+            Unit::Year => (1.0, DurationUnit::Year),
+            Unit::Decade => (1.0, DurationUnit::Decade),
+            Unit::Century => (1.0, DurationUnit::Century),
         };
-        let t = if time { "T" } else { "" };
         // A half is written in the next smaller unit, as TIMEX3 does: "2 1/2 years" is
         // `P2Y6M`, "5 1/2 hours" `PT5H30M`.
         let half = match self {
-            Unit::Year => Some("6M"),
-            Unit::Day => Some("T12H"),
-            Unit::Hour => Some("30M"),
-            Unit::Minute => Some("30S"),
+            Unit::Year => Some(DurationPart { amount: 6.0, unit: DurationUnit::Month }),
+            Unit::Day => Some(DurationPart { amount: 12.0, unit: DurationUnit::Hour }),
+            Unit::Hour => Some(DurationPart { amount: 30.0, unit: DurationUnit::Minute }),
+            Unit::Minute => Some(DurationPart { amount: 30.0, unit: DurationUnit::Second }),
             _ => None,
         };
         match (n, half) {
             (Some(n), Some(half)) if n.fract() == 0.5 && n < 1e9 => {
-                let whole = n.trunc() as i64;
-                if whole == 0 { format!("P{t}{half}") } else { format!("P{t}{whole}{letter}{half}") }
+                let whole = n.trunc();
+                if whole == 0.0 {
+                    IsoDuration::Exact(vec![half])
+                } else {
+                    IsoDuration::Exact(vec![DurationPart { amount: whole, unit }, half])
+                }
             }
-            (Some(n), _) => format!("P{t}{}{letter}", crate::value::format_number(n * mult)),
-            (None, _) => format!("P{t}X{letter}"),
+            (Some(n), _) => IsoDuration::of(n * mult, unit),
+            (None, _) => IsoDuration::Vague(unit),
         }
     }
 }
@@ -90,10 +98,10 @@ pub enum Lex {
     Scale(f64),
     /// An ordinal word ("third").
     Ord(i64),
-    /// A season, as TIMEX3 writes it (`SP`, `SU`, `FA`, `WI`).
-    Season(&'static str),
-    /// A part of the day, as TIMEX3 writes it (`MO`, `AF`, `EV`, `NI`).
-    DayPart(&'static str),
+    /// A season.
+    Season(Season),
+    /// A part of the day.
+    DayPart(DayPart),
     /// "dozen".
     Dozen,
     /// Another word the extractors start from ("yesterday", "about", "the").
@@ -335,10 +343,21 @@ fn build() -> HashMap<&'static str, Lex, FnvBuild> {
     for (w, n) in [("hundred", 1e2), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)] {
         m.insert(w, Lex::Scale(n));
     }
-    for (w, s) in [("spring", "SP"), ("summer", "SU"), ("fall", "FA"), ("autumn", "FA"), ("winter", "WI")] {
+    for (w, s) in [
+        ("spring", Season::Spring),
+        ("summer", Season::Summer),
+        ("fall", Season::Fall),
+        ("autumn", Season::Fall),
+        ("winter", Season::Winter),
+    ] {
         m.insert(w, Lex::Season(s));
     }
-    for (w, s) in [("morning", "MO"), ("afternoon", "AF"), ("evening", "EV"), ("night", "NI")] {
+    for (w, s) in [
+        ("morning", DayPart::Morning),
+        ("afternoon", DayPart::Afternoon),
+        ("evening", DayPart::Evening),
+        ("night", DayPart::Night),
+    ] {
         m.insert(w, Lex::DayPart(s));
     }
     m.insert("dozen", Lex::Dozen);
@@ -415,4 +434,41 @@ fn tens_unit(t: &super::lexer::Tokens<'_>, j: usize) -> Option<(usize, f64)> {
         Some(Lex::Card(n)) if (1..10).contains(&n) && (glued || t.kind(k).is_some()) => Some((k + 1, n as f64)),
         _ => None,
     }
+}
+/// How a unit converts to its dimension's base unit: the factor and the base unit.
+pub(super) type Conv = (f64, &'static str);
+
+/// A unit word (lowered) and how it converts; `None` for words that are no unit.
+/// Temperatures are read apart, since Fahrenheit needs more than a factor.
+pub(super) fn unit_word(w: &str) -> Option<Conv> {
+    Some(match w {
+        "m" | "metre" | "metres" | "meter" | "meters" => (1.0, "m"),
+        "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => (1000.0, "m"),
+        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => (0.01, "m"),
+        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => (0.001, "m"),
+        "mile" | "miles" => (1609.344, "m"),
+        "ft" | "foot" | "feet" => (0.3048, "m"),
+        "inch" | "inches" => (0.0254, "m"),
+        "yard" | "yards" => (0.9144, "m"),
+        "hectare" | "hectares" | "ha" => (10_000.0, "m2"),
+        "acre" | "acres" => (4_046.856_422_4, "m2"),
+        "kg" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" | "kilo" | "kilos" => (1.0, "kg"),
+        "g" | "gram" | "grams" | "gramme" | "grammes" => (0.001, "kg"),
+        "tonne" | "tonnes" => (1000.0, "kg"),
+        "ton" | "tons" => (907.184_74, "kg"),
+        "lb" | "lbs" => (0.453_592_37, "kg"),
+        "ounce" | "ounces" | "oz" => (0.028_349_523_125, "kg"),
+        "mph" => (0.447_04, "m/s"),
+        "kph" | "kmh" => (1000.0 / 3600.0, "m/s"),
+        "knot" | "knots" => (1852.0 / 3600.0, "m/s"),
+        "percent" => (1.0, "%"),
+        "dollar" | "dollars" => (1.0, "USD"),
+        "euro" | "euros" => (1.0, "EUR"),
+        "yen" => (1.0, "JPY"),
+        "yuan" | "renminbi" => (1.0, "CNY"),
+        "won" => (1.0, "KRW"),
+        "rupee" | "rupees" => (1.0, "INR"),
+        "magnitude" => (1.0, "magnitude"),
+        _ => return None,
+    })
 }

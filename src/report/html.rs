@@ -13,7 +13,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::{Report, agreement_line, claim_range, count, value_label};
-use crate::check::{Evidence, Finding, describe};
+use crate::check::{Evidence, Finding};
+use crate::value::describe;
 
 const STYLE: &str = r#"
 :root { --fg: #1f2328; --muted: #59636e; --bg: #ffffff; --panel: #f6f8fa; --line: #d1d9e0;

@@ -15,7 +15,8 @@ mod text;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use crate::check::{Evidence, describe};
+use crate::check::Evidence;
+use crate::value::describe;
 
 use serde::Serialize;
 

@@ -214,7 +214,8 @@ fn window_is_valid(during: &str) -> bool {
     if start.contains('X') || end.contains('X') {
         return false;
     }
-    matches!((Value::Range { start: start.into(), end: end.into() }).extent(), Some(Extent::Interval(_)))
+    let (Ok(start), Ok(end)) = (start.parse(), end.parse()) else { return false };
+    matches!((Value::Range { start, end }).extent(), Some(Extent::Interval(_)))
 }
 
 /// Checks one file's entities and facts on their own.

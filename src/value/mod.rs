@@ -1,0 +1,293 @@
+//! Normalized values: what kind of claim a value belongs to ([`ClaimKind`]), the
+//! value itself ([`Value`]) and its approximation ([`Modifier`]).
+//!
+//! Time values are typed ([`Timex`], [`IsoDuration`], in [`timex`]) and written the way
+//! TIMEX3 (TimeML) writes them, so that annotated corpora can score them and users can
+//! read them: `2018-03-28`, `2018-W13`, `XXXX-WXX-1`, `2018-03-25/2018-03-28`, `P4D`,
+//! `PXW`, `PRESENT_REF`. Comparison never works on that text: every value stands for an
+//! [`Extent`] ([`interval`]), and two claims agree when their extents overlap. Values in
+//! words, for messages, are [`words`]'s.
+
+mod interval;
+mod timex;
+mod words;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+pub use interval::{Extent, Interval, Scale, Tolerance, agree, date_of_day, day_number};
+pub use timex::{
+    DayPart, DurationPart, DurationUnit, IsoDuration, ParseTimexError, Reference, Season, TimeOfDay, Timex, YearPart,
+    parse_day,
+};
+pub use words::describe;
+
+/// What kind of claim a value belongs to; also the `claim:` of a fact in a rule file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClaimKind {
+    /// A calendar date or time, at any granularity.
+    Date,
+    /// Two dates bounding a period.
+    DateRange,
+    /// A length of time.
+    Duration,
+    /// A count or other bare number.
+    Number,
+    /// A number with a unit of measure.
+    Quantity,
+    /// A position in an order ("second visit").
+    Ordinal,
+    /// The spelling of a name.
+    Name,
+    /// What an acronym is said to stand for.
+    Expansion,
+}
+
+impl ClaimKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [ClaimKind; 8] = [
+        ClaimKind::Date,
+        ClaimKind::DateRange,
+        ClaimKind::Duration,
+        ClaimKind::Number,
+        ClaimKind::Quantity,
+        ClaimKind::Ordinal,
+        ClaimKind::Name,
+        ClaimKind::Expansion,
+    ];
+
+    /// The name used in rule files and reports (`date-range`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Date => "date",
+            ClaimKind::DateRange => "date-range",
+            ClaimKind::Duration => "duration",
+            ClaimKind::Number => "number",
+            ClaimKind::Quantity => "quantity",
+            ClaimKind::Ordinal => "ordinal",
+            ClaimKind::Name => "name",
+            ClaimKind::Expansion => "expansion",
+        }
+    }
+}
+
+impl fmt::Display for ClaimKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Approximation and bounds on a value (TIMEX3 `mod`, in words).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Modifier {
+    /// "about", "some", "nearly", "roughly".
+    Approx,
+    /// "more than", "over".
+    MoreThan,
+    /// "less than", "under".
+    LessThan,
+    /// "at least".
+    AtLeast,
+    /// "at most", "up to".
+    AtMost,
+    /// "early 2017".
+    Start,
+    /// "mid-May".
+    Mid,
+    /// "late 2017".
+    End,
+}
+
+/// A normalized value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// A TIMEX3 date or time value: `2018-03-28`, `2018-W13`, `XXXX-WXX-1`, `PRESENT_REF`.
+    Date(Timex),
+    /// A date range, each end a TIMEX3 date value.
+    Range {
+        /// First day (or coarser point) of the range.
+        start: Timex,
+        /// Last day (or coarser point) of the range, inclusive.
+        end: Timex,
+    },
+    /// A TIMEX3 duration: `P2D`, `PT48H`, `P6Y`, `PXW` (vague).
+    Duration(IsoDuration),
+    /// A bare number.
+    Number(f64),
+    /// A number in a unit; the amount is in the dimension's base unit (`m`, `kg`, ...).
+    Quantity {
+        /// The amount, in `unit`.
+        amount: f64,
+        /// The unit the amount is given in after normalization.
+        unit: String,
+    },
+    /// A position in an order.
+    Ordinal(i64),
+    /// A spelling or an expansion.
+    Text(String),
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Date(v) => write!(f, "{v}"),
+            Value::Duration(v) => write!(f, "{v}"),
+            Value::Text(v) => f.write_str(v),
+            Value::Range { start, end } => write!(f, "{start}/{end}"),
+            Value::Number(n) | Value::Quantity { amount: n, .. } => f.write_str(&format_number(*n)),
+            Value::Ordinal(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Formats a number the way a reader writes it: no trailing `.0`, no exponent, at most
+/// six decimals.
+pub fn format_number(n: f64) -> String {
+    if !n.is_finite() {
+        return n.to_string();
+    }
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        return format!("{}", n as i64);
+    }
+    let text = format!("{n:.6}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+impl Value {
+    /// What the value covers, or `None` when it is not comparable (a name, a time of
+    /// day on an unknown day).
+    pub fn extent(&self) -> Option<Extent> {
+        match self {
+            Value::Date(v) => v.extent(),
+            Value::Range { start, end } => match (start.extent()?, end.extent()?) {
+                (Extent::Interval(a), Extent::Interval(b)) if a.lo <= b.hi => {
+                    Some(Extent::Interval(Interval { lo: a.lo, hi: b.hi, scale: Scale::Days }))
+                }
+                _ => None,
+            },
+            Value::Duration(v) => Some(v.extent()),
+            Value::Number(n) | Value::Quantity { amount: n, .. } => {
+                Some(Extent::Interval(Interval::point(*n, Scale::Plain)))
+            }
+            Value::Ordinal(n) => Some(Extent::Interval(Interval::point(*n as f64, Scale::Plain))),
+            Value::Text(_) => None,
+        }
+    }
+
+    /// The duration a date range implies, counting both end days (`2018-03-25/2018-03-28`
+    /// implies `P4D`). Only ranges between two anchored days imply one.
+    ///
+    /// A range of two unanchored weekdays ("from Sunday to Wednesday" with no
+    /// publication date, `XXXX-WXX-7/XXXX-WXX-3`) implies one too: the days from the
+    /// first weekday to the next occurrence of the second, both counted.
+    pub fn implied_duration(&self) -> Option<Value> {
+        let Value::Range { start, end } = self else { return None };
+        if let (Timex::Weekday { day: a, .. }, Timex::Weekday { day: b, .. }) = (start, end) {
+            let days = (i64::from(*b) - i64::from(*a)).rem_euclid(7) + 1;
+            return Some(Value::Duration(IsoDuration::days(days)));
+        }
+        let (a, b) = (start.date()?, end.date()?);
+        let days = a.until((jiff::Unit::Day, b)).ok()?.get_days();
+        (days >= 0).then(|| Value::Duration(IsoDuration::days(i64::from(days) + 1)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Value {
+        Value::Date(text.parse().unwrap())
+    }
+
+    fn range(start: &str, end: &str) -> Value {
+        Value::Range { start: start.parse().unwrap(), end: end.parse().unwrap() }
+    }
+
+    fn duration(text: &str) -> Value {
+        Value::Duration(text.parse().unwrap())
+    }
+
+    fn interval(value: &Value) -> Interval {
+        match value.extent() {
+            Some(Extent::Interval(i)) => i,
+            other => panic!("{value} has no interval: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn dates_cover_their_granularity() {
+        let day = interval(&date("2018-03-28"));
+        let month = interval(&date("2018-03"));
+        let year = interval(&date("2018"));
+        let decade = interval(&date("199"));
+        let week = interval(&date("2018-W13"));
+        assert_eq!(day.width(), 0.0);
+        assert_eq!(month.width(), 30.0);
+        assert_eq!(year.width(), 364.0);
+        assert_eq!(decade.width(), 3651.0);
+        assert!(month.contains(&day) && year.contains(&month) && week.contains(&day));
+        assert!(!interval(&date("2011")).overlaps(&month));
+        assert_eq!(interval(&date("19")).width(), 36_523.0);
+        assert_eq!(interval(&date("2018-W13-WE")).width(), 1.0);
+        assert!(interval(&date("2018-W13")).contains(&interval(&date("2018-W13-1"))));
+        assert_eq!(interval(&date("1994-WI")).width(), 89.0);
+        assert_eq!(interval(&date("2018-03-28T21:45")), day);
+        assert_eq!(date("XXXX-XX-XXT21:45").extent(), None);
+    }
+
+    #[test]
+    fn ranges_imply_inclusive_durations() {
+        let days = range("2018-03-25", "2018-03-28");
+        assert_eq!(days.implied_duration(), Some(duration("P4D")));
+        assert_eq!(interval(&days).width(), 3.0);
+        let years = range("1950", "1953");
+        assert_eq!(years.implied_duration(), None);
+        assert_eq!(range("XXXX-WXX-7", "XXXX-WXX-3").implied_duration(), Some(duration("P4D")));
+        assert_eq!(range("XXXX-WXX-1", "XXXX-WXX-1").implied_duration(), Some(duration("P1D")));
+        assert_eq!(interval(&years).width(), 1460.0);
+        assert_eq!(range("2018-03-28", "2018-03-25").extent(), None);
+    }
+
+    #[test]
+    fn durations_compare_in_seconds() {
+        let hours = interval(&duration("PT48H"));
+        let days = interval(&duration("P2D"));
+        assert!(hours.overlaps(&days));
+        assert!(!days.overlaps(&interval(&duration("P4D"))));
+        assert_eq!(duration("PXW").extent(), Some(Extent::Vague));
+        assert!(interval(&duration("P6Y")).lo > 0.0);
+        assert_eq!(interval(&duration("P2DT12H")).lo, 216_000.0);
+    }
+
+    #[test]
+    fn unanchored_dates_compare_by_what_they_name() {
+        let monday = date("XXXX-WXX-1").extent().unwrap();
+        let march_26 = date("2018-03-26").extent().unwrap();
+        let march_27 = date("2018-03-27").extent().unwrap();
+        assert_eq!(agree(&monday, &march_26), Some(true));
+        assert_eq!(agree(&monday, &march_27), Some(false));
+        let march_25 = date("XXXX-03-25").extent().unwrap();
+        assert_eq!(agree(&march_25, &range("2018-03-25", "2018-03-28").extent().unwrap()), Some(true));
+        assert_eq!(agree(&march_25, &march_27), Some(false));
+        assert_eq!(agree(&Extent::Vague, &march_27), None);
+        assert_eq!(date("PRESENT_REF").extent(), Some(Extent::Vague));
+    }
+
+    #[test]
+    fn numbers_print_as_written() {
+        assert_eq!(format_number(28000.0), "28000");
+        assert_eq!(format_number(609.6), "609.6");
+        assert_eq!(format_number(7.8), "7.8");
+        assert_eq!(range("1950", "1953").to_string(), "1950/1953");
+    }
+}
