@@ -10,6 +10,7 @@
 //! look-behind, which the `regex` crate lacks).
 
 use super::words::{self, Lex, Unit};
+use crate::text::{is_dash, is_hyphen, lower_ascii};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,7 +76,7 @@ pub struct Tokens<'a> {
 impl<'a> Tokens<'a> {
     /// Tokenizes `text` in one pass.
     pub fn new(text: &'a str) -> Tokens<'a> {
-        let lower = text.to_ascii_lowercase();
+        let lower = lower_ascii(text);
         let bytes = text.as_bytes();
         let mut toks = Vec::with_capacity(text.len() / 4);
         let mut space = true;
@@ -169,7 +170,7 @@ impl<'a> Tokens<'a> {
 
     /// True when token `i` is a hyphen or a dash.
     pub fn is_dash(&self, i: usize) -> bool {
-        matches!(self.punct(i), Some('-' | '–' | '—' | '‐' | '‑'))
+        self.punct(i).is_some_and(|c| is_hyphen(c) || is_dash(c))
     }
 
     /// True when token `i` exists and follows the previous one with no space between.

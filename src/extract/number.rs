@@ -8,6 +8,7 @@ use super::lexer::{Kind, Tokens, counts_next};
 use super::quantity::scaled;
 use super::words::{self, Lex, Unit};
 use super::{Context, Found, modifier_at};
+use crate::text::is_apostrophe;
 use crate::value::{ClaimKind, Modifier, Value};
 
 /// Reads a count or an age starting at token `i`.
@@ -308,7 +309,7 @@ fn counted_before(t: &Tokens<'_>, i: usize) -> Option<(String, bool)> {
     while h > 0 && end - h < 16 {
         h -= 1;
         // Words, and the apostrophe of "Monday's earthquake".
-        if t.kind(h) != Some(Kind::Word) && !matches!(t.punct(h), Some('\'' | '’')) {
+        if t.kind(h) != Some(Kind::Word) && !t.punct(h).is_some_and(is_apostrophe) {
             break;
         }
         let w = t.low(h);

@@ -12,6 +12,7 @@ use crate::extract::calendar;
 use crate::extract::lexer::{Kind, clean_end, ordinal_at, plausible_year, year_at};
 use crate::extract::tense::{self, Tense, tense};
 use crate::extract::words::{self, Lex};
+use crate::text::is_apostrophe;
 use crate::value::{Season, Timex, YearPart};
 
 /// "summer 2017", "the winter of 1994": a season with its year written.
@@ -236,7 +237,7 @@ pub(super) fn numeric(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
 
 /// "the '90s": an apostrophe, two digits and an s.
 pub(super) fn decade_apostrophe(t: &Tokens<'_>, j: usize) -> Option<Point> {
-    if !matches!(t.punct(j), Some('\'' | '’')) {
+    if !t.punct(j).is_some_and(is_apostrophe) {
         return None;
     }
     let n = t.num(j + 1)?.plain()?;

@@ -7,6 +7,7 @@ use super::{Point, Tokens};
 use crate::extract::Context;
 use crate::extract::calendar::{self, add_months};
 use crate::extract::lexer::{ordinal_at, year_at};
+use crate::text::is_apostrophe;
 use crate::value::{Timex, YearPart};
 
 /// "the year-ago quarter", "the comparable year-earlier period", "year-earlier" (as in
@@ -131,6 +132,6 @@ pub(super) fn possessive_year(t: &Tokens<'_>, k: usize, dct: Option<Date>) -> Op
         "next" => 1,
         _ => return None,
     };
-    let possessive = t.is(k + 1, "year") && matches!(t.punct(k + 2), Some('\'' | '’')) && t.is(k + 3, "s");
+    let possessive = t.is(k + 1, "year") && t.punct(k + 2).is_some_and(is_apostrophe) && t.is(k + 3, "s");
     possessive.then(|| Some((dct?.year() + step, k + 4))).flatten()
 }
