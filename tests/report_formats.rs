@@ -526,9 +526,17 @@ fn every_format_survives_odd_evidence() {
     for format in [Format::Text, Format::Json, Format::Markdown, Format::Sarif, Format::Github, Format::Html] {
         for color in [false, true] {
             let out = report::render(&report, format, color);
-            assert!(!out.is_empty(), "{format:?}");
+            // Each format still tells the odd finding and every one of its claims.
+            assert!(out.contains("first-china-visit-length"), "{format:?}: {out}");
+            if matches!(format, Format::Json | Format::Sarif) {
+                assert!(serde_json::from_str::<serde_json::Value>(&out).is_ok(), "{format:?}: {out}");
+            }
         }
     }
+    let json: serde_json::Value = serde_json::from_str(&report::render(&report, Format::Json, false)).unwrap();
+    assert_eq!(json["findings"][0]["claims"].as_array().map(Vec::len), Some(7));
+    let github = report::render(&report, Format::Github, false);
+    assert_eq!(github.lines().filter(|l| l.contains("first-china-visit-length")).count(), 7, "{github}");
     let text = report::render(&report, Format::Text, false);
     assert!(text.contains("seeds/000_6c0d67ebaf356fed.txt:12:1"), "{text}");
     assert!(text.contains("seeds/000_6c0d67ebaf356fed.txt:2:200"), "{text}");
@@ -543,11 +551,24 @@ fn every_format_survives_odd_evidence() {
 #[test]
 fn every_format_renders_an_empty_report() {
     let report = Report::new(Vec::new(), Vec::new(), Vec::new());
-    for format in [Format::Text, Format::Json, Format::Markdown, Format::Sarif, Format::Github, Format::Html] {
-        assert!(!report::render(&report, format, false).is_empty(), "{format:?}");
-    }
+    let render = |format| report::render(&report, format, false);
     assert_eq!(
-        report::render(&report, Format::Text, false),
+        render(Format::Text),
         "0 findings: 0 errors, 0 warnings, 0 infos in 0 sources (0 sentences, 0 claims)\n"
     );
+    let json: serde_json::Value = serde_json::from_str(&render(Format::Json)).unwrap();
+    assert_eq!((json["findings"].as_array().map(Vec::len), &json["summary"]["findings"]), (Some(0), &0.into()));
+    let markdown = render(Format::Markdown);
+    assert!(markdown.contains("**0 findings** (0 errors, 0 warnings, 0 infos) in 0 sources"), "{markdown}");
+    assert!(markdown.contains("The sources agree: no finding."), "{markdown}");
+    let sarif: serde_json::Value = serde_json::from_str(&render(Format::Sarif)).unwrap();
+    assert_eq!(sarif["runs"][0]["results"].as_array().map(Vec::len), Some(0), "{sarif}");
+    assert_eq!(sarif["runs"][0]["invocations"][0]["executionSuccessful"], true, "{sarif}");
+    assert_eq!(
+        render(Format::Github),
+        "factlint: 0 findings (0 errors, 0 warnings, 0 infos) in 0 sources, 0 not read\n"
+    );
+    let html = render(Format::Html);
+    assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"), "{html}");
+    assert_eq!(html.matches("<section class=\"finding ").count(), 0, "{html}");
 }
