@@ -34,10 +34,10 @@ fn violations(value: &Value, schema: &Value, root: &Value, path: &str) -> Vec<St
     let schema = resolve(schema, root);
     let mut out = Vec::new();
     for key in ["oneOf", "anyOf"] {
-        if let Some(branches) = schema.get(key).and_then(Value::as_array) {
-            if branches.iter().all(|b| !violations(value, b, root, path).is_empty()) {
-                out.push(format!("{path}: matches no branch of {key}"));
-            }
+        if let Some(branches) = schema.get(key).and_then(Value::as_array)
+            && branches.iter().all(|b| !violations(value, b, root, path).is_empty())
+        {
+            out.push(format!("{path}: matches no branch of {key}"));
         }
     }
     let types: Vec<&str> = match schema.get("type") {
@@ -49,10 +49,10 @@ fn violations(value: &Value, schema: &Value, root: &Value, path: &str) -> Vec<St
         out.push(format!("{path}: {value} is not of type {types:?}"));
         return out;
     }
-    if let Some(options) = schema.get("enum").and_then(Value::as_array) {
-        if !options.contains(value) {
-            out.push(format!("{path}: {value} is not one of {options:?}"));
-        }
+    if let Some(options) = schema.get("enum").and_then(Value::as_array)
+        && !options.contains(value)
+    {
+        out.push(format!("{path}: {value} is not one of {options:?}"));
     }
     if let Value::Object(map) = value {
         let properties = schema.get("properties").and_then(Value::as_object);
