@@ -133,7 +133,16 @@ pub struct Segmented {
     /// The source's path as shown.
     pub source: String,
     /// The sentences, in order, with their positions.
-    pub sentences: Vec<(Sentence, Position)>,
+    pub sentences: Vec<PlacedSentence>,
+}
+
+/// A sentence and where it starts in its file.
+#[derive(Clone, Debug)]
+pub struct PlacedSentence {
+    /// The sentence.
+    pub sentence: Sentence,
+    /// Line and column of its first character.
+    pub position: Position,
 }
 
 /// Reads and segments every source under `paths`, in parallel, in path order: what
@@ -145,8 +154,8 @@ pub fn segment_all(paths: &[PathBuf], options: &RunOptions) -> (Vec<Segmented>, 
             let sentences = segment::sentences(&source)
                 .into_iter()
                 .map(|sentence| {
-                    let at = index.position(&source.text, sentence.span.start);
-                    (sentence, at)
+                    let position = index.position(&source.text, sentence.span.start);
+                    PlacedSentence { sentence, position }
                 })
                 .collect();
             Segmented { source: source.display_path(), sentences }

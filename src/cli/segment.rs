@@ -39,14 +39,14 @@ pub fn run(args: SegmentArgs, config: &Config) -> Result<i32, CliError> {
         let rows: Vec<SentenceRecord> = source
             .sentences
             .iter()
-            .map(|(sentence, at)| SentenceRecord {
+            .map(|placed| SentenceRecord {
                 source: &source.source,
-                index: sentence.index,
-                start: sentence.span.start,
-                end: sentence.span.end,
-                line: at.line,
-                column: at.column,
-                text: &sentence.text,
+                index: placed.sentence.index,
+                start: placed.sentence.span.start,
+                end: placed.sentence.span.end,
+                line: placed.position.line,
+                column: placed.position.column,
+                text: &placed.sentence.text,
             })
             .collect();
         out.push_str(&records(&rows, args.format));
