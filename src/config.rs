@@ -13,13 +13,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::report::Format;
-
 /// The config file's name.
 pub const CONFIG_NAME: &str = "factlint.yaml";
 
 /// The severity at or above which findings fail a run.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FailOn {
     /// Fail on errors only.
@@ -31,6 +29,25 @@ pub enum FailOn {
     Info,
     /// Never fail because of findings.
     Never,
+}
+
+/// The report format a config asks for. The config's own value, so that reading the
+/// config does not depend on the report module that renders it; the CLI maps it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReportFormat {
+    /// rustc-style blocks for a terminal.
+    Text,
+    /// The SPEC's JSON report.
+    Json,
+    /// Tables per finding, for pull-request comments.
+    Markdown,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// GitHub Actions workflow commands.
+    Github,
+    /// One self-contained HTML page.
+    Html,
 }
 
 /// A project config, paths resolved against its folder.
@@ -47,7 +64,7 @@ pub struct Config {
     /// Failure threshold.
     pub fail_on: Option<FailOn>,
     /// Output format.
-    pub format: Option<Format>,
+    pub format: Option<ReportFormat>,
 }
 
 #[derive(Deserialize)]
@@ -62,7 +79,7 @@ struct ConfigFile {
     #[serde(default)]
     fail_on: Option<FailOn>,
     #[serde(default)]
-    format: Option<Format>,
+    format: Option<ReportFormat>,
 }
 
 /// A config that could not be read.

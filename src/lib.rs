@@ -11,11 +11,14 @@
 //! source -> segment -> extract -> rules -> check -> report
 //! ```
 //!
-//! [`pipeline`] ties them together; the `factlint` binary is a thin layer over it.
+//! [`pipeline`] ties them together; the `factlint` binary is a thin layer over it and
+//! keeps its command line (clap and its option types) to itself. What the library
+//! offers: the pipeline ([`pipeline`]), the report model and its formats ([`report`]),
+//! rules ([`rules`]), findings ([`check`]) and the values claims normalize to
+//! ([`value`]), with the stages beneath them for tools that want one step alone.
 
 pub mod baseline;
 pub mod check;
-pub mod cli;
 pub mod config;
 pub mod extract;
 pub mod pipeline;

@@ -1,10 +1,11 @@
 //! The `factlint` binary: parse arguments, run, map the result to an exit code.
 
+mod cli;
+
 use clap::Parser;
 
 fn main() {
-    let cli = factlint::cli::Cli::parse();
-    let code = match factlint::cli::run(cli) {
+    let code = match cli::run(cli::Cli::parse()) {
         Ok(code) => code,
         Err(err) => {
             eprintln!("error: {err}");

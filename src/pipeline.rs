@@ -3,7 +3,9 @@
 //!
 //! Sources are independent until checking, so they are read and analysed in parallel
 //! with rayon, and each source's text is dropped as soon as its claims are out: only
-//! claims (with their sentences, for evidence) outlive a source.
+//! claims (with their sentences, for evidence) outlive a source. [`map_sources`] is
+//! that one map step (read in parallel, results in path order, failures sorted); the
+//! check, `extract` and `segment` all go through it.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -17,8 +19,8 @@ use crate::extract::{self, Claim, Context};
 use crate::report::{Report, SourceSummary};
 use crate::rules::{Matcher, MatcherError, RuleSet};
 use crate::segment::{self, Sentence};
-use crate::source::{self, Metadata, Source, SourceFailure};
-use crate::span::LineIndex;
+use crate::source::{self, Discovered, Metadata, Source, SourceFailure};
+use crate::span::{LineIndex, Position};
 use crate::suppress::Suppressions;
 
 /// Rules compiled once for a whole run.
@@ -72,9 +74,7 @@ pub fn analyze(
     checker: &Checker,
     options: &RunOptions,
 ) -> Result<Analysis, SourceFailure> {
-    let source = Source::read(path, manifest, options.published)
-        .map_err(|e| SourceFailure { source: source::display_path(path), message: e.to_string() })?;
-    Ok(analyze_source(&source, checker))
+    Ok(analyze_source(&read(path, manifest, options)?, checker))
 }
 
 /// Segments and extracts a source already read.
@@ -166,19 +166,72 @@ pub fn spellings_of(rules: &RuleSet) -> Spellings {
 
 /// Runs the map step over every source under `paths`, in parallel, in path order.
 pub fn analyze_all(paths: &[PathBuf], checker: &Checker, options: &RunOptions) -> (Vec<Analysis>, Vec<SourceFailure>) {
-    let discovered = source::discover(paths);
-    let results: Vec<Result<Analysis, SourceFailure>> =
-        discovered.files.par_iter().map(|(path, meta)| analyze(path, meta.as_ref(), checker, options)).collect();
-    let mut analyses = Vec::new();
+    map_sources(source::discover(paths), options, |read| read.map(|source| analyze_source(&source, checker)))
+}
+
+/// One source's sentences, each with the line and column where it starts in the file.
+#[derive(Clone, Debug)]
+pub struct Segmented {
+    /// The source's path as shown.
+    pub source: String,
+    /// The sentences, in order, with their positions.
+    pub sentences: Vec<PlacedSentence>,
+}
+
+/// A sentence and where it starts in its file.
+#[derive(Clone, Debug)]
+pub struct PlacedSentence {
+    /// The sentence.
+    pub sentence: Sentence,
+    /// Line and column of its first character.
+    pub position: Position,
+}
+
+/// Reads and segments every source under `paths`, in parallel, in path order: what
+/// `factlint segment` prints.
+pub fn segment_all(paths: &[PathBuf], options: &RunOptions) -> (Vec<Segmented>, Vec<SourceFailure>) {
+    map_sources(source::discover(paths), options, |read| {
+        read.map(|source| {
+            let index = LineIndex::new(&source.text);
+            let sentences = segment::sentences(&source)
+                .into_iter()
+                .map(|sentence| {
+                    let position = index.position(&source.text, sentence.span.start);
+                    PlacedSentence { sentence, position }
+                })
+                .collect();
+            Segmented { source: source.display_path(), sentences }
+        })
+    })
+}
+
+/// The one orchestration of the map step: reads every discovered source in parallel
+/// and hands each (or why it could not be read) to `map`, which runs while the
+/// source's text is in memory. Results come in path order; the failures, those of
+/// discovery included, sorted by source.
+pub fn map_sources<T, F>(discovered: Discovered, options: &RunOptions, map: F) -> (Vec<T>, Vec<SourceFailure>)
+where
+    T: Send,
+    F: Fn(Result<Source, SourceFailure>) -> Result<T, SourceFailure> + Sync,
+{
+    let results: Vec<Result<T, SourceFailure>> =
+        discovered.files.par_iter().map(|(path, meta)| map(read(path, meta.as_ref(), options))).collect();
+    let mut mapped = Vec::with_capacity(results.len());
     let mut failures = discovered.failures;
     for result in results {
         match result {
-            Ok(a) => analyses.push(a),
-            Err(f) => failures.push(f),
+            Ok(item) => mapped.push(item),
+            Err(failure) => failures.push(failure),
         }
     }
     failures.sort_by(|a, b| a.source.cmp(&b.source));
-    (analyses, failures)
+    (mapped, failures)
+}
+
+/// Reads one source, its error told as the report tells it.
+fn read(path: &Path, manifest: Option<&Metadata>, options: &RunOptions) -> Result<Source, SourceFailure> {
+    Source::read(path, manifest, options.published)
+        .map_err(|e| SourceFailure { source: source::display_path(path), message: e.to_string() })
 }
 
 /// Hears of a run's progress (a progress bar, a log); every method may be called
@@ -205,41 +258,27 @@ pub fn run(paths: &[PathBuf], checker: &Checker, options: &RunOptions) -> Report
 pub fn run_observed(paths: &[PathBuf], checker: &Checker, options: &RunOptions, observer: &dyn Observer) -> Report {
     let discovered = source::discover(paths);
     observer.discovered(discovered.files.len());
-    let results: Vec<Result<Analysis, SourceFailure>> = discovered
-        .files
-        .par_iter()
-        .map(|(path, meta)| {
-            let result = analyze(path, meta.as_ref(), checker, options).map(|mut analysis| {
-                analysis.claims = Vec::new();
-                analysis
-            });
-            observer.analyzed(result.as_ref().map_or(0, |a| a.summary.claims));
-            result
-        })
-        .collect();
-    let mut failures = discovered.failures;
-    let mut sources = Vec::with_capacity(results.len());
+    let (analyses, failures) = map_sources(discovered, options, |read| {
+        let analysis = read.map(|source| Analysis { claims: Vec::new(), ..analyze_source(&source, checker) });
+        observer.analyzed(analysis.as_ref().map_or(0, |a| a.summary.claims));
+        analysis
+    });
+    let mut sources = Vec::with_capacity(analyses.len());
     let mut selected = Vec::new();
     let mut names = Vec::new();
     let mut cued = vec![false; checker.rules.facts.len()];
     let mut suppressed = 0;
-    for result in results {
-        match result {
-            Ok(analysis) => {
-                sources.push(analysis.summary);
-                selected.extend(analysis.selected);
-                names.extend(analysis.names);
-                for fact in analysis.cued {
-                    if let Some(seen) = cued.get_mut(fact) {
-                        *seen = true;
-                    }
-                }
-                suppressed += analysis.suppressed;
+    for analysis in analyses {
+        sources.push(analysis.summary);
+        selected.extend(analysis.selected);
+        names.extend(analysis.names);
+        for fact in analysis.cued {
+            if let Some(seen) = cued.get_mut(fact) {
+                *seen = true;
             }
-            Err(failure) => failures.push(failure),
         }
+        suppressed += analysis.suppressed;
     }
-    failures.sort_by(|a, b| a.source.cmp(&b.source));
     let mut findings = check::check(&checker.rules, selected);
     findings.extend(check::names::compare(&checker.rules, names));
     check::sort_findings(&mut findings);

@@ -8,11 +8,10 @@
 //! expects (`docs/events.md`): ids, kinds, which sources hold which value, and
 //! that agreements and traps stay silent.
 //!
-//! Tests marked `#[ignore = "factlint gap: ..."]` assert the correct behaviour
-//! where factlint falls short today; the gap is described in `docs/events.md`.
-//! The tests that run assert only what stays true once a gap is fixed (an outlier
-//! and some of the majority, not the whole majority), so that fixing a gap never
-//! breaks a passing test.
+//! The gaps the first run found (`docs/events.md`) are fixed, and every test runs.
+//! Where a finding could still grow, a test asserts only what stays true as factlint
+//! improves (an outlier and some of the majority, not the whole majority), so that a
+//! fix never breaks a test.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

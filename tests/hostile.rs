@@ -6,8 +6,9 @@
 //! `factlint check <dir> --format json --rules <rules>` (or `segment`, where line
 //! numbers are the point), and asserts that the bad source gets a clear entry in
 //! `errors` or a warning in its `sources` entry, that the good source is still checked,
-//! and that the exit code says when something was skipped. Every run has a time limit,
-//! so a source that hangs the reader fails the test instead of the CI job.
+//! and that the exit code says when something was skipped. Every run has a hang guard,
+//! so a source that hangs the reader fails the test instead of the CI job; it is no
+//! speed limit (what a run must do is asserted as counts: sources, sentences).
 //!
 //! The 200 MB and 50 MB cases take minutes through a debug binary; they are `#[ignore]`d
 //! and run by `scripts/hostile-big.sh` against a release build. Smaller versions of them
@@ -36,8 +37,9 @@ facts:
     cues: [visit, stayed]
 ";
 
-/// How long one run may take before the test calls it a hang.
-const LIMIT: Duration = Duration::from_secs(120);
+/// How long a run may go on before the test calls it a hang: far beyond what any run
+/// here takes on a slow, loaded machine, so that it only ever catches a hang.
+const HANG: Duration = Duration::from_secs(600);
 
 /// A temporary corpus: `src/` with the good source, and the rules beside it.
 struct Corpus {
@@ -80,13 +82,9 @@ impl Corpus {
         self.write(name, bytes)
     }
 
-    /// Runs the binary in the corpus folder (so paths in the report are `src/...`).
+    /// Runs the binary in the corpus folder (so paths in the report are `src/...`),
+    /// failing the test if it hangs.
     fn run(&self, args: &[&OsStr]) -> Run {
-        self.run_within(args, LIMIT)
-    }
-
-    /// Runs the binary, failing the test if it takes longer than `limit`.
-    fn run_within(&self, args: &[&OsStr], limit: Duration) -> Run {
         let out_path = self.dir.path().join("stdout");
         let err_path = self.dir.path().join("stderr");
         let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
@@ -102,9 +100,9 @@ impl Corpus {
             if let Some(status) = child.try_wait().unwrap() {
                 break status;
             }
-            if started.elapsed() > limit {
+            if started.elapsed() > HANG {
                 child.kill().unwrap();
-                panic!("factlint {args:?} still running after {limit:?}");
+                panic!("factlint {args:?} hangs: still running after {HANG:?}");
             }
             std::thread::sleep(Duration::from_millis(20));
         };
@@ -521,7 +519,7 @@ fn rules_file_that_is_a_fifo_does_not_hang() {
         eprintln!("SKIPPED rules_file_that_is_a_fifo_does_not_hang: mkfifo unavailable");
         return;
     }
-    let run = corpus.run_within(&["check", "src", "--rules", "fifo.yaml"].map(OsStr::new), Duration::from_secs(10));
+    let run = corpus.run(&["check", "src", "--rules", "fifo.yaml"].map(OsStr::new));
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("fifo.yaml"), "{}", run.stderr);
 }

@@ -1,7 +1,8 @@
 //! Every report format rendered from one hand-built report on the seed articles:
 //! snapshots of each format, explicit checks of what tools read from them, and, where
 //! the tools are installed, SARIF schema validation and the HTML page in headless
-//! Chromium (those skip with a message when their tool is missing).
+//! Chromium. Those skip with a message when their tool is missing, except under
+//! `CI=true`, where a missing tool fails them (`.ci/run` installs the tools).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -351,6 +352,15 @@ fn tool(variable: &str, installed: &str) -> Option<PathBuf> {
     path.exists().then_some(path)
 }
 
+/// A test's tool is missing: a failure under `CI=true`, where `.ci/run` has installed
+/// every tool, so that CI cannot pass without running the test; elsewhere a visible skip.
+fn missing_tool(test: &str, why: &str) {
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("{test}: {why}, and CI=true requires it (.ci/run installs it)");
+    }
+    eprintln!("SKIPPED {test}: {why}");
+}
+
 fn on_path(program: &str) -> bool {
     Command::new(program).arg("--version").output().is_ok_and(|o| o.status.success())
 }
@@ -368,13 +378,13 @@ const MULTITOOL: &str = "target/ci-tools/node_modules/@microsoft/sarif-multitool
 #[test]
 fn sarif_matches_the_schema() {
     let Some(schema) = tool("FACTLINT_SARIF_SCHEMA", &format!("{MULTITOOL}/sarif-2.1.0.json")) else {
-        eprintln!("SKIPPED sarif_matches_the_schema: no SARIF schema (run .ci/run or set FACTLINT_SARIF_SCHEMA)");
+        missing_tool("sarif_matches_the_schema", "no SARIF schema (run .ci/run or set FACTLINT_SARIF_SCHEMA)");
         return;
     };
     let has_jsonschema =
         Command::new("python3").args(["-c", "import jsonschema"]).output().is_ok_and(|o| o.status.success());
     if !has_jsonschema {
-        eprintln!("SKIPPED sarif_matches_the_schema: python3 with jsonschema is not installed");
+        missing_tool("sarif_matches_the_schema", "python3 with jsonschema is not installed");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -396,9 +406,7 @@ fn sarif_matches_the_schema() {
 #[test]
 fn sarif_passes_the_multitool() {
     let Some(multitool) = tool("FACTLINT_SARIF_MULTITOOL", &format!("{MULTITOOL}/Sarif.Multitool")) else {
-        eprintln!(
-            "SKIPPED sarif_passes_the_multitool: no SARIF Multitool (run .ci/run or set FACTLINT_SARIF_MULTITOOL)"
-        );
+        missing_tool("sarif_passes_the_multitool", "no SARIF Multitool (run .ci/run or set FACTLINT_SARIF_MULTITOOL)");
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -414,7 +422,7 @@ fn sarif_passes_the_multitool() {
     let out = match out {
         Ok(out) => out,
         Err(e) => {
-            eprintln!("SKIPPED sarif_passes_the_multitool: cannot run {}: {e}", multitool.display());
+            missing_tool("sarif_passes_the_multitool", &format!("cannot run {}: {e}", multitool.display()));
             return;
         }
     };
@@ -444,7 +452,7 @@ fn sarif_passes_the_multitool() {
 #[test]
 fn html_runs_in_chromium() {
     if !on_path("chromium") {
-        eprintln!("SKIPPED html_runs_in_chromium: chromium is not on PATH (apt-get install chromium)");
+        missing_tool("html_runs_in_chromium", "chromium is not on PATH (apt-get install chromium)");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -525,9 +533,17 @@ fn every_format_survives_odd_evidence() {
     for format in [Format::Text, Format::Json, Format::Markdown, Format::Sarif, Format::Github, Format::Html] {
         for color in [false, true] {
             let out = report::render(&report, format, color);
-            assert!(!out.is_empty(), "{format:?}");
+            // Each format still tells the odd finding and every one of its claims.
+            assert!(out.contains("first-china-visit-length"), "{format:?}: {out}");
+            if matches!(format, Format::Json | Format::Sarif) {
+                assert!(serde_json::from_str::<serde_json::Value>(&out).is_ok(), "{format:?}: {out}");
+            }
         }
     }
+    let json: serde_json::Value = serde_json::from_str(&report::render(&report, Format::Json, false)).unwrap();
+    assert_eq!(json["findings"][0]["claims"].as_array().map(Vec::len), Some(7));
+    let github = report::render(&report, Format::Github, false);
+    assert_eq!(github.lines().filter(|l| l.contains("first-china-visit-length")).count(), 7, "{github}");
     let text = report::render(&report, Format::Text, false);
     assert!(text.contains("seeds/000_6c0d67ebaf356fed.txt:12:1"), "{text}");
     assert!(text.contains("seeds/000_6c0d67ebaf356fed.txt:2:200"), "{text}");
@@ -542,11 +558,24 @@ fn every_format_survives_odd_evidence() {
 #[test]
 fn every_format_renders_an_empty_report() {
     let report = Report::new(Vec::new(), Vec::new(), Vec::new());
-    for format in [Format::Text, Format::Json, Format::Markdown, Format::Sarif, Format::Github, Format::Html] {
-        assert!(!report::render(&report, format, false).is_empty(), "{format:?}");
-    }
+    let render = |format| report::render(&report, format, false);
     assert_eq!(
-        report::render(&report, Format::Text, false),
+        render(Format::Text),
         "0 findings: 0 errors, 0 warnings, 0 infos in 0 sources (0 sentences, 0 claims)\n"
     );
+    let json: serde_json::Value = serde_json::from_str(&render(Format::Json)).unwrap();
+    assert_eq!((json["findings"].as_array().map(Vec::len), &json["summary"]["findings"]), (Some(0), &0.into()));
+    let markdown = render(Format::Markdown);
+    assert!(markdown.contains("**0 findings** (0 errors, 0 warnings, 0 infos) in 0 sources"), "{markdown}");
+    assert!(markdown.contains("The sources agree: no finding."), "{markdown}");
+    let sarif: serde_json::Value = serde_json::from_str(&render(Format::Sarif)).unwrap();
+    assert_eq!(sarif["runs"][0]["results"].as_array().map(Vec::len), Some(0), "{sarif}");
+    assert_eq!(sarif["runs"][0]["invocations"][0]["executionSuccessful"], true, "{sarif}");
+    assert_eq!(
+        render(Format::Github),
+        "factlint: 0 findings (0 errors, 0 warnings, 0 infos) in 0 sources, 0 not read\n"
+    );
+    let html = render(Format::Html);
+    assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"), "{html}");
+    assert_eq!(html.matches("<section class=\"finding ").count(), 0, "{html}");
 }

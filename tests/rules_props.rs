@@ -44,15 +44,26 @@ fn texty() -> impl Strategy<Value = String> {
     prop::collection::vec(part, 0..40).prop_map(|parts| parts.join(" "))
 }
 
+/// A rule file is loaded or refused with at least one error, each naming the file.
+fn rejected_with_its_file(result: Result<(), Vec<factlint::rules::RuleError>>) -> Result<(), TestCaseError> {
+    if let Err(errors) = result {
+        prop_assert!(!errors.is_empty(), "refused without a reason");
+        for error in errors {
+            prop_assert!(error.to_string().starts_with("any.yaml"), "{}", error);
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #[test]
     fn loading_any_text_never_panics(text in "\\PC{0,200}") {
-        let _ = RuleSet::default().add(Path::new("any.yaml"), &text);
+        rejected_with_its_file(RuleSet::default().add(Path::new("any.yaml"), &text))?;
     }
 
     #[test]
     fn loading_yaml_like_text_never_panics(text in "(entities:|facts:|  a:|    name: x|    claim: date|    cues: \\[x\\]|    scope: \\{window: 1\\}|\n|- |#| ){0,30}") {
-        let _ = RuleSet::default().add(Path::new("any.yaml"), &text);
+        rejected_with_its_file(RuleSet::default().add(Path::new("any.yaml"), &text))?;
     }
 
     #[test]
@@ -61,8 +72,12 @@ proptest! {
     }
 
     #[test]
-    fn deciding_never_panics(a in "\\PC{0,30}", b in "\\PC{0,30}") {
-        let _ = decide(&a, &b);
+    fn deciding_is_symmetric(
+        a in prop_oneof![texty(), "\\PC{0,30}".boxed()],
+        b in prop_oneof![texty(), "\\PC{0,30}".boxed()],
+    ) {
+        // Whether two spellings are the same name does not hang on which is the house's.
+        prop_assert_eq!(decide(&a, &b), decide(&b, &a), "{:?} {:?}", a, b);
     }
 
     #[test]

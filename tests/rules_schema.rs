@@ -34,10 +34,10 @@ fn violations(value: &Value, schema: &Value, root: &Value, path: &str) -> Vec<St
     let schema = resolve(schema, root);
     let mut out = Vec::new();
     for key in ["oneOf", "anyOf"] {
-        if let Some(branches) = schema.get(key).and_then(Value::as_array) {
-            if branches.iter().all(|b| !violations(value, b, root, path).is_empty()) {
-                out.push(format!("{path}: matches no branch of {key}"));
-            }
+        if let Some(branches) = schema.get(key).and_then(Value::as_array)
+            && branches.iter().all(|b| !violations(value, b, root, path).is_empty())
+        {
+            out.push(format!("{path}: matches no branch of {key}"));
         }
     }
     let types: Vec<&str> = match schema.get("type") {
@@ -49,15 +49,15 @@ fn violations(value: &Value, schema: &Value, root: &Value, path: &str) -> Vec<St
         out.push(format!("{path}: {value} is not of type {types:?}"));
         return out;
     }
-    if let Some(constant) = schema.get("const") {
-        if value != constant {
-            out.push(format!("{path}: {value} is not {constant}"));
-        }
+    if let Some(constant) = schema.get("const")
+        && value != constant
+    {
+        out.push(format!("{path}: {value} is not {constant}"));
     }
-    if let Some(options) = schema.get("enum").and_then(Value::as_array) {
-        if !options.contains(value) {
-            out.push(format!("{path}: {value} is not one of {options:?}"));
-        }
+    if let Some(options) = schema.get("enum").and_then(Value::as_array)
+        && !options.contains(value)
+    {
+        out.push(format!("{path}: {value} is not one of {options:?}"));
     }
     if let Value::Object(map) = value {
         let properties = schema.get("properties").and_then(Value::as_object);
@@ -96,7 +96,9 @@ fn rule_files() -> Vec<std::path::PathBuf> {
 fn the_schema_accepts_every_repository_rule_file() {
     let root: Value = serde_json::from_str(&schema()).unwrap();
     let files = rule_files();
-    assert!(!files.is_empty());
+    for name in ["entities.yaml", "facts.yaml"] {
+        assert!(files.iter().any(|f| f.ends_with(name)), "rules/{name} missing from {files:?}");
+    }
     for file in files {
         let yaml: serde_yaml::Value = serde_yaml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
         let json: Value = serde_json::to_value(yaml).unwrap();
@@ -125,13 +127,6 @@ fn the_schema_refuses_unknown_keys_and_values() {
             ".facts.a: missing required key `cues`",
         ]
     );
-}
-
-#[test]
-fn the_schema_is_stable() {
-    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
-        insta::assert_snapshot!("rules-schema", schema());
-    });
 }
 
 /// The committed schema that rule files point editors at is the one the binary prints.

@@ -9,6 +9,8 @@
 //! family and could not express "the word before is a preposition" without
 //! look-behind, which the `regex` crate lacks).
 
+use std::cell::Cell;
+
 use super::words::{self, Lex, Unit};
 use crate::text::{is_dash, is_hyphen, lower_ascii};
 
@@ -71,6 +73,9 @@ pub struct Tokens<'a> {
     /// True when the sentence has the word "quarter" (reports of quarterly results
     /// date "a year ago" by quarter); noted while lexing so no extractor rescans.
     pub mentions_quarter: bool,
+    /// How many times a token has been looked at: the work of extraction, which
+    /// [`super::work`] reports so that tests can hold it to a count, not a clock.
+    looks: Cell<usize>,
 }
 
 impl<'a> Tokens<'a> {
@@ -117,7 +122,7 @@ impl<'a> Tokens<'a> {
             toks.push(Token { kind, start, end, space, lex });
             space = false;
         }
-        Tokens { text, lower, toks, mentions_quarter }
+        Tokens { text, lower, toks, mentions_quarter, looks: Cell::new(0) }
     }
 
     /// Number of tokens.
@@ -125,14 +130,25 @@ impl<'a> Tokens<'a> {
         self.toks.len()
     }
 
+    /// How many times a token has been looked at so far.
+    pub fn looks(&self) -> usize {
+        self.looks.get()
+    }
+
+    /// Token `i`, counted as one look.
+    fn token(&self, i: usize) -> Option<&Token> {
+        self.looks.set(self.looks.get() + 1);
+        self.toks.get(i)
+    }
+
     /// The text of token `i` as written.
     pub fn raw(&self, i: usize) -> &'a str {
-        self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
+        self.token(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
     }
 
     /// The lowered text of token `i`.
     pub fn low(&self, i: usize) -> &str {
-        self.toks.get(i).and_then(|t| self.lower.get(t.start..t.end)).unwrap_or("")
+        self.token(i).and_then(|t| self.lower.get(t.start..t.end)).unwrap_or("")
     }
 
     /// True when token `i` is the word `w` (given in lower case).
@@ -147,17 +163,17 @@ impl<'a> Tokens<'a> {
 
     /// The kind of token `i`.
     pub fn kind(&self, i: usize) -> Option<Kind> {
-        self.toks.get(i).map(|t| t.kind)
+        self.token(i).map(|t| t.kind)
     }
 
     /// The word-table entry of token `i`.
     pub fn lex(&self, i: usize) -> Option<Lex> {
-        self.toks.get(i).and_then(|t| t.lex)
+        self.token(i).and_then(|t| t.lex)
     }
 
     /// The punctuation character at `i`.
     pub fn punct(&self, i: usize) -> Option<char> {
-        match self.toks.get(i) {
+        match self.token(i) {
             Some(t) if t.kind == Kind::Punct => self.raw(i).chars().next(),
             _ => None,
         }
@@ -175,7 +191,7 @@ impl<'a> Tokens<'a> {
 
     /// True when token `i` exists and follows the previous one with no space between.
     pub fn glued(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| !t.space)
+        self.token(i).is_some_and(|t| !t.space)
     }
 
     /// True when token `i` is a word whose first letter is upper case.

@@ -202,18 +202,21 @@ fn measured(t: &Tokens<'_>, j: usize, sign: f64) -> Option<(f64, &'static str, u
     }
     let w = t.low(k);
     // "80 km/h", "10 m/s", "50 miles per hour".
-    if t.is_punct(k + 1, '/') && t.glued(k + 1) && t.is(k + 2, "h") {
-        if let Some((f, "m")) = unit_word(w) {
-            return Some((n * f / 3600.0, "m/s", k + 3));
-        }
+    if t.is_punct(k + 1, '/')
+        && t.glued(k + 1)
+        && t.is(k + 2, "h")
+        && let Some((f, "m")) = unit_word(w)
+    {
+        return Some((n * f / 3600.0, "m/s", k + 3));
     }
     if t.is_punct(k + 1, '/') && t.glued(k + 1) && t.is(k + 2, "s") && w == "m" {
         return Some((n, "m/s", k + 3));
     }
-    if t.is(k + 1, "per") && t.is(k + 2, "hour") {
-        if let Some((f, "m")) = unit_word(w) {
-            return Some((n * f / 3600.0, "m/s", k + 3));
-        }
+    if t.is(k + 1, "per")
+        && t.is(k + 2, "hour")
+        && let Some((f, "m")) = unit_word(w)
+    {
+        return Some((n * f / 3600.0, "m/s", k + 3));
     }
     // "5 km2", "5 km²".
     if let Some((f, "m")) = unit_word(w)

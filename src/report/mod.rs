@@ -102,8 +102,7 @@ impl Report {
 }
 
 /// An output format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// rustc-style blocks for a terminal.
     Text,

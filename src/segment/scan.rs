@@ -253,10 +253,10 @@ impl<'a> Scanner<'a> {
     /// brackets).
     fn full_stop(&mut self, at: usize, closed: usize, next: usize, first: usize, lower: bool) -> Option<usize> {
         let (word_start, word) = self.word_before(at);
-        if let Some(marker) = Marker::parse(word, &self.text[at..]) {
-            if self.list_marker(word_start, marker) {
-                return None;
-            }
+        if let Some(marker) = Marker::parse(word, &self.text[at..])
+            && self.list_marker(word_start, marker)
+        {
+            return None;
         }
         if lower {
             return None;

@@ -76,43 +76,43 @@ pub fn read(text: &str) -> (Vec<Block>, Metadata) {
     let mut current = Block::default();
     let mut pos = 0;
     while pos < bytes.len() {
-        if bytes[pos] == b'<' {
-            if let Some(tag) = Tag::scan(text, pos) {
-                if tag.name.is_empty() {
-                    pos = tag.end;
-                    continue;
-                }
-                let attributes = &text[tag.attributes_start..tag.end];
-                match tag.name.as_str() {
-                    "meta" if attribute(attributes, "property").as_deref() == Some("article:published_time") => {
-                        if let Some(date) = attribute(attributes, "content").and_then(|d| super::parse_published(&d)) {
-                            metadata.published.get_or_insert(date);
-                        }
-                    }
-                    "time" if time_datetime.is_none() => {
-                        time_datetime = attribute(attributes, "datetime").and_then(|d| super::parse_published(&d));
-                    }
-                    "title" if !tag.closing && metadata.title.is_none() => {
-                        let inner_end = find_ci(text, tag.end, "</title").unwrap_or(text.len());
-                        let title = text[tag.end..inner_end].trim();
-                        metadata.title = (!title.is_empty()).then(|| title.to_string());
-                    }
-                    _ => {}
-                }
-                if BLOCK_TAGS.contains(&tag.name.as_str()) {
-                    flush(&mut blocks, &mut current);
-                }
-                if !tag.closing && !tag.self_closing && HIDDEN_TAGS.contains(&tag.name.as_str()) {
-                    // Skip to the matching close tag (or to the end of the file).
-                    let close = format!("</{}", tag.name);
-                    pos = find_ci(text, tag.end, &close)
-                        .map(|at| text[at..].find('>').map_or(text.len(), |gt| at + gt + 1))
-                        .unwrap_or(text.len());
-                    continue;
-                }
+        if bytes[pos] == b'<'
+            && let Some(tag) = Tag::scan(text, pos)
+        {
+            if tag.name.is_empty() {
                 pos = tag.end;
                 continue;
             }
+            let attributes = &text[tag.attributes_start..tag.end];
+            match tag.name.as_str() {
+                "meta" if attribute(attributes, "property").as_deref() == Some("article:published_time") => {
+                    if let Some(date) = attribute(attributes, "content").and_then(|d| super::parse_published(&d)) {
+                        metadata.published.get_or_insert(date);
+                    }
+                }
+                "time" if time_datetime.is_none() => {
+                    time_datetime = attribute(attributes, "datetime").and_then(|d| super::parse_published(&d));
+                }
+                "title" if !tag.closing && metadata.title.is_none() => {
+                    let inner_end = find_ci(text, tag.end, "</title").unwrap_or(text.len());
+                    let title = text[tag.end..inner_end].trim();
+                    metadata.title = (!title.is_empty()).then(|| title.to_string());
+                }
+                _ => {}
+            }
+            if BLOCK_TAGS.contains(&tag.name.as_str()) {
+                flush(&mut blocks, &mut current);
+            }
+            if !tag.closing && !tag.self_closing && HIDDEN_TAGS.contains(&tag.name.as_str()) {
+                // Skip to the matching close tag (or to the end of the file).
+                let close = format!("</{}", tag.name);
+                pos = find_ci(text, tag.end, &close)
+                    .map(|at| text[at..].find('>').map_or(text.len(), |gt| at + gt + 1))
+                    .unwrap_or(text.len());
+                continue;
+            }
+            pos = tag.end;
+            continue;
         }
         let next = memchr::memchr(b'<', &bytes[pos + 1..]).map_or(bytes.len(), |i| pos + 1 + i);
         push_text(&mut current, text, pos, next);

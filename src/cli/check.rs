@@ -1,0 +1,247 @@
+//! `factlint check`: run the pipeline, filter by a baseline, render the report, and
+//! turn findings into the exit code.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use clap::{Args, ValueEnum};
+
+use factlint::baseline::Baseline;
+use factlint::config::{Config, FailOn, ReportFormat};
+use factlint::pipeline::{self, Observer};
+use factlint::report::{self, Format, Report};
+use factlint::rules::Severity;
+use factlint::source;
+
+use super::{CliError, InputArgs, resolve, write_output};
+
+/// Options of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit 1 when a finding is at or above this severity.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOnArg>,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record today's findings in FILE (then exit 0), for `--baseline` later.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+}
+
+/// The values of `--format`: the report formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// rustc-style blocks for a terminal.
+    Text,
+    /// The SPEC's JSON report.
+    Json,
+    /// Tables per finding, for pull-request comments and desk review.
+    Markdown,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the files of a pull request.
+    Github,
+    /// One self-contained HTML page with filters.
+    Html,
+}
+
+impl From<FormatArg> for Format {
+    fn from(format: FormatArg) -> Format {
+        match format {
+            FormatArg::Text => Format::Text,
+            FormatArg::Json => Format::Json,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Sarif => Format::Sarif,
+            FormatArg::Github => Format::Github,
+            FormatArg::Html => Format::Html,
+        }
+    }
+}
+
+/// The report format a config names.
+fn configured(format: ReportFormat) -> Format {
+    match format {
+        ReportFormat::Text => Format::Text,
+        ReportFormat::Json => Format::Json,
+        ReportFormat::Markdown => Format::Markdown,
+        ReportFormat::Sarif => Format::Sarif,
+        ReportFormat::Github => Format::Github,
+        ReportFormat::Html => Format::Html,
+    }
+}
+
+/// The values of `--fail-on`: the severity at or above which findings fail a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOnArg {
+    /// Fail on errors only.
+    Error,
+    /// Fail on warnings and errors.
+    Warning,
+    /// Fail on any finding.
+    Info,
+    /// Never fail because of findings.
+    Never,
+}
+
+impl From<FailOnArg> for FailOn {
+    fn from(fail_on: FailOnArg) -> FailOn {
+        match fail_on {
+            FailOnArg::Error => FailOn::Error,
+            FailOnArg::Warning => FailOn::Warning,
+            FailOnArg::Info => FailOn::Info,
+            FailOnArg::Never => FailOn::Never,
+        }
+    }
+}
+
+/// Runs `check`; the exit code follows the findings and the `--fail-on` threshold.
+pub fn run(args: CheckArgs, config: &Config) -> Result<i32, CliError> {
+    let resolved = resolve(&args.input, config, true)?;
+    let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
+    let progress = Progress::new();
+    let mut report = pipeline::run_observed(&resolved.paths, &resolved.checker, &resolved.options, &progress);
+    progress.finish();
+    if let Some(path) = &args.write_baseline {
+        Baseline::of(&report.findings).save(path)?;
+        eprintln!("wrote {} finding(s) to {}", report.findings.len(), source::display_path(path));
+        return Ok(0);
+    }
+    if let Some(baseline) = &baseline {
+        report.baselined = baseline.filter(&mut report.findings);
+        report.summary.findings = report.findings.len();
+    }
+    let format = args.format.map(Format::from).or(config.format.map(configured)).unwrap_or(Format::Text);
+    let to_terminal = args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let rendered = report::render(&report, format, color);
+    write_output(args.output.as_deref(), &rendered)?;
+    Ok(exit_code(&report, args.fail_on.map(FailOn::from).or(config.fail_on).unwrap_or_default()))
+}
+
+/// The SPEC's exit code: 1 when a finding is at or above the threshold or a source
+/// could not be read, else 0.
+fn exit_code(report: &Report, fail_on: FailOn) -> i32 {
+    let threshold = match fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    let failing = threshold.is_some_and(|t| report.findings.iter().any(|f| f.severity >= t));
+    i32::from(failing || !report.errors.is_empty())
+}
+
+/// A progress bar on standard error, shown only on a terminal, outside CI, and only
+/// once a run has lasted a second: short runs and pipes stay quiet.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    claims: AtomicUsize,
+    started: Instant,
+    enabled: bool,
+}
+
+impl Progress {
+    fn new() -> Progress {
+        let enabled = std::io::IsTerminal::is_terminal(&std::io::stderr()) && std::env::var_os("CI").is_none();
+        let bar = indicatif::ProgressBar::hidden();
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} sources, {msg} claims {elapsed}")
+        {
+            bar.set_style(style);
+        }
+        Progress { bar, claims: AtomicUsize::default(), started: Instant::now(), enabled }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+impl Observer for Progress {
+    fn discovered(&self, sources: usize) {
+        self.bar.set_length(sources as u64);
+    }
+
+    fn analyzed(&self, claims: usize) {
+        self.bar.inc(1);
+        let total = self.claims.fetch_add(claims, Ordering::Relaxed) + claims;
+        self.bar.set_message(total.to_string());
+        if self.enabled && self.bar.is_hidden() && self.started.elapsed() > Duration::from_secs(1) {
+            self.bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use factlint::check::{Finding, FindingKind};
+    use factlint::source::SourceFailure;
+
+    fn finding(severity: Severity) -> Finding {
+        Finding {
+            id: "fact".into(),
+            kind: FindingKind::Conflict,
+            severity,
+            message: String::new(),
+            note: None,
+            claims: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn exit_codes_follow_the_threshold_and_skipped_sources() {
+        let none = Report::new(Vec::new(), Vec::new(), Vec::new());
+        let warning = Report::new(Vec::new(), vec![finding(Severity::Warning)], Vec::new());
+        let error = Report::new(Vec::new(), vec![finding(Severity::Error)], Vec::new());
+        let info = Report::new(Vec::new(), vec![finding(Severity::Info)], Vec::new());
+        let skipped = Report::new(
+            Vec::new(),
+            Vec::new(),
+            vec![SourceFailure { source: "x.bin".into(), message: "binary".into() }],
+        );
+        let table = [
+            (&none, FailOn::Error, 0),
+            (&none, FailOn::Info, 0),
+            (&warning, FailOn::Error, 0),
+            (&warning, FailOn::Warning, 1),
+            (&warning, FailOn::Never, 0),
+            (&error, FailOn::Error, 1),
+            (&error, FailOn::Never, 0),
+            (&info, FailOn::Warning, 0),
+            (&info, FailOn::Info, 1),
+            (&skipped, FailOn::Never, 1),
+            (&skipped, FailOn::Error, 1),
+        ];
+        for (report, fail_on, code) in table {
+            assert_eq!(exit_code(report, fail_on), code, "{fail_on:?} {:?}", report.findings);
+        }
+    }
+
+    /// Every value of `--format` and of the config's `format` names the same report
+    /// format, so the two ways of asking agree.
+    #[test]
+    fn option_and_config_formats_agree() {
+        for arg in FormatArg::value_variants() {
+            let name = arg.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default();
+            let from_config: ReportFormat = serde_yaml::from_str(&name).unwrap();
+            assert_eq!(Format::from(*arg), configured(from_config), "{name}");
+        }
+        for arg in FailOnArg::value_variants() {
+            let name = arg.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default();
+            let from_config: FailOn = serde_yaml::from_str(&name).unwrap();
+            assert_eq!(FailOn::from(*arg), from_config, "{name}");
+        }
+    }
+}
