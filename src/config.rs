@@ -19,6 +19,7 @@ pub const CONFIG_NAME: &str = "factlint.yaml";
 /// The severity at or above which findings fail a run.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum FailOn {
     /// Fail on errors only.
     #[default]
@@ -35,6 +36,7 @@ pub enum FailOn {
 /// config does not depend on the report module that renders it; the CLI maps it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum ReportFormat {
     /// rustc-style blocks for a terminal.
     Text,

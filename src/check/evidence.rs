@@ -155,6 +155,7 @@ impl Serialize for Evidence {
 /// What a finding says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum FindingKind {
     /// Values that cannot all be right.
     Conflict,

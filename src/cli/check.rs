@@ -8,10 +8,9 @@ use std::time::{Duration, Instant};
 use clap::{Args, ValueEnum};
 
 use factlint::baseline::Baseline;
-use factlint::config::{Config, FailOn, ReportFormat};
+use factlint::config::{Config, FailOn};
 use factlint::pipeline::{self, Observer};
 use factlint::report::{self, Format, Report};
-use factlint::rules::Severity;
 use factlint::source;
 
 use super::{CliError, InputArgs, resolve, write_output};
@@ -69,18 +68,6 @@ impl From<FormatArg> for Format {
     }
 }
 
-/// The report format a config names.
-fn configured(format: ReportFormat) -> Format {
-    match format {
-        ReportFormat::Text => Format::Text,
-        ReportFormat::Json => Format::Json,
-        ReportFormat::Markdown => Format::Markdown,
-        ReportFormat::Sarif => Format::Sarif,
-        ReportFormat::Github => Format::Github,
-        ReportFormat::Html => Format::Html,
-    }
-}
-
 /// The values of `--fail-on`: the severity at or above which findings fail a run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum FailOnArg {
@@ -121,7 +108,7 @@ pub fn run(args: CheckArgs, config: &Config) -> Result<i32, CliError> {
         report.baselined = baseline.filter(&mut report.findings);
         report.summary.findings = report.findings.len();
     }
-    let format = args.format.map(Format::from).or(config.format.map(configured)).unwrap_or(Format::Text);
+    let format = args.format.map(Format::from).or(config.format.map(Format::from)).unwrap_or(Format::Text);
     let to_terminal = args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
     let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let rendered = report::render(&report, format, color);
@@ -132,14 +119,7 @@ pub fn run(args: CheckArgs, config: &Config) -> Result<i32, CliError> {
 /// The SPEC's exit code: 1 when a finding is at or above the threshold or a source
 /// could not be read, else 0.
 fn exit_code(report: &Report, fail_on: FailOn) -> i32 {
-    let threshold = match fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    };
-    let failing = threshold.is_some_and(|t| report.findings.iter().any(|f| f.severity >= t));
-    i32::from(failing || !report.errors.is_empty())
+    i32::from(report.fails(fail_on))
 }
 
 /// A progress bar on standard error, shown only on a terminal, outside CI, and only
@@ -187,6 +167,8 @@ impl Observer for Progress {
 mod tests {
     use super::*;
     use factlint::check::{Finding, FindingKind};
+    use factlint::config::ReportFormat;
+    use factlint::rules::Severity;
     use factlint::source::SourceFailure;
 
     fn finding(severity: Severity) -> Finding {
@@ -236,7 +218,7 @@ mod tests {
         for arg in FormatArg::value_variants() {
             let name = arg.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default();
             let from_config: ReportFormat = serde_yaml::from_str(&name).unwrap();
-            assert_eq!(Format::from(*arg), configured(from_config), "{name}");
+            assert_eq!(Format::from(*arg), Format::from(from_config), "{name}");
         }
         for arg in FailOnArg::value_variants() {
             let name = arg.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default();

@@ -21,6 +21,7 @@ use crate::value::describe;
 use serde::Serialize;
 
 use crate::check::Finding;
+use crate::config::{FailOn, ReportFormat};
 use crate::rules::Severity;
 use crate::source::SourceFailure;
 
@@ -99,10 +100,23 @@ impl Report {
         let count = |s: Severity| self.findings.iter().filter(|f| f.severity == s).count();
         (count(Severity::Error), count(Severity::Warning), count(Severity::Info))
     }
+
+    /// Whether the run fails at the `fail_on` threshold (the SPEC's exit code 1): a
+    /// finding at or above it, or a source that could not be read.
+    pub fn fails(&self, fail_on: FailOn) -> bool {
+        let threshold = match fail_on {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        };
+        threshold.is_some_and(|t| self.findings.iter().any(|f| f.severity >= t)) || !self.errors.is_empty()
+    }
 }
 
 /// An output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Format {
     /// rustc-style blocks for a terminal.
     Text,
@@ -116,6 +130,20 @@ pub enum Format {
     Github,
     /// One self-contained HTML page with filters.
     Html,
+}
+
+impl From<ReportFormat> for Format {
+    /// The report format a config file names.
+    fn from(format: ReportFormat) -> Format {
+        match format {
+            ReportFormat::Text => Format::Text,
+            ReportFormat::Json => Format::Json,
+            ReportFormat::Markdown => Format::Markdown,
+            ReportFormat::Sarif => Format::Sarif,
+            ReportFormat::Github => Format::Github,
+            ReportFormat::Html => Format::Html,
+        }
+    }
 }
 
 /// Renders a report. `color` asks for ANSI colours (text format only).

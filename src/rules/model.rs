@@ -18,6 +18,7 @@ use crate::value::{ClaimKind, Tolerance};
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Severity {
     /// Worth knowing.
     Info,
@@ -89,6 +90,7 @@ pub fn is_acronym(text: &str) -> bool {
 ///
 /// Written `sentence`, `paragraph`, or `{window: N}`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Scope {
     /// The claim's sentence only.
     #[default]
@@ -198,6 +200,7 @@ impl Examples {
 /// claims too, but rules check them through entities, so they are not fact kinds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum FactKind {
     /// A calendar date or time, at any granularity.
     Date,

@@ -30,6 +30,7 @@ pub use walk::{Discovered, discover};
 /// The markup a source is written in, chosen by file extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Format {
     /// Plain text (`.txt` and anything not recognised below).
     Text,
@@ -53,6 +54,7 @@ impl Format {
 /// Where a source's publication date came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum DateOrigin {
     /// A `sources.yaml` manifest entry.
     Manifest,
@@ -99,6 +101,7 @@ pub struct Source {
 
 /// Why a source could not be read. The run goes on with the other sources.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum SourceError {
     /// The file could not be opened or read.
     #[error("cannot read: {0}")]

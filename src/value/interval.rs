@@ -10,6 +10,7 @@ use super::timex::IsoDuration;
 
 /// What a value covers, for comparison.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum Extent {
     /// A closed interval `[lo, hi]` on one scale.
     Interval(Interval),
@@ -28,6 +29,7 @@ pub enum Extent {
 
 /// The scale an interval lies on; intervals on different scales never compare.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Scale {
     /// Days since 1970-01-01.
     Days,
@@ -97,6 +99,7 @@ impl Interval {
 
 /// How far apart two values may be and still agree.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum Tolerance {
     /// A share of the value, in percent.
     Percent(f64),

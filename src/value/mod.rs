@@ -26,6 +26,7 @@ pub use words::describe;
 /// What kind of claim a value belongs to; also the `claim:` of a fact in a rule file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum ClaimKind {
     /// A calendar date or time, at any granularity.
     Date,
@@ -82,6 +83,7 @@ impl fmt::Display for ClaimKind {
 /// Approximation and bounds on a value (TIMEX3 `mod`, in words).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Modifier {
     /// "about", "some", "nearly", "roughly".
     Approx,
@@ -103,6 +105,7 @@ pub enum Modifier {
 
 /// A normalized value.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum Value {
     /// A TIMEX3 date or time value: `2018-03-28`, `2018-W13`, `XXXX-WXX-1`, `PRESENT_REF`.
     Date(Timex),

@@ -108,6 +108,7 @@ pub enum YearPart {
 
 /// A season, as TIMEX3 writes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Season {
     /// `SP`: March to May.
     Spring,
@@ -154,6 +155,7 @@ impl Season {
 
 /// A time of day, as TIMEX3 writes it after a `T`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TimeOfDay {
     /// A clock time: `T21:45`, `T10:05:30`; `T24:00` is midnight at the day's end.
     Clock {
@@ -170,6 +172,7 @@ pub enum TimeOfDay {
 
 /// A part of the day, as TIMEX3 writes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DayPart {
     /// `MO`.
     Morning,
@@ -206,6 +209,7 @@ impl DayPart {
 
 /// A vague reference to a time (`PRESENT_REF`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Reference {
     /// `PRESENT_REF`: "now".
     Present,

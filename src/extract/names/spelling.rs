@@ -11,6 +11,7 @@ use crate::text::{compact, tidy, words};
 
 /// How a written spelling relates to a rule's spelling.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Decision {
     /// The same spelling, perhaps in other case ("KIM JONG UN").
     Same,
