@@ -2,15 +2,16 @@
 
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::de::{Deserializer, Error as _};
 use serde::ser::{SerializeStruct, Serializer};
+use serde::{Deserialize, Serialize};
 
 use crate::extract::Claim;
 use crate::rules::Severity;
 use crate::segment::Sentence;
 use crate::source::Source;
 use crate::span::{LineIndex, Span};
-use crate::value::{ClaimKind, Value};
+use crate::value::{ClaimKind, Modifier, Value};
 
 /// Where a claim was found: its source, line and column, and the sentence it stands
 /// in. The source's path and the sentence are shared by every claim found there.
@@ -149,6 +150,78 @@ impl Serialize for Evidence {
         }
         out.serialize_field("derived_from", &self.derived_from)?;
         out.end()
+    }
+}
+
+/// Evidence as [`Serialize`] writes it, with values still text: the kind (and, for
+/// quantities, the unit) says how to read them.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Record {
+    source: String,
+    line: usize,
+    column: usize,
+    start: usize,
+    end: usize,
+    sentence_index: usize,
+    text: String,
+    sentence: String,
+    kind: ClaimKind,
+    value: String,
+    modifier: Option<Modifier>,
+    #[serde(default)]
+    counted: Option<String>,
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default)]
+    entity: Option<String>,
+    derived_from: Option<DerivationRecord>,
+}
+
+/// A [`Derivation`] as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DerivationRecord {
+    kind: ClaimKind,
+    text: String,
+    value: String,
+}
+
+/// Reads back what [`Serialize`] wrote (a claim record of `factlint extract`, the
+/// evidence of a JSON report), so that claims extracted in one run can be checked in
+/// another. The publication date is not part of the record and is left unknown.
+impl<'de> Deserialize<'de> for Evidence {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let r = Record::deserialize(deserializer)?;
+        let value = Value::read(r.kind, &r.value, r.unit.as_deref()).map_err(D::Error::custom)?;
+        let derived_from = match r.derived_from {
+            Some(d) => {
+                let value = Value::read(d.kind, &d.value, r.unit.as_deref()).map_err(D::Error::custom)?;
+                Some(Derivation { kind: d.kind, text: d.text, value })
+            }
+            None => None,
+        };
+        Ok(Evidence {
+            claim: Claim {
+                kind: r.kind,
+                span: Span::new(r.start, r.end),
+                text: r.text,
+                value,
+                modifier: r.modifier,
+                counted: r.counted,
+                unit: r.unit,
+                entity: r.entity,
+            },
+            place: Place {
+                source: Arc::from(r.source),
+                line: r.line,
+                column: r.column,
+                sentence_index: r.sentence_index,
+                sentence: Arc::from(r.sentence),
+                published: None,
+            },
+            derived_from,
+        })
     }
 }
 

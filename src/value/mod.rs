@@ -165,7 +165,38 @@ pub fn format_number(n: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// Why a value written as text could not be read back.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("not a {kind} value: {text:?}")]
+pub struct ParseValueError {
+    /// The kind the value was read as.
+    pub kind: ClaimKind,
+    /// The text that was given.
+    pub text: String,
+}
+
 impl Value {
+    /// Reads back a value as [`Display`](fmt::Display) writes it, given its claim's
+    /// kind (the text alone is ambiguous: `1990` is a year, a count or an ordinal) and,
+    /// for quantities, the unit the claim names. This is how claims written by
+    /// `factlint extract` are read again.
+    pub fn read(kind: ClaimKind, text: &str, unit: Option<&str>) -> Result<Value, ParseValueError> {
+        let fail = || ParseValueError { kind, text: text.to_string() };
+        let number = || text.parse::<f64>().ok().filter(|n| n.is_finite()).ok_or_else(fail);
+        Ok(match kind {
+            ClaimKind::Date => Value::Date(text.parse().map_err(|_| fail())?),
+            ClaimKind::DateRange => {
+                let (start, end) = text.split_once('/').ok_or_else(fail)?;
+                Value::Range { start: start.parse().map_err(|_| fail())?, end: end.parse().map_err(|_| fail())? }
+            }
+            ClaimKind::Duration => Value::Duration(text.parse().map_err(|_| fail())?),
+            ClaimKind::Number => Value::Number(number()?),
+            ClaimKind::Quantity => Value::Quantity { amount: number()?, unit: unit.ok_or_else(fail)?.to_string() },
+            ClaimKind::Ordinal => Value::Ordinal(text.parse().map_err(|_| fail())?),
+            ClaimKind::Name | ClaimKind::Expansion => Value::Text(text.to_string()),
+        })
+    }
+
     /// What the value covers, or `None` when it is not comparable (a name, a time of
     /// day on an unknown day).
     pub fn extent(&self) -> Option<Extent> {
