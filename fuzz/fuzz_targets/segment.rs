@@ -24,6 +24,6 @@ fuzz_target!(|data: &[u8]| {
         last_end = span.end;
         let block = &source.blocks[sentence.block];
         let end = sentence.block_start + sentence.text.len();
-        assert_eq!(block.text.get(sentence.block_start..end), Some(sentence.text.as_str()));
+        assert_eq!(block.text.get(sentence.block_start..end), Some(&*sentence.text));
     }
 });
