@@ -430,9 +430,9 @@ mod tests {
         about_3000.claim.modifier = Some(Modifier::Approx);
         let f = fact("claim: number");
         assert!(compare("n", &f, vec![about_3000.clone(), number("b", 2975.0)]).is_empty());
-        assert!(!compare("n", &f, vec![about_3000.clone(), number("b", 3500.0)]).is_empty());
+        assert_eq!(kinds(&compare("n", &f, vec![about_3000.clone(), number("b", 3500.0)])), [FindingKind::Conflict]);
         let strict = fact("claim: number\ntolerance: 0.1%");
-        assert!(!compare("n", &strict, vec![about_3000, number("b", 2975.0)]).is_empty());
+        assert_eq!(kinds(&compare("n", &strict, vec![about_3000, number("b", 2975.0)])), [FindingKind::Conflict]);
         let mut about_40 = claim("a", ClaimKind::Duration, Value::Duration("P40D".parse().unwrap()));
         about_40.claim.modifier = Some(Modifier::Approx);
         assert!(compare("gap", &fact("claim: duration"), vec![about_40, days("b", 43)]).is_empty());
@@ -442,12 +442,15 @@ mod tests {
     fn tolerance_decides_what_agrees() {
         let f = fact("claim: number\ntolerance: 5%");
         assert!(compare("n", &f, vec![number("a", 28000.0), number("b", 29000.0)]).is_empty());
-        assert!(!compare("n", &f, vec![number("a", 28000.0), number("b", 30000.0)]).is_empty());
+        assert_eq!(kinds(&compare("n", &f, vec![number("a", 28000.0), number("b", 30000.0)])), [FindingKind::Conflict]);
         let absolute = fact("claim: number\ntolerance: 2");
         assert!(compare("n", &absolute, vec![number("a", 10.0), number("b", 12.0)]).is_empty());
         let dates = fact("claim: date\ntolerance: P1D");
         assert!(compare("d", &dates, vec![date("a", "2018-03-25"), date("b", "2018-03-26")]).is_empty());
-        assert!(!compare("d", &dates, vec![date("a", "2018-03-25"), date("b", "2018-03-27")]).is_empty());
+        assert_eq!(
+            kinds(&compare("d", &dates, vec![date("a", "2018-03-25"), date("b", "2018-03-27")])),
+            [FindingKind::Conflict]
+        );
     }
 
     #[test]
