@@ -186,7 +186,9 @@ pub struct NfcRun {
 /// that never composes with what comes before it, so that offsets elsewhere still map
 /// one to one. Unchanged stretches are merged into one run.
 pub fn nfc_runs(text: &str) -> Option<Vec<NfcRun>> {
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    // ASCII is NFC, and `is_ascii` is a word at a time: most English sources never
+    // reach the per-character quick check.
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
         return None;
     }
     let mut runs: Vec<NfcRun> = Vec::new();

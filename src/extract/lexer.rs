@@ -9,6 +9,7 @@
 //! family and could not express "the word before is a preposition" without
 //! look-behind, which the `regex` crate lacks).
 
+#[cfg(test)]
 use std::cell::Cell;
 
 use super::words::{self, Lex, Unit};
@@ -73,8 +74,10 @@ pub struct Tokens<'a> {
     /// True when the sentence has the word "quarter" (reports of quarterly results
     /// date "a year ago" by quarter); noted while lexing so no extractor rescans.
     pub mentions_quarter: bool,
-    /// How many times a token has been looked at: the work of extraction, which
-    /// [`super::work`] reports so that tests can hold it to a count, not a clock.
+    /// How many times a token has been looked at: the work of extraction, which tests
+    /// hold to a count, not a clock. Counted in test builds only: the count costs a
+    /// store on every look, in the extractors' hottest path.
+    #[cfg(test)]
     looks: Cell<usize>,
 }
 
@@ -122,7 +125,14 @@ impl<'a> Tokens<'a> {
             toks.push(Token { kind, start, end, space, lex });
             space = false;
         }
-        Tokens { text, lower, toks, mentions_quarter, looks: Cell::new(0) }
+        Tokens {
+            text,
+            lower,
+            toks,
+            mentions_quarter,
+            #[cfg(test)]
+            looks: Cell::new(0),
+        }
     }
 
     /// Number of tokens.
@@ -131,12 +141,14 @@ impl<'a> Tokens<'a> {
     }
 
     /// How many times a token has been looked at so far.
+    #[cfg(test)]
     pub fn looks(&self) -> usize {
         self.looks.get()
     }
 
     /// Token `i`, counted as one look.
     fn token(&self, i: usize) -> Option<&Token> {
+        #[cfg(test)]
         self.looks.set(self.looks.get() + 1);
         self.toks.get(i)
     }

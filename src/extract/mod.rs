@@ -161,13 +161,6 @@ pub fn extract(sentence: &str, context: &Context) -> Vec<Claim> {
         .collect()
 }
 
-/// The work of extracting `sentence`: how many times a token is looked at. Every
-/// extractor looks at a bounded number of tokens from where it starts, so the work
-/// grows linearly with the sentence; tests hold it to that with a count, not a clock.
-pub fn work(sentence: &str, context: &Context) -> usize {
-    scan(sentence, context).0.looks()
-}
-
 /// The time expressions of `sentence` as TIMEX3 annotates them: dates and durations,
 /// with each date range split into its two ends. Used to score extraction against
 /// TimeBank-style corpora.
@@ -231,4 +224,33 @@ fn modifier_at(t: &Tokens<'_>, i: usize) -> Option<(Modifier, usize)> {
 /// extractors' look-ahead).
 fn lex_is(t: &Tokens<'_>, i: usize, f: impl Fn(Lex) -> bool) -> bool {
     t.lex(i).is_some_and(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::Date;
+
+    use super::{Context, scan};
+
+    /// The work of extracting `sentence`: how many times a token is looked at. Every
+    /// extractor looks at a bounded number of tokens from where it starts, so the work
+    /// grows linearly with the sentence.
+    fn work(sentence: &str, context: &Context) -> usize {
+        scan(sentence, context).0.looks()
+    }
+
+    /// Long runs of what the extractors look ahead over stay linear: doubling the run
+    /// doubles the work (token look-ups), where a scan that looks ahead to the end of
+    /// the run from every token would quadruple it.
+    #[test]
+    fn long_inputs_stay_linear() {
+        let context = Context { published: Some(Date::constant(2018, 3, 28)) };
+        for unit in ["1 ", "one thousand ", "a year ago ", "March 25-", "- ", "twenty-", "$1 ", "Monday to ", "+1 2 "] {
+            let run = |bytes: usize| work(&unit.repeat(bytes / unit.len()), &context);
+            let (once, twice) = (run(20_000), run(40_000));
+            assert!(once > 0, "{unit:?}");
+            // Twice the text, twice the work, give or take 1% for the ends of the run.
+            assert!(twice * 100 <= once * 201, "{unit:?}: {once} look-ups, then {twice} for twice the text");
+        }
+    }
 }
