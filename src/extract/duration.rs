@@ -1,6 +1,13 @@
 //! Durations: "two days", "a 4-day visit", "48 hours", "a fortnight", "about 40 days",
 //! "the past three months", and vague ones ("weeks", "decades", "several years") that
 //! TIMEX3 writes with an `X` (`PXW`, `PXDE`) and that are never given a made-up number.
+//!
+//! A compound ("two hours and 20 minutes", "3hrs 15mins", "2 days, 4 hours") is one
+//! claim with one value per unit (`PT2H20M`). A half is written in the next smaller
+//! unit, as TIMEX3 does: "a year and a half" is `P1Y6M`, the same value as "1.5 years",
+//! with whole amounts that read back exactly; its extent (533 to 552 days) lies inside
+//! that of `P18M` (504 to 558) and holds that of `P1.5Y` (547.5 to 549), so the three
+//! agree when compared.
 
 use super::lexer::{Kind, Tokens, counts_next};
 use super::words::{self, Lex, Unit};
