@@ -1,11 +1,18 @@
 //! Durations: "two days", "a 4-day visit", "48 hours", "a fortnight", "about 40 days",
 //! "the past three months", and vague ones ("weeks", "decades", "several years") that
 //! TIMEX3 writes with an `X` (`PXW`, `PXDE`) and that are never given a made-up number.
+//!
+//! A compound ("two hours and 20 minutes", "3hrs 15mins", "2 days, 4 hours") is one
+//! claim with one value per unit (`PT2H20M`). A half is written in the next smaller
+//! unit, as TIMEX3 does: "a year and a half" is `P1Y6M`, the same value as "1.5 years",
+//! with whole amounts that read back exactly; its extent (533 to 552 days) lies inside
+//! that of `P18M` (504 to 558) and holds that of `P1.5Y` (547.5 to 549), so the three
+//! agree when compared.
 
 use super::lexer::{Kind, Tokens, counts_next};
 use super::words::{self, Lex, Unit};
 use super::{Context, Found, modifier_at};
-use crate::value::{ClaimKind, Value};
+use crate::value::{ClaimKind, IsoDuration, Value};
 
 /// Reads a duration starting at token `i`.
 pub(super) fn at(t: &Tokens<'_>, i: usize, _cx: &Context) -> Option<Found> {
@@ -20,14 +27,59 @@ pub(super) fn at(t: &Tokens<'_>, i: usize, _cx: &Context) -> Option<Found> {
     let j =
         if t.is_any(j, &["recent", "coming"]) && matches!(t.lex(j + 1), Some(Lex::Unit(_, true))) { j + 1 } else { j };
     let (n, unit, to) = adjectival(t, j).or_else(|| long(t, j)).or_else(|| counted(t, j)).or_else(|| bare(t, j))?;
+    let (duration, to) = compound(t, n, unit, to);
     // "two days ago", "a year earlier" are dates, read by the date extractor; "a
     // 25-year-old" is an age.
     if t.is_any(to, &["ago"]) || (t.is_dash(to) && t.glued(to) && t.is_any(to + 1, &["old", "olds"])) {
         return None;
     }
-    let mut found = Found::new(ClaimKind::Duration, i, to, Value::Duration(unit.duration(n)));
+    let mut found = Found::new(ClaimKind::Duration, i, to, Value::Duration(duration));
     found.modifier = modifier.filter(|_| n.is_some());
     Some(found)
+}
+
+/// The duration of `n` of `unit` read up to `to`, and what follows it in the same
+/// length of time: "two hours and 20 minutes", "3hrs 15mins", "2 days, 4 hours", "five
+/// years, six months and ten days". After a whole amount, an amount of a smaller unit
+/// joined by nothing, a comma or "and" adds to it, so the length is one claim and not
+/// two that could each disagree with a source giving the whole. Returns the duration
+/// and the index after it; every step takes a smaller unit, so there are few.
+fn compound(t: &Tokens<'_>, n: Option<f64>, unit: Unit, to: usize) -> (IsoDuration, usize) {
+    let duration = unit.duration(n);
+    let (Some(v), IsoDuration::Exact(first)) = (n, &duration) else { return (duration, to) };
+    let mut parts = first.clone();
+    let (mut last, mut whole, mut end) = (unit, v.fract() == 0.0, to);
+    while whole {
+        let k = end + usize::from(t.is_punct(end, ','));
+        let k = k + usize::from(t.is(k, "and"));
+        let Some((Some(m), next, after)) = counted(t, k) else { break };
+        // "3 days, 8 hours a day" gives a stay and a rate, not one length.
+        let rate =
+            t.is_any(after, &["a", "an", "per", "each", "every"]) && matches!(t.lex(after + 1), Some(Lex::Unit(..)));
+        if rank(next) >= rank(last) || rate {
+            break;
+        }
+        let IsoDuration::Exact(more) = next.duration(Some(m)) else { break };
+        parts.extend(more);
+        (last, whole, end) = (next, m.fract() == 0.0, after);
+    }
+    (IsoDuration::Exact(parts), end)
+}
+
+/// The size order of units as an ISO duration writes them: a compound goes from larger
+/// to strictly smaller ("P5Y6M", never "P6M5Y" nor two amounts of weeks).
+fn rank(unit: Unit) -> u8 {
+    match unit {
+        Unit::Second => 0,
+        Unit::Minute => 1,
+        Unit::Hour => 2,
+        Unit::Day => 3,
+        Unit::Week | Unit::Fortnight => 4,
+        Unit::Month | Unit::Quarter => 5,
+        Unit::Year => 6,
+        Unit::Decade => 7,
+        Unit::Century => 8,
+    }
 }
 
 /// "the past", "the next", "the first", "the last", "the": words before a duration
@@ -236,6 +288,72 @@ mod tests {
         for (text, span, value, modifier) in cases {
             assert_eq!(duration(text), Some((span.to_string(), value.to_string(), *modifier)), "{text}");
         }
+    }
+
+    /// Every duration claim of `text`: its span and value.
+    fn durations(text: &str) -> Vec<(String, String)> {
+        extract(text, &Context::default())
+            .into_iter()
+            .filter_map(|c| match c.value {
+                Value::Duration(v) => Some((c.text, v.to_string())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn compounds_are_one_claim() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("The search lasted two hours and 20 minutes.", "two hours and 20 minutes", "PT2H20M"),
+            ("She finished in 3hrs 15mins.", "3hrs 15mins", "PT3H15M"),
+            ("The stage took 1 h 30 min.", "1 h 30 min", "PT1H30M"),
+            ("He served five years and six months.", "five years and six months", "P5Y6M"),
+            ("It took a year and a half.", "a year and a half", "P1Y6M"),
+            ("They waited an hour and a half.", "an hour and a half", "PT1H30M"),
+            ("The closure lasted 2 days, 4 hours.", "2 days, 4 hours", "P2DT4H"),
+            ("He was jailed for two years, six months and ten days.", "two years, six months and ten days", "P2Y6M10D"),
+            ("The flight took 11 hours, and 5 minutes.", "11 hours, and 5 minutes", "PT11H5M"),
+            ("Ten hrs 5 mins 30 secs.", "Ten hrs 5 mins 30 secs", "PT10H5M30S"),
+            ("The term is 4 yrs 2 wks.", "4 yrs 2 wks", "P4Y2W"),
+        ];
+        for (text, span, value) in cases {
+            assert_eq!(durations(text), [(span.to_string(), value.to_string())], "{text}");
+        }
+    }
+
+    #[test]
+    fn compounds_stop_where_the_length_does() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            // The same unit twice, or a larger one after a smaller, is a list.
+            ("It took 3 hours and 2 hours.", &[("3 hours", "PT3H"), ("2 hours", "PT2H")]),
+            ("Either 20 minutes, 2 hours.", &[("20 minutes", "PT20M"), ("2 hours", "PT2H")]),
+            // A rate after the second amount.
+            ("He worked 5 days, 8 hours a day.", &[("5 days", "P5D"), ("8 hours", "PT8H")]),
+            // A half ends the length: nothing smaller is added to it.
+            ("It took 2 1/2 hours, 10 minutes.", &[("2 1/2 hours", "PT2H30M"), ("10 minutes", "PT10M")]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(String, String)> = want.iter().map(|(s, v)| (s.to_string(), v.to_string())).collect();
+            assert_eq!(durations(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_compound_agrees_with_its_length_in_one_unit() {
+        use crate::value::{Extent, agree};
+        let extent = |text: &str| match extract(text, &Context::default()).into_iter().next().map(|c| c.value) {
+            Some(Value::Duration(d)) => d.extent(),
+            other => panic!("{text}: {other:?}"),
+        };
+        let compound = extent("It took two hours and 20 minutes.");
+        assert_eq!(agree(&compound, &extent("It took 140 minutes.")), Some(true));
+        assert_eq!(agree(&compound, &extent("It took 150 minutes.")), Some(false));
+        // A year and a half covers both an 18-month and a 1.5-year reading.
+        let half = extent("It took a year and a half.");
+        assert_eq!(agree(&half, &extent("It took 18 months.")), Some(true));
+        assert_eq!(agree(&half, &extent("It took 1.5 years.")), Some(true));
+        assert_eq!(agree(&half, &extent("It took two years.")), Some(false));
+        assert!(matches!(compound, Extent::Interval(i) if i.lo == 8400.0 && i.hi == 8400.0));
     }
 
     #[test]

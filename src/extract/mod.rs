@@ -245,7 +245,20 @@ mod tests {
     #[test]
     fn long_inputs_stay_linear() {
         let context = Context { published: Some(Date::constant(2018, 3, 28)) };
-        for unit in ["1 ", "one thousand ", "a year ago ", "March 25-", "- ", "twenty-", "$1 ", "Monday to ", "+1 2 "] {
+        for unit in [
+            "1 ",
+            "one thousand ",
+            "a year ago ",
+            "March 25-",
+            "- ",
+            "twenty-",
+            "$1 ",
+            "Monday to ",
+            "+1 2 ",
+            "2 years, 3 days and 4 hours, 5 minutes ago ",
+            "3hrs 15mins ",
+            "1 h ",
+        ] {
             let run = |bytes: usize| work(&unit.repeat(bytes / unit.len()), &context);
             let (once, twice) = (run(20_000), run(40_000));
             assert!(once > 0, "{unit:?}");

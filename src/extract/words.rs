@@ -334,6 +334,23 @@ fn build() -> HashMap<&'static str, Lex, FnvBuild> {
         m.insert(w, Lex::Unit(u, true));
     }
     m.insert("century", Lex::Unit(Unit::Century, false));
+    // Abbreviated units, as schedules, race results and wire copy write them ("1 h 30
+    // min", "3hrs 15mins"); "m" and "s" are left out, being metres and a plural ending.
+    for (w, u, plural) in [
+        ("h", Unit::Hour, false),
+        ("hr", Unit::Hour, false),
+        ("hrs", Unit::Hour, true),
+        ("min", Unit::Minute, false),
+        ("mins", Unit::Minute, true),
+        ("sec", Unit::Second, false),
+        ("secs", Unit::Second, true),
+        ("wk", Unit::Week, false),
+        ("wks", Unit::Week, true),
+        ("yr", Unit::Year, false),
+        ("yrs", Unit::Year, true),
+    ] {
+        m.insert(w, Lex::Unit(u, plural));
+    }
     for (w, n) in CARDS {
         m.insert(w, Lex::Card(n));
     }

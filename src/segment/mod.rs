@@ -240,6 +240,58 @@ mod tests {
         ("Hello", &["Hello"]),
     ];
 
+    /// The titles of news copy: before a name their full stop never ends a sentence.
+    const TITLES: [&str; 11] =
+        ["Capt.", "Sgt.", "Lt.", "Cmdr.", "Col.", "Gov.", "Sen.", "Rep.", "Rev.", "Prof.", "Insp."];
+
+    #[test]
+    fn no_split_after_a_title_before_a_name() {
+        for title in TITLES {
+            for shape in ["The unit was led by {} Ann Ross. She spoke.", "{} Ann Ross led it. She spoke."] {
+                let text = shape.replace("{}", title);
+                let first = text.split(" She").next().unwrap_or_default();
+                assert_eq!(texts(&text), [first, "She spoke."], "{text}");
+            }
+            let upper = format!("Said {} Ross.", title.to_uppercase());
+            assert_eq!(texts(&upper), [upper.as_str()], "{upper}");
+        }
+    }
+
+    #[test]
+    fn a_clock_time_goes_on_with_its_zone_day_or_month() {
+        // What may follow "a.m."/"p.m." inside the same sentence.
+        let goes_on = [
+            "EDT, police said",
+            "ET on the same day",
+            "GMT",
+            "UTC",
+            "CET",
+            "CEST",
+            "Eastern Time",
+            "Eastern Daylight Time",
+            "Central European Time",
+            "(1100 GMT)",
+            "Monday",
+            "Tues. morning",
+            "March 26",
+            "Nov. 6",
+            "local time",
+            "and then left",
+        ];
+        for after in goes_on {
+            for time in ["5 a.m.", "1:24 p.m.", "7 A.M."] {
+                let text = format!("It struck at {time} {after}. Rescuers came.");
+                let first = format!("It struck at {time} {after}.");
+                assert_eq!(texts(&text), [first.as_str(), "Rescuers came."], "{text}");
+            }
+        }
+        // What starts a new sentence after one.
+        for after in ["Police said it fell.", "The bridge fell.", "Rescuers came."] {
+            let text = format!("It struck at 5 a.m. {after}");
+            assert_eq!(texts(&text), ["It struck at 5 a.m.", after], "{text}");
+        }
+    }
+
     #[test]
     fn hard_cases() {
         let failures: Vec<String> = CASES

@@ -226,13 +226,16 @@ pub fn is_starter(word: &str) -> bool {
 }
 
 /// True when `rest`, the text after "a.m." or "p.m.", goes on with the time: a day or
-/// a month ("Monday", "Nov. 6"), a time zone in capitals ("EST", "GMT", "UTC"), or a
-/// place and the word "time" ("Tokyo time").
+/// a month ("Monday", "Nov. 6"), a time zone in capitals ("EST", "GMT", "UTC", "MSK"),
+/// or a zone or place named in up to three words and then "time" in any case ("Tokyo
+/// time", "Eastern Time", "Central European Summer Time").
 pub fn continues_time(rest: &str) -> bool {
     let mut words = rest.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty());
     let Some(word) = words.next() else { return false };
     let zone = (2..=4).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase()) && word.ends_with('T');
-    zone || word == "UTC" || is_day_or_month(word) || words.next() == Some("time")
+    zone || matches!(word, "UTC" | "MSK" | "WIB")
+        || is_day_or_month(word)
+        || words.take(3).any(|w| w.eq_ignore_ascii_case("time"))
 }
 
 /// True for the name of a day or a month, or its abbreviation, capitalised.
@@ -426,10 +429,21 @@ mod tests {
 
     #[test]
     fn times_go_on_with_days_months_and_zones() {
-        for rest in ["Monday, police said", "Nov. 6", "EST Friday", "ET", "UTC", "Tokyo time"] {
+        for rest in [
+            "Monday, police said",
+            "Nov. 6",
+            "EST Friday",
+            "ET",
+            "UTC",
+            "MSK",
+            "Tokyo time",
+            "Eastern Time",
+            "Eastern Daylight Time (0900 GMT)",
+            "Central European Summer Time",
+        ] {
             assert!(continues_time(rest), "{rest}");
         }
-        for rest in ["Mr. Smith left", "Police said", "NATO said", "The next day", ""] {
+        for rest in ["Mr. Smith left", "Police said", "NATO said", "The next day", "Police said it was time", ""] {
             assert!(!continues_time(rest), "{rest}");
         }
     }
