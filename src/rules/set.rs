@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::locate::Locator;
 use super::model::{self, Defaults, EntitySpec, Examples, FactKind, FactSpec, RuleFile, Scope, Severity};
 use super::{check_examples, validate};
-use crate::source::{SourceFailure, display_path};
+use crate::source::{IgnoreFiles, SourceFailure, display_path};
 use crate::value::{Tolerance, unit};
 
 /// Something the sources speak of, with its house spelling.
@@ -171,7 +171,7 @@ impl RuleSet {
             if path.is_dir() {
                 let mut failures = Vec::new();
                 let before = files.len();
-                crate::source::walk_folder(path, is_rule_file, &mut files, &mut failures);
+                crate::source::walk_folder(path, is_rule_file, IgnoreFiles::Honoured, &mut files, &mut failures);
                 if files.len() == before && failures.is_empty() {
                     errors.push(RuleError {
                         file: display_path(path),
