@@ -117,7 +117,7 @@ fn a_run_that_reads_no_source_says_what_was_skipped_and_no_ignore_reads_it() {
     std::fs::write(docs.join(".gitignore"), "*.txt\n").unwrap();
     std::fs::write(docs.join("a.txt"), "The bridge is 1,280 metres long.\n").unwrap();
     std::fs::write(docs.join("notes.pdf"), "not text").unwrap();
-    for command in ["check", "extract"] {
+    for command in ["check", "extract", "segment"] {
         let out = factlint(dir.path(), &[command, "--rules", "rules.yaml", "docs"]);
         assert_eq!(out.status.code(), Some(2), "{command}");
         let message = stderr(&out);
