@@ -65,6 +65,8 @@ pub struct Analysis {
 pub struct RunOptions {
     /// Publication date for sources that state none.
     pub published: Option<Date>,
+    /// Whether folder walks honour ignore files (`--no-ignore` disregards them).
+    pub ignore_files: source::IgnoreFiles,
 }
 
 /// Reads, segments and extracts one source, and selects its claims into facts.
@@ -166,7 +168,9 @@ pub fn spellings_of(rules: &RuleSet) -> Spellings {
 
 /// Runs the map step over every source under `paths`, in parallel, in path order.
 pub fn analyze_all(paths: &[PathBuf], checker: &Checker, options: &RunOptions) -> (Vec<Analysis>, Vec<SourceFailure>) {
-    map_sources(source::discover(paths), options, |read| read.map(|source| analyze_source(&source, checker)))
+    map_sources(source::discover_with(paths, options.ignore_files), options, |read| {
+        read.map(|source| analyze_source(&source, checker))
+    })
 }
 
 /// One source's sentences, each with the line and column where it starts in the file.
@@ -190,7 +194,7 @@ pub struct PlacedSentence {
 /// Reads and segments every source under `paths`, in parallel, in path order: what
 /// `factlint segment` prints.
 pub fn segment_all(paths: &[PathBuf], options: &RunOptions) -> (Vec<Segmented>, Vec<SourceFailure>) {
-    map_sources(source::discover(paths), options, |read| {
+    map_sources(source::discover_with(paths, options.ignore_files), options, |read| {
         read.map(|source| {
             let index = LineIndex::new(&source.text);
             let sentences = segment::sentences(&source)
@@ -256,7 +260,7 @@ pub fn run(paths: &[PathBuf], checker: &Checker, options: &RunOptions) -> Report
 /// Each source's text and its unselected claims are dropped as soon as its map step
 /// ends, so memory holds one source's text per thread plus the claims facts took.
 pub fn run_observed(paths: &[PathBuf], checker: &Checker, options: &RunOptions, observer: &dyn Observer) -> Report {
-    let discovered = source::discover(paths);
+    let discovered = source::discover_with(paths, options.ignore_files);
     observer.discovered(discovered.files.len());
     let (analyses, failures) = map_sources(discovered, options, |read| {
         let analysis = read.map(|source| Analysis { claims: Vec::new(), ..analyze_source(&source, checker) });

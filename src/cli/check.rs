@@ -99,6 +99,9 @@ pub fn run(args: CheckArgs, config: &Config) -> Result<i32, CliError> {
     let progress = Progress::new();
     let mut report = pipeline::run_observed(&resolved.paths, &resolved.checker, &resolved.options, &progress);
     progress.finish();
+    if report.sources.is_empty() && report.errors.is_empty() {
+        return Err(super::no_sources(&resolved.paths, resolved.options.ignore_files));
+    }
     if let Some(path) = &args.write_baseline {
         Baseline::of(&report.findings).save(path)?;
         eprintln!("wrote {} finding(s) to {}", report.findings.len(), source::display_path(path));

@@ -22,6 +22,9 @@ pub struct ExtractArgs {
 pub fn run(args: ExtractArgs, config: &Config) -> Result<i32, CliError> {
     let resolved = resolve(&args.input, config, false)?;
     let (analyses, failures) = pipeline::analyze_all(&resolved.paths, &resolved.checker, &resolved.options);
+    if analyses.is_empty() && failures.is_empty() {
+        return Err(super::no_sources(&resolved.paths, resolved.options.ignore_files));
+    }
     let mut claims = Vec::new();
     for analysis in analyses {
         let mut all = analysis.claims;

@@ -20,7 +20,7 @@ use factlint::baseline::BaselineError;
 use factlint::config::{Config, ConfigError};
 use factlint::pipeline::{Checker, RunOptions};
 use factlint::rules::{MatcherError, RuleError, RuleSet};
-use factlint::source::{self, SourceFailure};
+use factlint::source::{self, IgnoreFiles, SourceFailure};
 
 pub use check::CheckArgs;
 pub use extract::ExtractArgs;
@@ -67,6 +67,10 @@ pub struct InputArgs {
     /// Worker threads (default: all cores).
     #[arg(long, value_name = "N")]
     pub jobs: Option<usize>,
+    /// Read files that `.gitignore`, `.ignore` or the global git excludes hide (hidden
+    /// files stay skipped).
+    #[arg(long)]
+    pub no_ignore: bool,
 }
 
 /// Record formats of `extract` and `segment`.
@@ -147,7 +151,18 @@ fn resolve(input: &InputArgs, config: &Config, need_rules: bool) -> Result<Resol
     } else {
         input.rules.clone()
     };
+    if need_rules && rule_paths.is_empty() {
+        return Err(CliError::Usage(format!(
+            "no rules: `check` compares what sources say fact by fact, and no rule file is named.\n{START_RULES}"
+        )));
+    }
     let rules = if rule_paths.is_empty() { RuleSet::default() } else { load_rules(&rule_paths)? };
+    if need_rules && rules.facts.is_empty() && rules.entities.is_empty() {
+        return Err(CliError::Usage(format!(
+            "{}: no fact and no entity, so nothing to check.\n{START_RULES}",
+            rules::shown(&rule_paths)
+        )));
+    }
     let published = match input.published.as_deref().or(config.published.as_deref()) {
         Some(text) => Some(parse_date(text)?),
         None => None,
@@ -159,7 +174,54 @@ fn resolve(input: &InputArgs, config: &Config, need_rules: bool) -> Result<Resol
         // The global pool can be built once; a second call in one process keeps the first.
         let _ = rayon::ThreadPoolBuilder::new().num_threads(jobs).build_global();
     }
-    Ok(Resolved { paths, checker: Checker::new(rules)?, options: RunOptions { published } })
+    let ignore_files = if input.no_ignore { IgnoreFiles::Disregarded } else { IgnoreFiles::Honoured };
+    Ok(Resolved { paths, checker: Checker::new(rules)?, options: RunOptions { published, ignore_files } })
+}
+
+/// How to start writing rules, for the usage errors of a run without any.
+const START_RULES: &str = "Start with a rule file such as rules/event.yaml (docs/rules.md describes every key):
+
+    entities:
+      kim-jong-un:
+        name: Kim Jong Un
+    facts:
+      visit-dates:
+        claim: date-range
+        about: [kim-jong-un]
+        cues: [visit]
+
+then run `factlint rules check rules/` and `factlint check --rules rules/ SOURCES`, or list `rules: [rules]` in factlint.yaml.";
+
+/// The usage error of a run that read no source although no path failed: how many
+/// files the walk skipped and why, and how to read ignored ones.
+fn no_sources(paths: &[PathBuf], ignore_files: IgnoreFiles) -> CliError {
+    let skipped = source::skipped(paths, ignore_files);
+    let shown: Vec<String> = paths.iter().map(|p| source::display_path(p)).collect();
+    let extensions: Vec<String> = source::source_extensions().iter().map(|e| format!(".{e}")).collect();
+    let mut message = format!("no source read under {}", shown.join(", "));
+    if skipped.total() == 0 {
+        message.push_str(": no files there");
+    } else {
+        let mut why = Vec::new();
+        if skipped.ignored > 0 {
+            why.push(format!(
+                "{} ignored (by .gitignore, .ignore or the global git excludes; `--no-ignore` reads them)",
+                skipped.ignored
+            ));
+        }
+        if skipped.hidden > 0 {
+            why.push(format!("{} hidden (a name starting with `.`)", skipped.hidden));
+        }
+        if skipped.other_extension > 0 {
+            why.push(format!(
+                "{} not a source by extension (folders give {}; name a file to read it whatever its extension)",
+                skipped.other_extension,
+                extensions.join(" ")
+            ));
+        }
+        message.push_str(&format!(": {} file(s) found and skipped: {}", skipped.total(), why.join("; ")));
+    }
+    CliError::Usage(message)
 }
 
 fn parse_date(text: &str) -> Result<Date, CliError> {

@@ -34,6 +34,9 @@ struct SentenceRecord<'a> {
 pub fn run(args: SegmentArgs, config: &Config) -> Result<i32, CliError> {
     let resolved = resolve(&args.input, config, false)?;
     let (segmented, failures) = pipeline::segment_all(&resolved.paths, &resolved.options);
+    if segmented.is_empty() && failures.is_empty() {
+        return Err(super::no_sources(&resolved.paths, resolved.options.ignore_files));
+    }
     let mut out = String::new();
     for source in &segmented {
         let rows: Vec<SentenceRecord> = source

@@ -5,8 +5,9 @@
 //! each arm in turn, and an Aho-Corasick automaton finds substrings, while the lexer
 //! already has whole words and only needs an exact look-up.
 //!
-//! The units of measure ([`unit_word`]) are here too: the quantity extractor reads
-//! them, and the year test of [`super::lexer`] asks whether a number counts one.
+//! The units of measure ([`unit_word`]) are [`crate::value::unit`]'s, where rules read
+//! them too; they are looked up from here: the quantity extractor reads them, and the
+//! year test of [`super::lexer`] asks whether a number counts one.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -452,40 +453,5 @@ fn tens_unit(t: &super::lexer::Tokens<'_>, j: usize) -> Option<(usize, f64)> {
         _ => None,
     }
 }
-/// How a unit converts to its dimension's base unit: the factor and the base unit.
-pub(super) type Conv = (f64, &'static str);
-
-/// A unit word (lowered) and how it converts; `None` for words that are no unit.
-/// Temperatures are read apart, since Fahrenheit needs more than a factor.
-pub(super) fn unit_word(w: &str) -> Option<Conv> {
-    Some(match w {
-        "m" | "metre" | "metres" | "meter" | "meters" => (1.0, "m"),
-        "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => (1000.0, "m"),
-        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => (0.01, "m"),
-        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => (0.001, "m"),
-        "mile" | "miles" => (1609.344, "m"),
-        "ft" | "foot" | "feet" => (0.3048, "m"),
-        "inch" | "inches" => (0.0254, "m"),
-        "yard" | "yards" => (0.9144, "m"),
-        "hectare" | "hectares" | "ha" => (10_000.0, "m2"),
-        "acre" | "acres" => (4_046.856_422_4, "m2"),
-        "kg" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" | "kilo" | "kilos" => (1.0, "kg"),
-        "g" | "gram" | "grams" | "gramme" | "grammes" => (0.001, "kg"),
-        "tonne" | "tonnes" => (1000.0, "kg"),
-        "ton" | "tons" => (907.184_74, "kg"),
-        "lb" | "lbs" => (0.453_592_37, "kg"),
-        "ounce" | "ounces" | "oz" => (0.028_349_523_125, "kg"),
-        "mph" => (0.447_04, "m/s"),
-        "kph" | "kmh" => (1000.0 / 3600.0, "m/s"),
-        "knot" | "knots" => (1852.0 / 3600.0, "m/s"),
-        "percent" => (1.0, "%"),
-        "dollar" | "dollars" => (1.0, "USD"),
-        "euro" | "euros" => (1.0, "EUR"),
-        "yen" => (1.0, "JPY"),
-        "yuan" | "renminbi" => (1.0, "CNY"),
-        "won" => (1.0, "KRW"),
-        "rupee" | "rupees" => (1.0, "INR"),
-        "magnitude" => (1.0, "magnitude"),
-        _ => return None,
-    })
-}
+/// The units of measure are the value layer's, shared with the rules' `unit:`.
+pub(super) use crate::value::unit::unit_word;

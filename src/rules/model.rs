@@ -277,7 +277,9 @@ pub struct FactSpec {
     /// For numbers: what the number must count (`soldiers`, `troops`).
     #[serde(default)]
     pub counted: Vec<String>,
-    /// For quantities: the unit of the dimension to take (`m`, `kg`, `%`).
+    /// For quantities: the dimension to take, named by any of its units (`m`, `ft`,
+    /// `sq mi`, `km²`, `t`, `USD`, `$`, `%`): claims in any unit of that dimension are
+    /// taken. For numbers: `years`, for ages.
     #[serde(default)]
     pub unit: Option<String>,
     /// The event's time window, `START/END` (ISO dates): keeps claims about a later,

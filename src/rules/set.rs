@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use super::locate::Locator;
 use super::model::{self, Defaults, EntitySpec, Examples, FactKind, FactSpec, RuleFile, Scope, Severity};
 use super::{check_examples, validate};
-use crate::source::{SourceFailure, display_path};
-use crate::value::Tolerance;
+use crate::source::{IgnoreFiles, SourceFailure, display_path};
+use crate::value::{Tolerance, unit};
 
 /// Something the sources speak of, with its house spelling.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,7 +60,8 @@ pub struct Fact {
     pub exclude: Vec<String>,
     /// For numbers: what the number must count.
     pub counted: Vec<String>,
-    /// For quantities: the unit of the dimension to take.
+    /// For quantities: the base unit of the dimension to take (`m` for `unit: ft`), as
+    /// quantity claims carry it; for numbers, `years` (ages).
     pub unit: Option<String>,
     /// The event's time window, `START/END` (ISO dates).
     pub during: Option<String>,
@@ -89,7 +90,7 @@ impl Fact {
             cues: spec.cues.clone(),
             exclude: spec.exclude.clone(),
             counted: spec.counted.clone(),
-            unit: spec.unit.clone(),
+            unit: spec.unit.as_deref().map(unit::rule_unit),
             during: spec.during.clone(),
             scope: spec.scope.or(defaults.scope).unwrap_or_default(),
             severity: spec.severity.or(defaults.severity).unwrap_or_default(),
@@ -170,7 +171,7 @@ impl RuleSet {
             if path.is_dir() {
                 let mut failures = Vec::new();
                 let before = files.len();
-                crate::source::walk_folder(path, is_rule_file, &mut files, &mut failures);
+                crate::source::walk_folder(path, is_rule_file, IgnoreFiles::Honoured, &mut files, &mut failures);
                 if files.len() == before && failures.is_empty() {
                     errors.push(RuleError {
                         file: display_path(path),

@@ -7,7 +7,7 @@ use super::locate::Locator;
 use super::model::{EntitySpec, FactKind, FactSpec};
 use super::set::{Origin, RuleError};
 use crate::span::LineIndex;
-use crate::value::{ClaimKind, Extent, Tolerance, Value};
+use crate::value::{ClaimKind, Extent, Tolerance, Value, unit};
 
 /// How close a misspelled key or id must be to a valid one to be suggested.
 const SUGGEST_AT: f64 = 0.7;
@@ -207,6 +207,45 @@ pub(super) fn tolerance_fits(kind: FactKind, tolerance: &Tolerance) -> bool {
     }
 }
 
+/// Why a fact's `unit` takes no claim, if it takes none: a unit the extractor does not
+/// measure in (with "did you mean" and the known units), a unit of measure on a
+/// `claim: number` (numbers carry `years` only, for ages), or `years` on a quantity.
+fn unit_refused(id: &str, claim: FactKind, written: &str) -> Option<String> {
+    let is_age = unit::is_age_unit(written);
+    match (claim, unit::base_unit(written)) {
+        (FactKind::Number, _) if is_age => None,
+        (FactKind::Number, Some(base)) => Some(format!(
+            "fact `{id}`: `claim: number` takes `unit: {age}` (ages) only; `{written}` measures in `{base}`: write `claim: quantity`",
+            age = unit::AGE_UNIT
+        )),
+        (FactKind::Number, None) => Some(format!(
+            "fact `{id}`: `claim: number` takes `unit: {age}` (ages) only, not `{written}`{hint}",
+            age = unit::AGE_UNIT,
+            hint = did_you_mean(written, &[unit::AGE_UNIT])
+        )),
+        (_, Some(_)) => None,
+        (_, None) if is_age => Some(format!(
+            "fact `{id}`: quantities never carry `{written}`: for ages write `claim: number` with `unit: {age}`, for lengths of time `claim: duration`",
+            age = unit::AGE_UNIT
+        )),
+        (_, None) => {
+            let spellings: Vec<&str> = unit::written_spellings().collect();
+            let hint = match suggest(written, &spellings) {
+                Some(best) => format!(", did you mean `{best}`? Known units:"),
+                None => "; known units:".to_string(),
+            };
+            let known: Vec<String> = unit::WRITTEN_UNITS
+                .iter()
+                .map(|(dimension, _, spellings)| {
+                    let list: Vec<String> = spellings.iter().map(|s| format!("`{s}`")).collect();
+                    format!("{dimension} {}", list.join(", "))
+                })
+                .collect();
+            Some(format!("fact `{id}`: unknown unit `{written}`{hint} {}", known.join("; ")))
+        }
+    }
+}
+
 /// Whether `during` is a window of two anchored dates, the first not after the second.
 fn window_is_valid(during: &str) -> bool {
     let Some((start, end)) = during.split_once('/') else { return false };
@@ -297,6 +336,8 @@ pub(super) fn file(
                 );
             } else if unit.trim().is_empty() {
                 error(&path("unit"), None, format!("fact `{id}`: `unit` is empty"));
+            } else if let Some(message) = unit_refused(id, fact.claim, unit) {
+                error(&path("unit"), Some(unit), message);
             }
         }
         if let Some(during) = &fact.during

@@ -25,7 +25,7 @@ pub use block::{Block, Piece};
 pub use decode::decode;
 pub use manifest::{Manifest, ManifestEntry};
 pub(crate) use walk::walk_folder;
-pub use walk::{Discovered, discover};
+pub use walk::{Discovered, IgnoreFiles, Skipped, discover, discover_with, skipped, source_extensions};
 
 /// The markup a source is written in, chosen by file extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

@@ -20,12 +20,29 @@ pub struct Discovered {
     pub failures: Vec<SourceFailure>,
 }
 
+/// Whether a folder walk honours ignore files (`.gitignore`, `.ignore`, the user's
+/// global git excludes); hidden files are skipped either way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum IgnoreFiles {
+    /// Files they ignore are not read, as ripgrep does.
+    #[default]
+    Honoured,
+    /// Every file is read (`--no-ignore`).
+    Disregarded,
+}
+
+/// Finds the sources under `paths`, honouring ignore files.
+pub fn discover(paths: &[PathBuf]) -> Discovered {
+    discover_with(paths, IgnoreFiles::Honoured)
+}
+
 /// Finds the sources under `paths`.
 ///
 /// Symbolic links are followed, so that a corpus of linked files is read rather than
 /// silently skipped; a link loop or a broken link is reported in `failures`, as is
 /// anything that is neither a file nor a folder (a FIFO would block the run forever).
-pub fn discover(paths: &[PathBuf]) -> Discovered {
+pub fn discover_with(paths: &[PathBuf], ignore_files: IgnoreFiles) -> Discovered {
     let mut found = Discovered::default();
     let mut files = Vec::new();
     let mut walked = Vec::new();
@@ -46,7 +63,7 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
             }
         }
         walked.push(path.as_path());
-        walk_folder(path, is_source, &mut files, &mut found.failures);
+        walk_folder(path, is_source, ignore_files, &mut files, &mut found.failures);
     }
     files.sort();
     files.dedup();
@@ -85,18 +102,25 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
 }
 
 /// Walks the folder `root` the way sources are found (recursive, honouring `.gitignore`
-/// and `.ignore`, hidden files skipped, symbolic links followed, in name order) and adds
-/// the files `wanted` takes to `files`; an entry that cannot be walked, or is not a
-/// regular file, goes to `failures` rather than being skipped.
+/// and `.ignore` unless told not to, hidden files skipped, symbolic links followed, in
+/// name order) and adds the files `wanted` takes to `files`; an entry that cannot be
+/// walked, or is not a regular file, goes to `failures` rather than being skipped.
 pub(crate) fn walk_folder(
     root: &Path,
     wanted: fn(&Path) -> bool,
+    ignore_files: IgnoreFiles,
     files: &mut Vec<PathBuf>,
     failures: &mut Vec<SourceFailure>,
 ) {
+    let honour = ignore_files == IgnoreFiles::Honoured;
     let walker = ignore::WalkBuilder::new(root)
         .require_git(false)
         .hidden(true)
+        .ignore(honour)
+        .git_ignore(honour)
+        .git_global(honour)
+        .git_exclude(honour)
+        .parents(honour)
         .follow_links(true)
         .sort_by_file_name(Ord::cmp)
         .build();
@@ -118,6 +142,61 @@ pub(crate) fn walk_folder(
             Err(err) => failures.extend(walk_failure(&err, root, wanted)),
         }
     }
+}
+
+/// Files under the walked folders that a walk did not take, counted by why: for the
+/// message of a run that found no source.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Skipped {
+    /// Files that ignore files (`.gitignore`, `.ignore`, global git excludes) hide.
+    pub ignored: usize,
+    /// Hidden files, or files in hidden folders (`.git` itself is not counted).
+    pub hidden: usize,
+    /// Files whose extension is not a source's (`.txt`, `.md`, `.html`...).
+    pub other_extension: usize,
+}
+
+impl Skipped {
+    /// How many files were skipped in all.
+    pub fn total(&self) -> usize {
+        self.ignored + self.hidden + self.other_extension
+    }
+}
+
+/// The extensions a folder walk takes, for messages.
+pub fn source_extensions() -> &'static [&'static str] {
+    SOURCE_EXTENSIONS
+}
+
+/// Counts the files under the folders among `paths` that a walk with `ignore_files`
+/// does not take, and why. A second walk with every filter off, run only to explain an
+/// empty run: the walker does not say what it filtered.
+pub fn skipped(paths: &[PathBuf], ignore_files: IgnoreFiles) -> Skipped {
+    let mut skipped = Skipped::default();
+    for root in paths.iter().filter(|p| p.is_dir()) {
+        let mut taken = Vec::new();
+        walk_folder(root, is_source, ignore_files, &mut taken, &mut Vec::new());
+        let all = ignore::WalkBuilder::new(root)
+            .standard_filters(false)
+            .follow_links(true)
+            .filter_entry(|entry| entry.file_name() != ".git")
+            .build();
+        for entry in all.flatten() {
+            let path = entry.path();
+            if !entry.file_type().is_some_and(|t| t.is_file()) || taken.iter().any(|t| t == path) {
+                continue;
+            }
+            let below = path.strip_prefix(root).unwrap_or(path);
+            if below.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')) {
+                skipped.hidden += 1;
+            } else if !is_source(path) {
+                skipped.other_extension += 1;
+            } else {
+                skipped.ignored += 1;
+            }
+        }
+    }
+    skipped
 }
 
 /// Why a path that exists is not read: it is a FIFO, a socket or a device.

@@ -6,10 +6,12 @@
 //! read them: `2018-03-28`, `2018-W13`, `XXXX-WXX-1`, `2018-03-25/2018-03-28`, `P4D`,
 //! `PXW`, `PRESENT_REF`. Comparison never works on that text: every value stands for an
 //! [`Extent`] ([`interval`]), and two claims agree when their extents overlap. Values in
-//! words, for messages, are [`words`]'s.
+//! words, for messages, are [`words`]'s; units of measure and their base units,
+//! [`unit`]'s.
 
 mod interval;
 mod timex;
+pub mod unit;
 mod words;
 
 use std::fmt;
