@@ -50,6 +50,22 @@ static INTERESTING: [bool; 256] = {
 /// than any listed abbreviation or list marker, short enough to keep every look cheap.
 const LOOK_BACK: usize = 64;
 
+#[cfg(test)]
+thread_local! {
+    /// Bytes the scanner has looked at on this thread, counted in test builds only:
+    /// the work that the linearity test holds to a count instead of a clock.
+    pub(super) static LOOKED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts `bytes` looked at (test builds only; nothing otherwise).
+#[inline]
+fn looked(bytes: usize) {
+    #[cfg(test)]
+    LOOKED.with(|l| l.set(l.get() + bytes));
+    #[cfg(not(test))]
+    let _ = bytes;
+}
+
 /// The sentence spans of `text`, trimmed of white space, in order.
 pub fn sentence_spans(text: &str) -> Vec<Span> {
     let mut scanner = Scanner { text, spans: Vec::new(), start: 0, list: None, wrap: None };
@@ -102,6 +118,7 @@ impl Cluster {
             }
             cluster.end = at + i + c.len_utf8();
         }
+        looked(cluster.end - at + 1);
         cluster
     }
 }
@@ -118,6 +135,7 @@ impl<'a> Scanner<'a> {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
+            looked(1);
             if !INTERESTING[usize::from(bytes[i])] {
                 i += 1;
                 continue;
@@ -342,6 +360,7 @@ impl<'a> Scanner<'a> {
     fn word_before(&self, at: usize) -> (usize, &'a str) {
         let text = self.text;
         let head = &text[self.window(at)..at];
+        looked(head.len());
         let start = head.char_indices().rev().find(|&(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
         let word = head[start..].trim_start_matches(|c: char| is_opener(c) || is_bullet(c));
         (at - word.len(), word)
@@ -363,6 +382,7 @@ impl<'a> Scanner<'a> {
         let end = (self.start + LOOK_BACK).min(self.text.len());
         let end = (end..self.text.len()).find(|&i| self.text.is_char_boundary(i)).unwrap_or(self.text.len());
         let head = &self.text[self.start..end];
+        looked(head.len());
         let rest = head.trim_start_matches(|c: char| c.is_whitespace() || is_bullet(c) || is_opener(c));
         let rest = match rest.strip_prefix(is_line_bullet) {
             Some(after) if after.starts_with(char::is_whitespace) => after.trim_start(),
@@ -378,6 +398,7 @@ impl<'a> Scanner<'a> {
             return false;
         }
         let head = &self.text[self.start..word_start];
+        looked(head.len());
         let mut tokens = head.split_whitespace();
         tokens.next().is_some_and(|first| words::is_preposition(first.trim_start_matches(is_opener)))
             && tokens.take(4).count() < 4
@@ -388,6 +409,7 @@ impl<'a> Scanner<'a> {
 /// abbreviation: a word that opens sentences ("It", "The"), or a title ("Mr.").
 fn opens_sentence(rest: &str) -> bool {
     let len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    looked(len + 1);
     let (word, after) = rest.split_at(len);
     if after.starts_with('.') {
         words::abbreviation(word) == Some(Abbreviation::Title)
@@ -402,6 +424,7 @@ fn blank_line(rest: &str) -> bool {
     let mut breaks = 0;
     let mut chars = rest.chars().take_while(|c| c.is_whitespace()).peekable();
     while let Some(c) = chars.next() {
+        looked(c.len_utf8());
         if is_line_break(c) && !(c == '\r' && chars.peek() == Some(&'\n')) {
             breaks += 1;
         }
@@ -412,12 +435,15 @@ fn blank_line(rest: &str) -> bool {
 /// The offset after the characters from `at` on that satisfy `keep`.
 fn skip(text: &str, at: usize, keep: impl Fn(char) -> bool) -> usize {
     let rest = &text[at..];
-    at + rest.find(|c: char| !keep(c)).unwrap_or(rest.len())
+    let end = at + rest.find(|c: char| !keep(c)).unwrap_or(rest.len());
+    looked(end - at + 1);
+    end
 }
 
 /// `span` without white space at either end.
 fn trim(text: &str, span: Span) -> Span {
     let slice = span.slice(text);
+    looked(slice.len());
     let start = span.start + (slice.len() - slice.trim_start().len());
     let end = span.start + slice.trim_end().len();
     Span::new(start, end.max(start))
