@@ -3,8 +3,11 @@
 //! Every claim stands for an interval (its granularity, widened by its modifier);
 //! two claims agree when their intervals, one widened by the fact's tolerance, overlap.
 //! The consensus is the claim that claims from the most sources agree with (ties go to
-//! the more precise, then the earlier); claims that do not agree with it are the
-//! outliers of a `conflict`. A claim that agrees but covers more than the consensus is
+//! the more precise, then the earlier), chosen among the firmest claims only: exact
+//! values first, then "about", then bounds, so a bound ("more than 30 metres") is judged
+//! against the exact values and never glues two of them (31 m, 34 m) together. Claims
+//! that do not agree with the consensus are the outliers of a `conflict`; a bound that
+//! fits both sides is named in its note. A claim that agrees but covers more than the consensus is
 //! `imprecise`. Within a group, sorting keeps the cost at O(n log n) plus the support
 //! count, which is quadratic only in the claims of one fact.
 
@@ -22,6 +25,19 @@ fn approx_tolerance(scale: Scale) -> Tolerance {
         Scale::Days => Tolerance::Absolute(3.0),
         Scale::Seconds | Scale::Plain => Tolerance::Percent(10.0),
     }
+}
+
+/// How firmly a claim states its value. Agreement is decided among the firmest claims
+/// of a fact; the others are then judged against that consensus, so "more than 30
+/// metres" never makes 31 m and 34 m agree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Hedge {
+    /// A value as written, its granularity aside ("2011", "31 m", "late 2017").
+    Exact,
+    /// "about 3,000": a value with a margin.
+    Approx,
+    /// "more than 30 metres", "less than a week": open on one side.
+    Bound,
 }
 
 /// A claim ready to compare.
@@ -51,6 +67,14 @@ impl Compared {
         match self.extent {
             Extent::Interval(i) => Some(i),
             _ => None,
+        }
+    }
+
+    fn hedge(&self) -> Hedge {
+        match self.evidence.claim.modifier {
+            None | Some(Modifier::Start | Modifier::Mid | Modifier::End) => Hedge::Exact,
+            Some(Modifier::Approx) => Hedge::Approx,
+            Some(Modifier::MoreThan | Modifier::LessThan | Modifier::AtLeast | Modifier::AtMost) => Hedge::Bound,
         }
     }
 
@@ -93,7 +117,11 @@ pub fn compare_in_context(id: &str, fact: &Fact, claims: Vec<(Evidence, Option<I
         return evolving(id, fact, claims);
     }
     let support = support(&claims, fact.tolerance);
+    // Only the most definite claims may stand as the consensus: a bound agrees with
+    // every value on its open side, so as the consensus it would glue 31 m and 34 m.
+    let definite = claims.iter().map(Compared::hedge).min().unwrap_or(Hedge::Exact);
     let consensus = (0..claims.len())
+        .filter(|&i| claims[i].hedge() == definite)
         .min_by(|&a, &b| {
             support[b].cmp(&support[a]).then(claims[a].width().total_cmp(&claims[b].width())).then(a.cmp(&b))
         })
@@ -144,6 +172,21 @@ pub fn compare_in_context(id: &str, fact: &Fact, claims: Vec<(Evidence, Option<I
         if !inside.is_empty() {
             notes.push(format!("conflict within one source: {}", inside.join(", ")));
         }
+        let undecided: Vec<&Compared> = agreeing
+            .iter()
+            .map(|&i| &claims[i])
+            .filter(|c| c.hedge() > definite)
+            .filter(|c| {
+                outliers.iter().all(|&o| agrees(c, &claims[o], fact.tolerance) || agrees(&claims[o], c, fact.tolerance))
+            })
+            .collect();
+        if !undecided.is_empty() {
+            let bounds: Vec<String> = undecided
+                .iter()
+                .map(|c| format!("{} ({})", hedged(&c.evidence), short_name(&c.evidence.place.source)))
+                .collect();
+            notes.push(format!("{} fits both sides and does not decide between them", bounds.join(", ")));
+        }
         let note_text = (!notes.is_empty()).then(|| notes.join("; "));
         let message = format!("{} vs {}", side(&claims, &outliers), side(&claims, &agreeing));
         let evidence = outliers.iter().chain(&agreeing).map(|&i| claims[i].evidence.clone()).collect();
@@ -161,7 +204,9 @@ pub fn compare_in_context(id: &str, fact: &Fact, claims: Vec<(Evidence, Option<I
         let coarser: Vec<usize> = agreeing
             .iter()
             .copied()
-            .filter(|&i| is_granular(&claims[i].evidence))
+            // Only granularity ("2011" against "December 2011") is worth the finding:
+            // "about 3,000" agreeing with 2,975 is rounding, "more than 100" a bound.
+            .filter(|&i| claims[i].hedge() == Hedge::Exact)
             .filter(|&i| claims[i].interval().is_some_and(|iv| iv.contains(&center) && is_coarser(&iv, &center)))
             .collect();
         if !coarser.is_empty() {
@@ -186,16 +231,6 @@ pub fn compare_in_context(id: &str, fact: &Fact, claims: Vec<(Evidence, Option<I
 /// against the second quarter).
 fn is_coarser(wide: &Interval, narrow: &Interval) -> bool {
     (wide.width() + 1.0) >= 2.0 * (narrow.width() + 1.0)
-}
-
-/// Whether a claim's width comes from its granularity ("2011" against "December
-/// 2011"), not from a hedge: "about 3,000" agreeing with 2,975 is rounding, and
-/// "more than 100" is a bound; neither is worth an `imprecise` finding.
-fn is_granular(evidence: &Evidence) -> bool {
-    !matches!(
-        evidence.claim.modifier,
-        Some(Modifier::Approx | Modifier::MoreThan | Modifier::LessThan | Modifier::AtLeast | Modifier::AtMost)
-    )
 }
 
 /// For each claim, how many sources hold a claim that agrees with it.
@@ -278,6 +313,19 @@ fn side(claims: &[Compared], indices: &[usize]) -> String {
     let noun = if count == 1 { "source" } else { "sources" };
     let names: Vec<&str> = sources.into_iter().collect();
     format!("{} ({count} {noun}: {})", values.join(" / "), names.join(", "))
+}
+
+/// "more than 30 m": a claim's value with the hedge the source wrote, for notes.
+fn hedged(evidence: &Evidence) -> String {
+    let words = match evidence.claim.modifier {
+        Some(Modifier::Approx) => "about ",
+        Some(Modifier::MoreThan) => "more than ",
+        Some(Modifier::LessThan) => "less than ",
+        Some(Modifier::AtLeast) => "at least ",
+        Some(Modifier::AtMost) => "at most ",
+        Some(Modifier::Start | Modifier::Mid | Modifier::End) | None => "",
+    };
+    format!("{words}{}", describe(&evidence.claim.value))
 }
 
 /// A source's file name without folders, for messages.
@@ -525,5 +573,87 @@ mod tests {
         let near = Some(Interval { lo: 17620.0, hi: 17620.0, scale: Scale::Days });
         let same = vec![(days("a", 4), march), (days("c", 2), near)];
         assert_eq!(kinds(&compare_in_context("len", &f, same)), [FindingKind::Conflict]);
+    }
+
+    fn hedged_claim(mut evidence: Evidence, modifier: Modifier) -> Evidence {
+        evidence.claim.modifier = Some(modifier);
+        evidence
+    }
+
+    fn week(source: &str) -> Evidence {
+        claim(source, ClaimKind::Duration, Value::Duration("P1W".parse().unwrap()))
+    }
+
+    fn metres(source: &str, amount: f64) -> Evidence {
+        claim(source, ClaimKind::Quantity, Value::Quantity { amount, unit: "m".into() })
+    }
+
+    #[test]
+    fn bounds_are_judged_against_exact_values_and_never_bridge_them() {
+        let more_than_30 = || hedged_claim(metres("c", 30.0), Modifier::MoreThan);
+        let less_than_a_week = || hedged_claim(week("c"), Modifier::LessThan);
+        let mut about_3000 = number("a", 3000.0);
+        about_3000.claim.modifier = Some(Modifier::Approx);
+        // (case, claim kind, claims, the conflict's message if there is one)
+        let table: Vec<(&str, &str, Vec<Evidence>, Option<&str>)> = vec![
+            (
+                "a bound fitting two exact values leaves their conflict",
+                "claim: quantity",
+                vec![metres("a", 31.0), metres("b", 34.0), more_than_30()],
+                Some("34 m (1 source: b) vs 31 m / 30 m (2 sources: a, c)"),
+            ),
+            (
+                "a bound agreeing with the one exact value is silent",
+                "claim: quantity",
+                vec![metres("a", 31.0), more_than_30()],
+                None,
+            ),
+            (
+                "less than a week between three and six days",
+                "claim: duration",
+                vec![days("a", 3), days("b", 6), less_than_a_week()],
+                Some("6 days (1 source: b) vs 3 days / 1 week (2 sources: a, c)"),
+            ),
+            (
+                "a bound the exact value breaks",
+                "claim: duration",
+                vec![days("a", 9), less_than_a_week()],
+                Some("1 week (1 source: c) vs 9 days (1 source: a)"),
+            ),
+            ("about 3,000 agrees with 2,975", "claim: number", vec![about_3000, number("b", 2975.0)], None),
+        ];
+        for (case, rule, claims, expected) in table {
+            let findings = compare("f", &fact(rule), claims);
+            let conflicts: Vec<&Finding> = findings.iter().filter(|f| f.kind == FindingKind::Conflict).collect();
+            assert_eq!(conflicts.first().map(|f| f.message.as_str()), expected, "{case}: {findings:?}");
+            assert!(conflicts.len() <= 1, "{case}: {findings:?}");
+        }
+    }
+
+    #[test]
+    fn a_bound_that_fits_both_sides_is_named_in_the_note() {
+        let more_than_30 = hedged_claim(metres("c", 30.0), Modifier::MoreThan);
+        let findings =
+            compare("depth", &fact("claim: quantity"), vec![metres("a", 31.0), metres("b", 34.0), more_than_30]);
+        let note = findings[0].note.as_deref().unwrap_or("");
+        assert!(note.contains("more than 30 m (c) fits both sides"), "{findings:?}");
+        // A bound that only one side meets decides nothing to note.
+        let findings = compare(
+            "len",
+            &fact("claim: duration"),
+            vec![days("a", 3), days("b", 9), hedged_claim(week("c"), Modifier::LessThan)],
+        );
+        assert_eq!(findings[0].message, "9 days (1 source: b) vs 3 days / 1 week (2 sources: a, c)");
+        assert_eq!(findings[0].note, None);
+    }
+
+    #[test]
+    fn bounds_alone_still_compare_among_themselves() {
+        let f = fact("claim: number");
+        let more_than_100 = hedged_claim(number("a", 100.0), Modifier::MoreThan);
+        let less_than_50 = hedged_claim(number("b", 50.0), Modifier::LessThan);
+        assert_eq!(kinds(&compare("n", &f, vec![more_than_100.clone(), less_than_50])), [FindingKind::Conflict]);
+        let at_least_120 = hedged_claim(number("b", 120.0), Modifier::AtLeast);
+        assert!(compare("n", &f, vec![more_than_100, at_least_120]).is_empty());
     }
 }
