@@ -54,7 +54,7 @@ pub fn select(rules: &RuleSet, hits: &[Hits], sentences: &[Sentence], claims: &[
     for (fact_index, fact) in rules.facts.values().enumerate() {
         let required: Vec<usize> =
             fact.about.iter().filter_map(|id| entity_index.iter().position(|e| *e == id)).collect();
-        let window = fact.during.as_deref().and_then(window_of);
+        let window = fact.during;
         for (s, sentence_claims) in by_sentence.iter().enumerate() {
             let mut candidates: Vec<&Evidence> = sentence_claims.iter().copied().filter(|c| takes(fact, c)).collect();
             if fact.claim == FactKind::Duration {
@@ -176,15 +176,6 @@ fn scope_of(scope: Scope, s: usize, sentences: &[Sentence]) -> std::ops::Range<u
             let last = sentences[s..].iter().position(|x| x.block != block).map_or(sentences.len(), |i| s + i);
             first..last
         }
-    }
-}
-
-/// Parses a `during` window `START/END` (each a TIMEX3 date) into days.
-pub fn window_of(during: &str) -> Option<Interval> {
-    let (start, end) = during.split_once('/')?;
-    match (Value::Range { start: start.parse().ok()?, end: end.parse().ok()? }).extent()? {
-        Extent::Interval(i) if i.scale == Scale::Days => Some(i),
-        _ => None,
     }
 }
 
@@ -407,12 +398,5 @@ facts:
         assert!(same_noun("soldier", "Soldiers"));
         assert!(same_noun("boxes", "box"));
         assert!(!same_noun("soldiers", "sailors"));
-    }
-
-    #[test]
-    fn windows_parse() {
-        let w = window_of("2018-03-20/2018-04-05").unwrap();
-        assert_eq!(w.width(), 16.0);
-        assert!(window_of("soon").is_none());
     }
 }

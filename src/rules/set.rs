@@ -9,7 +9,7 @@ use super::locate::Locator;
 use super::model::{self, Defaults, EntitySpec, Examples, FactKind, FactSpec, RuleFile, Scope, Severity};
 use super::{check_examples, validate};
 use crate::source::{IgnoreFiles, SourceFailure, display_path};
-use crate::value::{Tolerance, unit};
+use crate::value::{Interval, Tolerance, day_window, unit};
 
 /// Something the sources speak of, with its house spelling.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,8 +63,8 @@ pub struct Fact {
     /// For quantities: the base unit of the dimension to take (`m` for `unit: ft`), as
     /// quantity claims carry it; for numbers, `years` (ages).
     pub unit: Option<String>,
-    /// The event's time window, `START/END` (ISO dates).
-    pub during: Option<String>,
+    /// The event's time window (`during: START/END`), in days, read once.
+    pub during: Option<Interval>,
     /// Where to look for entities and cues: the fact's own, else `defaults.scope`, else
     /// the sentence.
     pub scope: Scope,
@@ -91,7 +91,7 @@ impl Fact {
             exclude: spec.exclude.clone(),
             counted: spec.counted.clone(),
             unit: spec.unit.as_deref().map(unit::rule_unit),
-            during: spec.during.clone(),
+            during: spec.during.as_deref().and_then(day_window),
             scope: spec.scope.or(defaults.scope).unwrap_or_default(),
             severity: spec.severity.or(defaults.severity).unwrap_or_default(),
             tolerance: spec

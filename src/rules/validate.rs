@@ -7,7 +7,7 @@ use super::locate::Locator;
 use super::model::{EntitySpec, FactKind, FactSpec};
 use super::set::{Origin, RuleError};
 use crate::span::LineIndex;
-use crate::value::{ClaimKind, Extent, Tolerance, Value, unit};
+use crate::value::{ClaimKind, Tolerance, day_window, unit};
 
 /// How close a misspelled key or id must be to a valid one to be suggested.
 const SUGGEST_AT: f64 = 0.7;
@@ -248,13 +248,7 @@ fn unit_refused(id: &str, claim: FactKind, written: &str) -> Option<String> {
 
 /// Whether `during` is a window of two anchored dates, the first not after the second.
 fn window_is_valid(during: &str) -> bool {
-    let Some((start, end)) = during.split_once('/') else { return false };
-    let (start, end) = (start.trim(), end.trim());
-    if start.contains('X') || end.contains('X') {
-        return false;
-    }
-    let (Ok(start), Ok(end)) = (start.parse(), end.parse()) else { return false };
-    matches!((Value::Range { start, end }).extent(), Some(Extent::Interval(_)))
+    day_window(during).is_some()
 }
 
 /// Checks one file's entities and facts on their own.

@@ -177,6 +177,22 @@ pub struct ParseValueError {
     pub text: String,
 }
 
+/// A `during:` window, `START/END` (two anchored TIMEX3 dates, white space around
+/// each allowed), as the days it covers; `None` when it is not one. Rule validation
+/// and selection both read windows here, so a window that validates is one that
+/// selects.
+pub fn day_window(text: &str) -> Option<Interval> {
+    let (start, end) = text.split_once('/')?;
+    let (start, end) = (start.trim(), end.trim());
+    if start.contains('X') || end.contains('X') {
+        return None;
+    }
+    match (Value::Range { start: start.parse().ok()?, end: end.parse().ok()? }).extent()? {
+        Extent::Interval(i) if i.scale == Scale::Days => Some(i),
+        _ => None,
+    }
+}
+
 impl Value {
     /// Reads back a value as [`Display`](fmt::Display) writes it, given its claim's
     /// kind (the text alone is ambiguous: `1990` is a year, a count or an ordinal) and,
@@ -243,6 +259,16 @@ mod tests {
 
     fn date(text: &str) -> Value {
         Value::Date(text.parse().unwrap())
+    }
+
+    #[test]
+    fn windows_are_anchored_day_ranges() {
+        assert_eq!(day_window("2018-03-20/2018-04-05").map(|w| w.width()), Some(16.0));
+        // Spaces around the ends are allowed, as validation has always allowed them.
+        assert_eq!(day_window("2018-03-20 / 2018-04-05"), day_window("2018-03-20/2018-04-05"));
+        for bad in ["soon", "2018-03-20", "XXXX-03-20/XXXX-04-05", "P2D/P3D"] {
+            assert_eq!(day_window(bad), None, "{bad}");
+        }
     }
 
     fn range(start: &str, end: &str) -> Value {
