@@ -17,9 +17,10 @@ use crate::check::{self, Evidence, Selected};
 use crate::extract::names::{self, NamedEntity, Spellings};
 use crate::extract::{self, Claim, Context};
 use crate::report::{Report, SourceSummary};
-use crate::rules::{Matcher, MatcherError, RuleSet};
+use crate::rules::{Matcher, MatcherError, RuleError, RuleSet};
 use crate::segment::{self, Sentence};
 use crate::source::{self, Discovered, Metadata, Source, SourceFailure};
+use crate::value::Value;
 use crate::span::{LineIndex, Position};
 use crate::suppress::Suppressions;
 
@@ -41,6 +42,144 @@ impl Checker {
         let spellings = spellings_of(&rules);
         Ok(Checker { rules, matcher, spellings })
     }
+}
+
+/// Errors for the facts' `match` examples that the whole pipeline does not bear out:
+/// an example the fact takes no claim from (its conditions hold, yet no claim of its
+/// kind, count or unit is there), or one it takes another value from than the
+/// example's `value:`. [`RuleSet::load`] runs the conditions alone; this needs
+/// extraction, which the rules' floor cannot reach.
+pub fn check_example_claims(checker: &Checker) -> Vec<RuleError> {
+    let mut errors = Vec::new();
+    for (index, (id, fact)) in checker.rules.facts.iter().enumerate() {
+        for example in &fact.examples.matching {
+            let sentence = example.sentence();
+            let source = Source::from_text(PathBuf::from("example.txt"), sentence.to_string(), &Metadata::default());
+            let analysis = analyze_source(&source, checker);
+            let taken: Vec<&Evidence> =
+                analysis.selected.iter().filter(|s| s.fact == index).map(|s| &s.evidence).collect();
+            let problem = if taken.is_empty() {
+                let found: Vec<String> = analysis
+                    .claims
+                    .iter()
+                    .map(|c| format!("{} `{}` = {}", c.claim.kind.as_str(), c.claim.text, c.claim.value))
+                    .collect();
+                let found = if found.is_empty() { "no claim is found".to_string() } else { found.join(", ") };
+                Some(format!("the fact takes no {} claim from it ({found})", fact.claim))
+            } else {
+                example.value().and_then(|expected| {
+                    let unit = fact.unit.as_deref().or(taken[0].claim.unit.as_deref());
+                    match Value::read(fact.claim.claim_kind(), expected, unit) {
+                        Err(e) => Some(format!("its value cannot be read: {e}")),
+                        Ok(want) if taken.iter().any(|t| same_value(&t.claim.value, &want)) => None,
+                        Ok(want) => {
+                            let got: Vec<String> =
+                                taken.iter().map(|t| format!("{} (`{}`)", t.claim.value, t.claim.text)).collect();
+                            Some(format!("the fact takes {}, not {want}", got.join(", ")))
+                        }
+                    }
+                })
+            };
+            if let Some(problem) = problem {
+                let message = format!("fact `{id}`: example should match, but {problem}: \"{sentence}\"");
+                errors.push(checker.rules.example_error(id, "match", sentence, message));
+            }
+        }
+    }
+    errors
+}
+
+/// Two values equal as a rule writer means it: numbers to a millionth of their size
+/// (30 ft is 9.144 m, whatever the float's last digit), the rest exactly.
+fn same_value(a: &Value, b: &Value) -> bool {
+    let close = |x: f64, y: f64| (x - y).abs() <= 1e-6 * x.abs().max(y.abs()).max(1.0);
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => close(*x, *y),
+        (Value::Quantity { amount: x, unit: u }, Value::Quantity { amount: y, unit: v }) => u == v && close(*x, *y),
+        _ => a == b,
+    }
+}
+
+/// A rule that took nothing in a run, or less than a comparison needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum UnusedRule {
+    /// A fact that took no claim; `cued` says whether any of its cues appeared at all.
+    NoClaim {
+        /// The fact's id.
+        fact: String,
+        /// Whether one of its cues appears in some source.
+        cued: bool,
+    },
+    /// A fact whose claims all come from one source: nothing to compare them with.
+    OneSource {
+        /// The fact's id.
+        fact: String,
+        /// The source.
+        source: String,
+        /// How many claims it took there.
+        claims: usize,
+    },
+    /// An entity no source mentions by any of its spellings.
+    NoMention {
+        /// The entity's id.
+        entity: String,
+    },
+}
+
+impl UnusedRule {
+    /// Whether the rule took nothing at all (a dead rule), not merely too little.
+    pub fn is_dead(&self) -> bool {
+        !matches!(self, UnusedRule::OneSource { .. })
+    }
+}
+
+impl std::fmt::Display for UnusedRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            UnusedRule::NoClaim { fact, cued: false } => {
+                write!(f, "fact `{fact}`: took no claim: none of its cues appears in any source")
+            }
+            UnusedRule::NoClaim { fact, cued: true } => write!(
+                f,
+                "fact `{fact}`: took no claim: its cues appear, but never with its entities and a claim of its kind (`factlint explain {fact}` shows why)"
+            ),
+            UnusedRule::OneSource { fact, source, claims } => write!(
+                f,
+                "fact `{fact}`: took {claims} claim(s), all from {source}: nothing to compare them with"
+            ),
+            UnusedRule::NoMention { entity } => {
+                write!(f, "entity `{entity}`: no source mentions it by its name, aliases or acronym")
+            }
+        }
+    }
+}
+
+/// The rules a run's claims leave unused, facts first, in id order.
+fn unused_rules(rules: &RuleSet, selected: &[Selected], names: &[Evidence], cued: &[bool]) -> Vec<UnusedRule> {
+    let mut sources: Vec<std::collections::BTreeMap<&str, usize>> = vec![Default::default(); rules.facts.len()];
+    for s in selected {
+        if let Some(by_source) = sources.get_mut(s.fact) {
+            *by_source.entry(&s.evidence.place.source).or_default() += 1;
+        }
+    }
+    let mut unused = Vec::new();
+    for ((id, _), (by_source, &cued)) in rules.facts.iter().zip(sources.iter().zip(cued)) {
+        match by_source.len() {
+            0 => unused.push(UnusedRule::NoClaim { fact: id.clone(), cued }),
+            1 => {
+                let (source, claims) = by_source.iter().next().map(|(s, n)| (s.to_string(), *n)).unwrap_or_default();
+                unused.push(UnusedRule::OneSource { fact: id.clone(), source, claims });
+            }
+            _ => {}
+        }
+    }
+    for id in rules.entities.keys() {
+        if !names.iter().any(|n| n.claim.entity.as_deref() == Some(id)) {
+            unused.push(UnusedRule::NoMention { entity: id.clone() });
+        }
+    }
+    unused
 }
 
 /// What the map step keeps of one source.
@@ -260,6 +399,17 @@ pub fn run(paths: &[PathBuf], checker: &Checker, options: &RunOptions) -> Report
 /// Each source's text and its unselected claims are dropped as soon as its map step
 /// ends, so memory holds one source's text per thread plus the claims facts took.
 pub fn run_observed(paths: &[PathBuf], checker: &Checker, options: &RunOptions, observer: &dyn Observer) -> Report {
+    run_with_unused(paths, checker, options, observer).0
+}
+
+/// [`run_observed`], and the rules the run left unused (which the report's warnings
+/// also tell), for `factlint rules check --against`.
+pub fn run_with_unused(
+    paths: &[PathBuf],
+    checker: &Checker,
+    options: &RunOptions,
+    observer: &dyn Observer,
+) -> (Report, Vec<UnusedRule>) {
     let discovered = source::discover_with(paths, options.ignore_files);
     observer.discovered(discovered.files.len());
     let (analyses, failures) = map_sources(discovered, options, |read| {
@@ -283,19 +433,16 @@ pub fn run_observed(paths: &[PathBuf], checker: &Checker, options: &RunOptions, 
         }
         suppressed += analysis.suppressed;
     }
+    let unused = if sources.is_empty() { Vec::new() } else { unused_rules(&checker.rules, &selected, &names, &cued) };
     let mut findings = check::check(&checker.rules, selected);
     findings.extend(check::names::compare(&checker.rules, names));
     check::sort_findings(&mut findings);
     let mut report = Report::new(sources, findings, failures);
-    if !report.sources.is_empty() {
-        for ((id, fact), seen) in checker.rules.facts.iter().zip(cued) {
-            if !seen && !fact.cues.is_empty() {
-                report.warnings.push(format!("fact `{id}`: none of its cues appears in any source"));
-            }
-        }
-    }
+    // One source read has nothing to compare with: saying so of every fact is noise.
+    let compared = report.sources.len() > 1;
+    report.warnings.extend(unused.iter().filter(|u| compared || u.is_dead()).map(ToString::to_string));
     if suppressed > 0 {
         report.warnings.push(format!("{suppressed} claim(s) silenced by factlint-disable comments"));
     }
-    report
+    (report, unused)
 }

@@ -116,8 +116,13 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
     }
 }
 
-fn load_rules(paths: &[PathBuf]) -> Result<RuleSet, CliError> {
-    RuleSet::load(paths).map_err(CliError::Rules)
+/// Loads and compiles rule files, and runs their `match` examples through the whole
+/// pipeline: an example the fact takes nothing from (or another value than its
+/// `value:`) is a rule error like a malformed key.
+fn load_checker(paths: &[PathBuf]) -> Result<Checker, CliError> {
+    let checker = Checker::new(RuleSet::load(paths).map_err(CliError::Rules)?)?;
+    let failed = factlint::pipeline::check_example_claims(&checker);
+    if failed.is_empty() { Ok(checker) } else { Err(CliError::Rules(failed)) }
 }
 
 /// Sources, rules and options resolved from the arguments and the config.
@@ -156,7 +161,8 @@ fn resolve(input: &InputArgs, config: &Config, need_rules: bool) -> Result<Resol
             "no rules: `check` compares what sources say fact by fact, and no rule file is named.\n{START_RULES}"
         )));
     }
-    let rules = if rule_paths.is_empty() { RuleSet::default() } else { load_rules(&rule_paths)? };
+    let checker = if rule_paths.is_empty() { Checker::new(RuleSet::default())? } else { load_checker(&rule_paths)? };
+    let rules = &checker.rules;
     if need_rules && rules.facts.is_empty() && rules.entities.is_empty() {
         return Err(CliError::Usage(format!(
             "{}: no fact and no entity, so nothing to check.\n{START_RULES}",
@@ -175,7 +181,7 @@ fn resolve(input: &InputArgs, config: &Config, need_rules: bool) -> Result<Resol
         let _ = rayon::ThreadPoolBuilder::new().num_threads(jobs).build_global();
     }
     let ignore_files = if input.no_ignore { IgnoreFiles::Disregarded } else { IgnoreFiles::Honoured };
-    Ok(Resolved { paths, checker: Checker::new(rules)?, options: RunOptions { published, ignore_files } })
+    Ok(Resolved { paths, checker, options: RunOptions { published, ignore_files } })
 }
 
 /// How to start writing rules, for the usage errors of a run without any.

@@ -31,9 +31,10 @@ pub fn check_examples(rules: &RuleSet) -> Result<Vec<RuleError>, MatcherError> {
             None
         };
         for example in &fact.examples.matching {
-            if let Some(reason) = why_not(example) {
-                let message = format!("fact `{id}`: example should match, but {reason}: \"{example}\"");
-                errors.push(rules.example_error(id, "match", example, message));
+            let sentence = example.sentence();
+            if let Some(reason) = why_not(sentence) {
+                let message = format!("fact `{id}`: example should match, but {reason}: \"{sentence}\"");
+                errors.push(rules.example_error(id, "match", sentence, message));
             }
         }
         for example in &fact.examples.not_matching {

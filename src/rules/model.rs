@@ -180,9 +180,10 @@ impl JsonSchema for Scope {
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
-    /// Sentences in which the fact's entities and a cue are found and no exclusion is.
+    /// Sentences in which the fact's entities and a cue are found and no exclusion is,
+    /// and from which the fact takes a claim (of the value given, when one is).
     #[serde(default, rename = "match", skip_serializing_if = "Vec::is_empty")]
-    pub matching: Vec<String>,
+    pub matching: Vec<Example>,
     /// Sentences the fact must not take: an entity or every cue missing, or an
     /// exclusion present.
     #[serde(default, rename = "no-match", skip_serializing_if = "Vec::is_empty")]
@@ -193,6 +194,67 @@ impl Examples {
     /// True when the fact lists no example.
     pub fn is_empty(&self) -> bool {
         self.matching.is_empty() && self.not_matching.is_empty()
+    }
+}
+
+/// A `match` example: a sentence alone, or `{sentence, value}` to assert the value the
+/// fact takes from it, written as `factlint extract` prints values (`P4D`,
+/// `2018-03-28`; a quantity in its base unit, `9.144` for 30 ft).
+#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Example {
+    /// A sentence the fact must take a claim from.
+    Sentence(String),
+    /// A sentence and the value the fact must take from it.
+    Valued(ValuedExample),
+}
+
+/// A `match` example that asserts the value taken.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ValuedExample {
+    /// The sentence.
+    pub sentence: String,
+    /// The value the fact must take from it, as `factlint extract` prints it.
+    pub value: String,
+}
+
+impl Example {
+    /// The example's sentence.
+    pub fn sentence(&self) -> &str {
+        match self {
+            Example::Sentence(s) => s,
+            Example::Valued(v) => &v.sentence,
+        }
+    }
+
+    /// The value it asserts, if any.
+    pub fn value(&self) -> Option<&str> {
+        match self {
+            Example::Sentence(_) => None,
+            Example::Valued(v) => Some(&v.value),
+        }
+    }
+}
+
+/// A string or a mapping, read by hand rather than as an untagged enum so that an
+/// error inside the mapping keeps its line and column.
+impl<'de> Deserialize<'de> for Example {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Example, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Example;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a sentence, or a mapping with `sentence` and `value`")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Example, E> {
+                Ok(Example::Sentence(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Example, A::Error> {
+                ValuedExample::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Example::Valued)
+            }
+        }
+        d.deserialize_any(Visitor)
     }
 }
 

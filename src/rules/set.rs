@@ -291,7 +291,7 @@ impl RuleSet {
     }
 
     /// The place of one of a fact's examples, for messages.
-    pub(super) fn example_error(&self, id: &str, key: &str, example: &str, message: String) -> RuleError {
+    pub fn example_error(&self, id: &str, key: &str, example: &str, message: String) -> RuleError {
         let origin = self.fact_origin.get(id).copied().unwrap_or_default();
         self.error(origin, &["facts", id, "examples", key], Some(example), message)
     }

@@ -360,8 +360,12 @@ pub(super) fn file(
             );
         }
         let examples = &fact.examples;
-        for (key, list) in [("match", &examples.matching), ("no-match", &examples.not_matching)] {
-            if list.iter().any(|e| e.trim().is_empty()) {
+        let blank = |e: &str| e.trim().is_empty();
+        for (key, empty) in [
+            ("match", examples.matching.iter().any(|e| blank(e.sentence()))),
+            ("no-match", examples.not_matching.iter().any(|e| blank(e))),
+        ] {
+            if empty {
                 error(&["facts", id, "examples", key], None, format!("fact `{id}`: an example is empty"));
             }
         }
