@@ -136,3 +136,119 @@ fn a_run_that_reads_no_source_says_what_was_skipped_and_no_ignore_reads_it() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(stderr(&out).trim(), "error: no source read under empty: no files there");
 }
+
+const BRIDGE_RULES: &str = "\
+entities:
+  tay:
+    name: Tay Bridge
+  forth:
+    name: Forth Bridge
+facts:
+  span:
+    claim: quantity
+    about: [tay]
+    cues: [long]
+    unit: ft
+  opened:
+    claim: date
+    about: [tay]
+    cues: [opened]
+  toll:
+    claim: number
+    cues: [toll]
+";
+
+/// Three sources: the span in two of them, the opening date in one, the toll nowhere,
+/// the Forth Bridge never named.
+fn bridge_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("docs")).unwrap();
+    std::fs::write(dir.path().join("rules.yaml"), BRIDGE_RULES).unwrap();
+    std::fs::write(dir.path().join("docs/a.txt"), "The Tay Bridge is 2,764 metres long.\n").unwrap();
+    std::fs::write(
+        dir.path().join("docs/b.txt"),
+        "The Tay Bridge is 9,068 feet long.\nThe Tay Bridge opened on June 20, 1887.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("docs/c.txt"), "Trains cross the river every hour.\n").unwrap();
+    dir
+}
+
+#[test]
+fn rules_check_against_sources_names_the_rules_that_take_nothing() {
+    let dir = bridge_folder();
+    let out = factlint(dir.path(), &["rules", "check", "rules.yaml", "--against", "docs"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "rules.yaml: 2 entities, 3 facts: ok",
+            "against docs (3 sources): 2 fact(s) or entities took nothing, 1 took claims of one source only",
+            "note: fact `opened`: took 1 claim(s), all from docs/b.txt: nothing to compare them with",
+            "warning: fact `toll`: took no claim: none of its cues appears in any source",
+            "warning: entity `forth`: no source mentions it by its name, aliases or acronym",
+        ]
+    );
+    // Every rule used: exit 0.
+    std::fs::write(dir.path().join("docs/c.txt"), "The Forth Bridge toll was 40 pence.\n").unwrap();
+    let out = factlint(dir.path(), &["rules", "check", "rules.yaml", "--against", "docs"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+}
+
+#[test]
+fn check_warns_of_the_rules_that_take_nothing() {
+    let dir = bridge_folder();
+    let out =
+        factlint(dir.path(), &["check", "--rules", "rules.yaml", "--format", "json", "--fail-on", "never", "docs"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["version"], 1);
+    let warnings: Vec<&str> = report["warnings"].as_array().unwrap().iter().filter_map(|w| w.as_str()).collect();
+    assert_eq!(
+        warnings,
+        [
+            "fact `opened`: took 1 claim(s), all from docs/b.txt: nothing to compare them with",
+            "fact `toll`: took no claim: none of its cues appears in any source",
+            "entity `forth`: no source mentions it by its name, aliases or acronym",
+        ]
+    );
+    let out = factlint(dir.path(), &["check", "--rules", "rules.yaml", "docs"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("fact `toll`: took no claim"), "{text}");
+}
+
+#[test]
+fn examples_assert_the_value_taken_and_fail_when_nothing_is_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let valued = BRIDGE_RULES.replace(
+        "    unit: ft\n",
+        "    unit: ft\n    examples:\n      match:\n        - sentence: The Tay Bridge is 9,068 feet long.\n          value: \"2763.9264\"\n",
+    );
+    std::fs::write(dir.path().join("rules.yaml"), &valued).unwrap();
+    let out = factlint(dir.path(), &["rules", "check", "rules.yaml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    std::fs::write(dir.path().join("rules.yaml"), valued.replace("2763.9264", "2764.5")).unwrap();
+    let out = factlint(dir.path(), &["rules", "check", "rules.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out).trim(),
+        "error: rules.yaml:14:21: fact `span`: example should match, but the fact takes 2763.9264 (`9,068 feet`), \
+         not 2764.5: \"The Tay Bridge is 9,068 feet long.\""
+    );
+
+    // Entities and a cue are there, but no length: the fact would take nothing.
+    let empty = BRIDGE_RULES
+        .replace("    unit: ft\n", "    unit: ft\n    examples:\n      match:\n        - The Tay Bridge is long.\n");
+    std::fs::write(dir.path().join("rules.yaml"), empty).unwrap();
+    let out = factlint(dir.path(), &["rules", "check", "rules.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out).trim(),
+        "error: rules.yaml:14:11: fact `span`: example should match, but the fact takes no quantity claim from it \
+         (no claim is found): \"The Tay Bridge is long.\""
+    );
+}
