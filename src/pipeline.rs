@@ -20,9 +20,9 @@ use crate::report::{Report, SourceSummary};
 use crate::rules::{Matcher, MatcherError, RuleError, RuleSet};
 use crate::segment::{self, Sentence};
 use crate::source::{self, Discovered, Metadata, Source, SourceFailure};
-use crate::value::Value;
 use crate::span::{LineIndex, Position};
 use crate::suppress::Suppressions;
+use crate::value::Value;
 
 /// Rules compiled once for a whole run.
 #[derive(Clone, Debug)]
@@ -144,10 +144,9 @@ impl std::fmt::Display for UnusedRule {
                 f,
                 "fact `{fact}`: took no claim: its cues appear, but never with its entities and a claim of its kind (`factlint explain {fact}` shows why)"
             ),
-            UnusedRule::OneSource { fact, source, claims } => write!(
-                f,
-                "fact `{fact}`: took {claims} claim(s), all from {source}: nothing to compare them with"
-            ),
+            UnusedRule::OneSource { fact, source, claims } => {
+                write!(f, "fact `{fact}`: took {claims} claim(s), all from {source}: nothing to compare them with")
+            }
             UnusedRule::NoMention { entity } => {
                 write!(f, "entity `{entity}`: no source mentions it by its name, aliases or acronym")
             }

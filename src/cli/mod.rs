@@ -7,6 +7,7 @@
 
 mod check;
 mod extract;
+mod init;
 mod rules;
 mod segment;
 
@@ -24,6 +25,7 @@ use factlint::source::{self, IgnoreFiles, SourceFailure};
 
 pub use check::CheckArgs;
 pub use extract::ExtractArgs;
+pub use init::InitArgs;
 pub use rules::RulesCommand;
 pub use segment::SegmentArgs;
 
@@ -45,6 +47,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Print the sentences, one a line, as the checker reads them.
     Segment(SegmentArgs),
+    /// Write factlint.yaml, sources.yaml and a rules skeleton for a folder of sources.
+    Init(InitArgs),
     /// Validate rule files, or print their JSON Schema.
     Rules {
         /// What to do with rules.
@@ -113,6 +117,7 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
         Command::Extract(args) => extract::run(args, &config),
         Command::Segment(args) => segment::run(args, &config),
         Command::Rules { command } => rules::run(command, &config),
+        Command::Init(args) => init::run(args),
     }
 }
 

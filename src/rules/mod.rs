@@ -18,5 +18,7 @@ mod validate;
 
 pub use examples::check_examples;
 pub use matcher::{Hits, Matcher, MatcherError, Mention};
-pub use model::{Defaults, EntitySpec, Example, Examples, FactKind, FactSpec, Scope, Severity, ValuedExample, is_acronym, schema};
+pub use model::{
+    Defaults, EntitySpec, Example, Examples, FactKind, FactSpec, Scope, Severity, ValuedExample, is_acronym, schema,
+};
 pub use set::{Entity, Fact, RuleError, RuleSet};
