@@ -370,10 +370,22 @@ where
     (mapped, failures)
 }
 
-/// Reads one source, its error told as the report tells it.
+/// Reads one source, its error told as the report tells it. A file that its folder's
+/// manifest does not list is read all the same, with a warning: whoever keeps the
+/// manifest meant to date every source, and a forgotten one is not silent.
 fn read(path: &Path, manifest: Option<&Metadata>, options: &RunOptions) -> Result<Source, SourceFailure> {
-    Source::read(path, manifest, options.published)
-        .map_err(|e| SourceFailure { source: source::display_path(path), message: e.to_string() })
+    let mut source = Source::read(path, manifest, options.published)
+        .map_err(|e| SourceFailure { source: source::display_path(path), message: e.to_string() })?;
+    let listing = path.parent().map(|folder| folder.join(source::MANIFEST_NAME));
+    if manifest.is_none()
+        && let Some(listing) = listing.filter(|l| l.is_file())
+    {
+        source.warnings.push(format!(
+            "not listed in {}: its date, outlet and title come from the file alone",
+            source::display_path(&listing)
+        ));
+    }
+    Ok(source)
 }
 
 /// Hears of a run's progress (a progress bar, a log); every method may be called

@@ -1,4 +1,5 @@
-//! The subcommands over the library: `check`, `extract`, `segment`, `rules`. The
+//! The subcommands over the library: `check`, `extract`, `segment`, `rules`, `init`,
+//! `manifest`. The
 //! binary's own module, not the library's API: the argument types with clap's
 //! derives and the mapping of option values onto the library's types live here.
 //!
@@ -8,6 +9,7 @@
 mod check;
 mod extract;
 mod init;
+mod manifest;
 mod rules;
 mod segment;
 
@@ -26,6 +28,7 @@ use factlint::source::{self, IgnoreFiles, SourceFailure};
 pub use check::CheckArgs;
 pub use extract::ExtractArgs;
 pub use init::InitArgs;
+pub use manifest::ManifestCommand;
 pub use rules::RulesCommand;
 pub use segment::SegmentArgs;
 
@@ -49,6 +52,12 @@ pub enum Command {
     Segment(SegmentArgs),
     /// Write factlint.yaml, sources.yaml and a rules skeleton for a folder of sources.
     Init(InitArgs),
+    /// Print the JSON Schema of `sources.yaml`.
+    Manifest {
+        /// What to do with manifests.
+        #[command(subcommand)]
+        command: ManifestCommand,
+    },
     /// Validate rule files, or print their JSON Schema.
     Rules {
         /// What to do with rules.
@@ -118,6 +127,7 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
         Command::Segment(args) => segment::run(args, &config),
         Command::Rules { command } => rules::run(command, &config),
         Command::Init(args) => init::run(args),
+        Command::Manifest { command } => manifest::run(command),
     }
 }
 

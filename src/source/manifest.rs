@@ -12,6 +12,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::{DateOrigin, Metadata};
@@ -20,13 +21,17 @@ use super::{DateOrigin, Metadata};
 pub const MANIFEST_NAME: &str = "sources.yaml";
 
 /// One entry of a manifest.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Source")]
 pub struct ManifestEntry {
     /// Path of the source, relative to the manifest's folder.
     pub path: String,
-    /// Publication date, `YYYY-MM-DD`.
+    /// Publication date, `YYYY-MM-DD` (a time after it is allowed and ignored): the
+    /// anchor of relative dates. It wins over the file's own front matter or HTML
+    /// metadata.
     #[serde(default)]
+    #[schemars(pattern(r"^\d{4}-\d{2}-\d{2}"))]
     pub published: Option<String>,
     /// Title of the piece.
     #[serde(default)]
@@ -43,6 +48,29 @@ pub struct ManifestEntry {
 #[serde(deny_unknown_fields)]
 struct Wrapped {
     sources: Vec<ManifestEntry>,
+}
+
+/// The JSON Schema of `sources.yaml`, for editors and `factlint manifest schema`: a
+/// mapping with `sources`, or a bare list of entries.
+pub fn schema() -> String {
+    let mut generator = schemars::SchemaGenerator::default();
+    let entries = generator.subschema_for::<Vec<ManifestEntry>>();
+    let mut schema = schemars::json_schema!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "sources.yaml",
+        "description": "Publication dates and other metadata for the sources of one folder (docs/sources.md).",
+        "oneOf": [
+            {
+                "type": "object",
+                "properties": {"sources": entries},
+                "required": ["sources"],
+                "additionalProperties": false
+            },
+            entries
+        ]
+    });
+    schema.insert("$defs".into(), serde_json::Value::Object(generator.take_definitions(true)));
+    serde_json::to_string_pretty(&schema).unwrap_or_default()
 }
 
 /// A folder's manifest, keyed by the full path of each source.

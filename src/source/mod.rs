@@ -23,7 +23,7 @@ use serde::Serialize;
 
 pub use block::{Block, Piece};
 pub use decode::decode;
-pub use manifest::{Manifest, ManifestEntry};
+pub use manifest::{MANIFEST_NAME, Manifest, ManifestEntry, schema as manifest_schema};
 pub(crate) use walk::walk_folder;
 pub use walk::{Discovered, IgnoreFiles, Skipped, discover, discover_with, skipped, source_extensions};
 
