@@ -246,6 +246,8 @@ pub fn analyze_source(source: &Source, checker: &Checker) -> Analysis {
     let summary = SourceSummary {
         path: source.display_path(),
         published: source.metadata.published.map(|d| d.to_string()),
+        outlet: source.metadata.outlet.clone(),
+        title: source.metadata.title.clone(),
         sentences: sentences.len(),
         claims: claims.len(),
         warnings: source.warnings.clone(),

@@ -62,3 +62,41 @@ fn a_source_the_manifest_does_not_list_is_read_with_a_warning() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("warning: docs/b.txt: not listed in docs/sources.yaml"), "{text}");
 }
+
+#[test]
+fn reports_name_outlets_beside_files_and_values_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("rules.yaml"),
+        "facts:\n  lake-area:\n    claim: quantity\n    cues: [covers]\n    unit: sq mi\n",
+    )
+    .unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::write(
+        docs.join("sources.yaml"),
+        "sources:\n  - path: a.txt\n    outlet: Lakeside Post\n  - path: b.txt\n    outlet: Valley Times\n",
+    )
+    .unwrap();
+    std::fs::write(docs.join("a.txt"), "The lake covers 5,200 square miles.\n").unwrap();
+    std::fs::write(docs.join("b.txt"), "The lake covers 9,000 square kilometres.\n").unwrap();
+    let out = factlint(dir.path(), &["check", "--rules", "rules.yaml", "docs"]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("^^^^^^^^^^^^^^^^^^ 5,200 square miles (13,468 km²)"), "{text}");
+    assert!(text.contains("9,000 square kilometres (9,000 km²)"), "{text}");
+    assert!(text.contains("9,000 km²: Valley Times (docs/b.txt); 13,468 km²: Lakeside Post (docs/a.txt)"), "{text}");
+    assert!(!text.contains("13467938173"), "{text}");
+
+    // JSON keeps the exact values, and the outlets on the sources.
+    let out = factlint(dir.path(), &["check", "--rules", "rules.yaml", "--format", "json", "docs"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["sources"][0]["outlet"], "Lakeside Post");
+    let values: Vec<&str> =
+        report["findings"][0]["claims"].as_array().unwrap().iter().filter_map(|c| c["value"].as_str()).collect();
+    assert!(values.iter().any(|v| v.starts_with("13467938173.")), "{values:?}");
+
+    let out = factlint(dir.path(), &["check", "--rules", "rules.yaml", "--format", "markdown", "docs"]);
+    let markdown = String::from_utf8_lossy(&out.stdout);
+    assert!(markdown.contains("| Lakeside Post `docs/a.txt:1:17` | 5,200 square miles | `13,468 km²` |"), "{markdown}");
+}

@@ -29,6 +29,9 @@ pub struct Place {
     pub sentence: Arc<str>,
     /// The source's publication date, when known.
     pub published: Option<jiff::civil::Date>,
+    /// The source's outlet, from its manifest entry, when known: reports show it
+    /// beside the path ("Reuters (reuters.txt)").
+    pub outlet: Option<Arc<str>>,
 }
 
 /// A claim where it stands: the claim (its span in the source file) and its place.
@@ -82,6 +85,7 @@ impl Evidence {
                 sentence_index: 0,
                 sentence: Arc::from(""),
                 published: None,
+                outlet: None,
             },
             derived_from: None,
         }
@@ -107,6 +111,7 @@ impl Evidence {
             sentence_index: sentence.index,
             sentence: Arc::clone(&sentence.text),
             published: source.metadata.published,
+            outlet: source.metadata.outlet.as_deref().map(Arc::from),
         };
         Some(Evidence { claim, place, derived_from: None })
     }
@@ -219,6 +224,7 @@ impl<'de> Deserialize<'de> for Evidence {
                 sentence_index: r.sentence_index,
                 sentence: Arc::from(r.sentence),
                 published: None,
+                outlet: None,
             },
             derived_from,
         })

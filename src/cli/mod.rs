@@ -1,6 +1,5 @@
 //! The subcommands over the library: `check`, `extract`, `segment`, `rules`, `init`,
-//! `manifest`. The
-//! binary's own module, not the library's API: the argument types with clap's
+//! `manifest`. The binary's own module, not the library's API: the argument types with clap's
 //! derives and the mapping of option values onto the library's types live here.
 //!
 //! Everything here parses options, calls the pipeline and writes output; errors are

@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use super::{Report, Tally, value_label};
+use super::{Report, Tally, value_reading};
 use crate::check::{Evidence, Finding};
 use crate::rules::Severity;
 
@@ -60,7 +60,7 @@ fn command(out: &mut String, finding: &Finding, claim: &Evidence) {
         let _ = write!(out, ",endColumn={}", claim.place.column + claim.claim.text.chars().count());
     }
     let title = format!("factlint {}: {}", finding.kind_str(), finding.id);
-    let mut message = format!("{}\nhere: \"{}\" = {}", finding.message, claim.claim.text, value_label(claim));
+    let mut message = format!("{}\nhere: \"{}\" = {}", finding.message, claim.claim.text, value_reading(claim));
     if let Some(note) = &finding.note {
         let _ = write!(message, "\nnote: {note}");
     }

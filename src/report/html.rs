@@ -12,7 +12,7 @@ use std::fmt::Write;
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::{Report, agreement_line, claim_range, count, value_label};
+use super::{Report, agreement_line, claim_range, count, source_label, value_label};
 use crate::check::{Evidence, Finding};
 use crate::value::describe;
 
@@ -226,7 +226,7 @@ fn finding_section(out: &mut String, n: usize, finding: &Finding, anchors: &Anch
                 "<div class=\"claim\"><div class=\"where\"><a href=\"#{}\">{}:{}:{}</a> · <span class=\"value\">{}</span></div>\
                  <p class=\"sentence\">{}</p></div>",
                 anchors.of(claim),
-                esc(&claim.place.source),
+                esc(&source_label(claim)),
                 claim.place.line,
                 claim.place.column,
                 esc(&value_label(claim)),

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{Report, Tally, claim_range, value_label};
+use super::{Report, Tally, claim_range, value_reading};
 use crate::check::{Evidence, Finding};
 
 /// How many characters of sentence a table cell shows on each side of the claim.
@@ -53,12 +53,13 @@ fn section(out: &mut String, finding: &Finding) {
     for claim in &finding.claims {
         let _ = writeln!(
             out,
-            "| `{}:{}:{}` | {} | `{}` | {} |",
+            "| {}`{}:{}:{}` | {} | `{}` | {} |",
+            claim.place.outlet.as_deref().map(|o| format!("{} ", escape(o))).unwrap_or_default(),
             code(&claim.place.source),
             claim.place.line,
             claim.place.column,
             escape(&claim.claim.text),
-            code(&value_label(claim)),
+            code(&value_reading(claim)),
             excerpt(claim)
         );
     }

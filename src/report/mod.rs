@@ -16,7 +16,7 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use crate::check::Evidence;
-use crate::value::describe;
+use crate::value::{Timex, Value, describe, format_number};
 
 use serde::Serialize;
 
@@ -58,6 +58,12 @@ pub struct SourceSummary {
     pub path: String,
     /// Publication date, `YYYY-MM-DD`, when known.
     pub published: Option<String>,
+    /// Who published it, from the manifest.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// Its title, from the manifest or the document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     /// Number of sentences.
     pub sentences: usize,
     /// Number of claims found.
@@ -183,12 +189,24 @@ pub(crate) fn claim_range(evidence: &Evidence) -> Range<usize> {
     }
 }
 
-/// The claim's normalized value as a label: `P2D (2 days)`, or `2018-03-25/2018-03-28
-/// → P4D` for a duration derived from a range.
+/// A claim as a desk reads it: the text as written, then the normalized value in
+/// brackets, rounded for reading: `30 ft (9.14 m)`, `Sunday morning (2024-05-12,
+/// morning)`, `March 25-28 (2018-03-25/2018-03-28 → 4 days)`. The text alone when it
+/// already says the value (`2011`). Exact values stay in the JSON.
 pub(crate) fn value_label(evidence: &Evidence) -> String {
-    let value = evidence.claim.value.to_string();
-    let words = describe(&evidence.claim.value);
-    let mut label = if words == value { value } else { format!("{value} ({words})") };
+    let reading = value_reading(evidence);
+    if evidence.claim.text.is_empty() || evidence.claim.text == reading {
+        reading
+    } else {
+        format!("{} ({reading})", evidence.claim.text)
+    }
+}
+
+/// The normalized value alone, rounded for reading, with its modifier and, for a
+/// derived duration, the range it comes from: `about 9.14 m`, `2018-03-25/2018-03-28 →
+/// 4 days`.
+pub(crate) fn value_reading(evidence: &Evidence) -> String {
+    let mut label = reading(&evidence.claim.value);
     if let Some(modifier) = evidence.claim.modifier {
         let name = serde_json::to_value(modifier).ok().and_then(|v| v.as_str().map(str::to_owned));
         if let Some(name) = name {
@@ -196,8 +214,85 @@ pub(crate) fn value_label(evidence: &Evidence) -> String {
         }
     }
     match &evidence.derived_from {
-        Some(from) => format!("{} → {label}", from.value),
+        Some(from) => format!("{} → {label}", reading(&from.value)),
         None => label,
+    }
+}
+
+/// A value rounded for reading: quantities in a unit of their size (`13,468 km²`, not
+/// `13467938173.7472 m2`), numbers with thousands separators, durations in words,
+/// parts of day in words (`2024-05-12, morning`).
+pub(crate) fn reading(value: &Value) -> String {
+    match value {
+        Value::Quantity { amount, unit } => {
+            let (amount, unit) = match unit.as_str() {
+                "m2" if amount.abs() >= 1e6 => (amount / 1e6, "km²"),
+                "m2" => (*amount, "m²"),
+                "m3" => (*amount, "m³"),
+                "m" if amount.abs() >= 1000.0 => (amount / 1000.0, "km"),
+                "kg" if amount.abs() >= 1000.0 => (amount / 1000.0, "t"),
+                other => (*amount, other),
+            };
+            if unit == "%" { format!("{}%", rounded(amount)) } else { format!("{} {unit}", rounded(amount)) }
+        }
+        Value::Number(n) => rounded(*n),
+        Value::Date(timex) => timex_reading(timex),
+        Value::Range { start, end } => format!("{}/{}", timex_reading(start), timex_reading(end)),
+        Value::Duration(_) => describe(value),
+        other => other.to_string(),
+    }
+}
+
+/// A TIMEX3 value with its part of day in words: `2024-05-12TMO` is `2024-05-12,
+/// morning`.
+fn timex_reading(timex: &Timex) -> String {
+    let text = timex.to_string();
+    let parts = [("TMO", "morning"), ("TAF", "afternoon"), ("TEV", "evening"), ("TNI", "night"), ("TDT", "daytime")];
+    for (code, words) in parts {
+        if let Some(day) = text.strip_suffix(code) {
+            return format!("{day}, {words}");
+        }
+    }
+    text
+}
+
+/// A number for reading: whole above 100 (with thousands separators), else three
+/// significant digits; `1.5 million` style for large round amounts is left to the
+/// words a message uses.
+fn rounded(n: f64) -> String {
+    if !n.is_finite() {
+        return n.to_string();
+    }
+    if n.abs() >= 100.0 {
+        return thousands(n.round());
+    }
+    if n == 0.0 {
+        return "0".to_string();
+    }
+    let digits = (2 - n.abs().log10().floor() as i32).max(0);
+    let factor = 10f64.powi(digits);
+    format_number((n * factor).round() / factor)
+}
+
+/// A whole number with commas between thousands: `13468`, `13,468`.
+fn thousands(n: f64) -> String {
+    let digits = format_number(n.abs());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0.0 { format!("-{out}") } else { out }
+}
+
+/// A source as a desk names it: its outlet beside its file, `Reuters (reuters.txt)`,
+/// or the path alone.
+pub(crate) fn source_label(evidence: &Evidence) -> String {
+    match &evidence.place.outlet {
+        Some(outlet) => format!("{outlet} ({})", evidence.place.source),
+        None => evidence.place.source.to_string(),
     }
 }
 
@@ -206,12 +301,12 @@ pub(crate) fn value_label(evidence: &Evidence) -> String {
 pub(crate) fn value_groups(claims: &[Evidence]) -> Vec<(String, Vec<String>)> {
     let mut groups: Vec<(String, BTreeSet<String>)> = Vec::new();
     for claim in claims {
-        let value = describe(&claim.claim.value);
+        let value = reading(&claim.claim.value);
         match groups.iter_mut().find(|(v, _)| *v == value) {
             Some((_, sources)) => {
-                sources.insert(claim.place.source.to_string());
+                sources.insert(source_label(claim));
             }
-            None => groups.push((value, BTreeSet::from([claim.place.source.to_string()]))),
+            None => groups.push((value, BTreeSet::from([source_label(claim)]))),
         }
     }
     // Stable: equal-sized groups keep the order of the claims (outliers first).
@@ -258,4 +353,48 @@ impl Tally {
 /// `1 finding`, `3 findings`.
 pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::ClaimKind;
+
+    fn quantity(text: &str, amount: f64, unit: &str) -> Evidence {
+        let mut evidence =
+            Evidence::new("a.txt", ClaimKind::Quantity, Value::Quantity { amount, unit: unit.into() }, text);
+        evidence.claim.unit = Some(unit.into());
+        evidence
+    }
+
+    #[test]
+    fn values_read_as_written_with_the_normalized_value_rounded() {
+        let date = |text: &str, value: &str| {
+            Evidence::new("a.txt", ClaimKind::Date, Value::Date(value.parse().unwrap()), text)
+        };
+        let table = [
+            (quantity("30 ft", 9.144, "m"), "30 ft (9.14 m)", "9.14 m"),
+            (quantity("5,200 sq mi", 13_467_938_173.7472, "m2"), "5,200 sq mi (13,468 km²)", "13,468 km²"),
+            (quantity("2.5 hectares", 25_000.0, "m2"), "2.5 hectares (25,000 m²)", "25,000 m²"),
+            (quantity("40%", 40.0, "%"), "40%", "40%"),
+            (quantity("1.6 mile", 2574.9504, "m"), "1.6 mile (2.57 km)", "2.57 km"),
+            (date("Sunday morning", "2024-05-12TMO"), "Sunday morning (2024-05-12, morning)", "2024-05-12, morning"),
+            (date("2011", "2011"), "2011", "2011"),
+            (Evidence::new("a.txt", ClaimKind::Number, Value::Number(28_000.0), "28,000"), "28,000", "28,000"),
+        ];
+        for (evidence, label, value) in table {
+            assert_eq!(value_label(&evidence), label);
+            assert_eq!(value_reading(&evidence), value);
+        }
+    }
+
+    #[test]
+    fn sources_carry_their_outlet() {
+        let mut reuters = quantity("30 ft", 9.144, "m");
+        reuters.place.outlet = Some("Reuters".into());
+        let plain = quantity("9 m", 9.0, "m");
+        assert_eq!(source_label(&reuters), "Reuters (a.txt)");
+        assert_eq!(source_label(&plain), "a.txt");
+        assert_eq!(agreement_line(&[reuters, plain]), "9.14 m: Reuters (a.txt); 9 m: a.txt");
+    }
 }

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use serde_json::{Value as Json, json};
 
-use super::{Report, value_label};
+use super::{Report, value_reading};
 use crate::check::{Evidence, Finding, FindingKind};
 use crate::rules::Severity;
 
@@ -189,7 +189,7 @@ fn location(claim: &Evidence, id: Option<usize>) -> Json {
             "artifactLocation": {"uri": uri(&claim.place.source)},
             "region": region(claim),
         },
-        "message": {"text": format!("\"{}\" = {}", claim.claim.text, value_label(claim))},
+        "message": {"text": format!("\"{}\" = {}", claim.claim.text, value_reading(claim))},
     });
     if let Some(id) = id {
         location["id"] = json!(id);
