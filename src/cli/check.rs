@@ -36,6 +36,10 @@ pub struct CheckArgs {
     /// Record today's findings in FILE (then exit 0), for `--baseline` later.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Run again whenever a source, a rule file, a manifest or the config changes,
+    /// clearing the screen first; Ctrl-C stops.
+    #[arg(long, conflicts_with = "write_baseline")]
+    pub watch: bool,
 }
 
 /// The values of `--format`: the report formats.
@@ -92,8 +96,14 @@ impl From<FailOnArg> for FailOn {
     }
 }
 
-/// Runs `check`; the exit code follows the findings and the `--fail-on` threshold.
+/// Runs `check` (once, or `--watch`ing); the exit code follows the findings and the
+/// `--fail-on` threshold.
 pub fn run(args: CheckArgs, config: &Config) -> Result<i32, CliError> {
+    if args.watch { super::watch::run(&args, config) } else { run_once(&args, config) }
+}
+
+/// One check: read, compare, render, and the exit code.
+pub(super) fn run_once(args: &CheckArgs, config: &Config) -> Result<i32, CliError> {
     let resolved = resolve(&args.input, config, true)?;
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
     let progress = Progress::new();

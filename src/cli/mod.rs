@@ -11,6 +11,7 @@ mod init;
 mod manifest;
 mod rules;
 mod segment;
+mod watch;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
