@@ -217,6 +217,10 @@ const NOT_NAMES: &[&str] = &[
     "sunday",
 ];
 
+/// Where a name was seen: the sources (by index) naming it, and each spelling with
+/// the sources using it.
+type Sightings = (BTreeSet<usize>, BTreeMap<String, BTreeSet<usize>>);
+
 /// Titles written before a name, not part of it.
 const TITLES: &[&str] = &[
     "Mr",
@@ -268,7 +272,7 @@ fn shared_names(sources: &[Source]) -> Vec<SharedName> {
         found.push(runs);
     }
     // key -> (sources naming it, spelling -> sources using it)
-    let mut names: BTreeMap<String, (BTreeSet<usize>, BTreeMap<String, BTreeSet<usize>>)> = BTreeMap::new();
+    let mut names: BTreeMap<String, Sightings> = BTreeMap::new();
     for (index, runs) in found.iter().enumerate() {
         for run in runs {
             // "The Lindqvist Tunnel", "Mayor Mara Jensen": the name is what follows.
@@ -297,7 +301,7 @@ fn shared_names(sources: &[Source]) -> Vec<SharedName> {
     // letter or two apart are merged into the one more sources use.
     let mut ranked: Vec<_> = names.into_iter().collect();
     ranked.sort_by(|a, b| b.1.0.len().cmp(&a.1.0.len()).then_with(|| a.0.cmp(&b.0)));
-    let mut merged: Vec<(String, (BTreeSet<usize>, BTreeMap<String, BTreeSet<usize>>))> = Vec::new();
+    let mut merged: Vec<(String, Sightings)> = Vec::new();
     for (key, (sources, spellings)) in ranked {
         let close = |other: &String| key.chars().count() >= 8 && strsim::normalized_levenshtein(&key, other) >= 0.85;
         match merged.iter_mut().find(|(other, _)| close(other)) {

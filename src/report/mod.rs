@@ -279,7 +279,7 @@ fn thousands(n: f64) -> String {
     let digits = format_number(n.abs());
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -374,7 +374,7 @@ mod tests {
         };
         let table = [
             (quantity("30 ft", 9.144, "m"), "30 ft (9.14 m)", "9.14 m"),
-            (quantity("5,200 sq mi", 13_467_938_173.7472, "m2"), "5,200 sq mi (13,468 km²)", "13,468 km²"),
+            (quantity("5,200 sq mi", 13_467_938_173.747_2, "m2"), "5,200 sq mi (13,468 km²)", "13,468 km²"),
             (quantity("2.5 hectares", 25_000.0, "m2"), "2.5 hectares (25,000 m²)", "25,000 m²"),
             (quantity("40%", 40.0, "%"), "40%", "40%"),
             (quantity("1.6 mile", 2574.9504, "m"), "1.6 mile (2.57 km)", "2.57 km"),

@@ -74,7 +74,7 @@ mod tests {
         assert_eq!(describe(&Value::Quantity { amount: 9977.9328, unit: "m".into() }), "9.978 km");
         assert_eq!(describe(&Value::Quantity { amount: 2.5e9, unit: "USD".into() }), "2.5 billion USD");
         assert_eq!(describe(&Value::Quantity { amount: 12.0, unit: "%".into() }), "12%");
-        assert_eq!(describe(&Value::Quantity { amount: 13_467_938_173.7472, unit: "m2".into() }), "13467.9 km²");
+        assert_eq!(describe(&Value::Quantity { amount: 13_467_938_173.747_2, unit: "m2".into() }), "13467.9 km²");
         assert_eq!(describe(&Value::Quantity { amount: 7.8, unit: "magnitude".into() }), "7.8 magnitude");
         assert_eq!(describe(&Value::Number(28000.0)), "28000");
         assert_eq!(describe(&Value::Number(1_500_000.0)), "1.5 million");
