@@ -1,5 +1,5 @@
-//! The subcommands over the library: `check`, `extract`, `segment`, `rules`. The
-//! binary's own module, not the library's API: the argument types with clap's
+//! The subcommands over the library: `check`, `extract`, `segment`, `map`, `reduce`,
+//! `rules`. The binary's own module, not the library's API: the argument types with clap's
 //! derives and the mapping of option values onto the library's types live here.
 //!
 //! Everything here parses options, calls the pipeline and writes output; errors are
@@ -7,6 +7,8 @@
 
 mod check;
 mod extract;
+mod map;
+mod reduce;
 mod rules;
 mod segment;
 
@@ -24,6 +26,8 @@ use factlint::source::{self, IgnoreFiles, SourceFailure};
 
 pub use check::CheckArgs;
 pub use extract::ExtractArgs;
+pub use map::MapArgs;
+pub use reduce::ReduceArgs;
 pub use rules::RulesCommand;
 pub use segment::SegmentArgs;
 
@@ -45,6 +49,10 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Print the sentences, one a line, as the checker reads them.
     Segment(SegmentArgs),
+    /// The map step of a distributed run: write a partition's selected claims as a claims file.
+    Map(MapArgs),
+    /// The reduce step: read claims files of any partition and write `check`'s report.
+    Reduce(ReduceArgs),
     /// Validate rule files, or print their JSON Schema.
     Rules {
         /// What to do with rules.
@@ -103,6 +111,9 @@ pub enum CliError {
     /// A baseline file could not be read or written.
     #[error("{0}")]
     Baseline(#[from] BaselineError),
+    /// Claims files that cannot be reduced.
+    #[error("{0}")]
+    Claims(#[from] factlint::pipeline::claims::ClaimsError),
 }
 
 /// Runs a parsed command line; returns the exit code (0 or 1).
@@ -112,6 +123,8 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
         Command::Check(args) => check::run(args, &config),
         Command::Extract(args) => extract::run(args, &config),
         Command::Segment(args) => segment::run(args, &config),
+        Command::Map(args) => map::run(args, &config),
+        Command::Reduce(args) => reduce::run(args, &config),
         Command::Rules { command } => rules::run(command, &config),
     }
 }
