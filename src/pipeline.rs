@@ -198,18 +198,21 @@ pub struct PlacedSentence {
 /// `factlint segment` prints.
 pub fn segment_all(paths: &[PathBuf], options: &RunOptions) -> (Vec<Segmented>, Vec<SourceFailure>) {
     map_sources(source::discover_with(paths, options.ignore_files), options, |read| {
-        read.map(|source| {
-            let index = LineIndex::new(&source.text);
-            let sentences = segment::sentences(&source)
-                .into_iter()
-                .map(|sentence| {
-                    let position = index.position(&source.text, sentence.span.start);
-                    PlacedSentence { sentence, position }
-                })
-                .collect();
-            Segmented { source: source.display_path(), sentences }
-        })
+        read.map(|source| segment_source(&source))
     })
+}
+
+/// Segments one source already read, each sentence placed at its line and column.
+pub fn segment_source(source: &Source) -> Segmented {
+    let index = LineIndex::new(&source.text);
+    let sentences = segment::sentences(source)
+        .into_iter()
+        .map(|sentence| {
+            let position = index.position(&source.text, sentence.span.start);
+            PlacedSentence { sentence, position }
+        })
+        .collect();
+    Segmented { source: source.display_path(), sentences }
 }
 
 /// The one orchestration of the map step: reads every discovered source in parallel

@@ -458,3 +458,102 @@ fn differ(what: &str, written: &[String], rules: &[&String]) -> String {
     }
     said.join("; ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(analyses: &[Analysis], failures: &[SourceFailure]) -> String {
+        let mut writer = ClaimsWriter::new(Vec::new(), &RuleSet::default()).unwrap();
+        for analysis in analyses {
+            writer.source(analysis).unwrap();
+        }
+        for failure in failures {
+            writer.failure(failure).unwrap();
+        }
+        String::from_utf8(writer.finish().unwrap()).unwrap()
+    }
+
+    fn analysis(path: &str, published: Option<&str>) -> Analysis {
+        Analysis {
+            summary: SourceSummary {
+                path: path.into(),
+                published: published.map(str::to_string),
+                sentences: 3,
+                claims: 2,
+                warnings: vec!["no visible text".into()],
+            },
+            claims: Vec::new(),
+            selected: Vec::new(),
+            names: Vec::new(),
+            cued: Vec::new(),
+            suppressed: 1,
+        }
+    }
+
+    #[test]
+    fn contexts_read_back_as_the_floats_written() {
+        let table = [
+            (
+                Interval { lo: 17616.0, hi: 17622.0, scale: Scale::Days },
+                r#"{"lo":"17616","hi":"17622","scale":"days"}"#,
+            ),
+            (
+                Interval { lo: 0.1 + 0.2, hi: f64::INFINITY, scale: Scale::Plain },
+                r#"{"lo":"0.30000000000000004","hi":"inf","scale":"plain"}"#,
+            ),
+            (
+                Interval { lo: f64::NEG_INFINITY, hi: -1.5e-7, scale: Scale::Seconds },
+                r#"{"lo":"-inf","hi":"-0.00000015","scale":"seconds"}"#,
+            ),
+        ];
+        for (interval, json) in table {
+            assert_eq!(serde_json::to_string(&ContextRecord::of(&interval)).unwrap(), json);
+            let read: ContextRecord = serde_json::from_str(json).unwrap();
+            assert_eq!(read.interval().unwrap(), interval, "{json}");
+        }
+        let bad = ContextRecord { lo: "1".into(), hi: "2".into(), scale: "years".into() };
+        assert!(bad.interval().unwrap_err().contains("`years`"));
+    }
+
+    #[test]
+    fn a_written_file_reads_back_and_a_cut_one_does_not() {
+        let failure = SourceFailure { source: "c.bin".into(), message: "binary file".into() };
+        let text = written(&[analysis("b.txt", Some("2018-03-28")), analysis("a.md", None)], &[failure.clone()]);
+        assert_eq!(text.lines().count(), 5, "{text}");
+        let mapped = read("part.jsonl", &text, &RuleSet::default()).unwrap();
+        let paths: Vec<&str> = mapped.analyses.iter().map(|a| a.summary.path.as_str()).collect();
+        assert_eq!(paths, ["b.txt", "a.md"]);
+        assert_eq!(mapped.analyses[0].summary, analysis("b.txt", Some("2018-03-28")).summary);
+        assert_eq!(mapped.analyses[1].suppressed, 1);
+        assert_eq!(mapped.failures, [failure]);
+
+        let cut = &text[..text.rfind("{\"record\":\"end\"").unwrap()];
+        let error = read("part.jsonl", cut, &RuleSet::default()).unwrap_err().to_string();
+        assert!(error.starts_with("part.jsonl:4: the file ends here without its `end` record"), "{error}");
+        let miscounted = text.replace(r#""sources":2"#, r#""sources":3"#);
+        let error = read("part.jsonl", &miscounted, &RuleSet::default()).unwrap_err().to_string();
+        assert!(error.starts_with("part.jsonl:5: the end record counts 3 source(s)"), "{error}");
+        let extra = format!("{text}{}\n", text.lines().last().unwrap());
+        let error = read("part.jsonl", &extra, &RuleSet::default()).unwrap_err().to_string();
+        assert!(error.starts_with("part.jsonl:6: a record after the end record"), "{error}");
+        let unknown = text.replacen(r#""suppressed":1"#, r#""suppressed":1,"colour":"red""#, 1);
+        let error = read("part.jsonl", &unknown, &RuleSet::default()).unwrap_err().to_string();
+        assert!(error.starts_with("part.jsonl:2: not a claims record") && error.contains("colour"), "{error}");
+    }
+
+    #[test]
+    fn other_formats_and_versions_are_named() {
+        let text = written(&[], &[]);
+        let table = [
+            (text.replace(r#""version":1"#, r#""version":"2.0""#), "claims format version \"2.0\""),
+            (text.replace(r#""version":1,"#, ""), "claims format version (none)"),
+            (text.replace("factlint-claims", "other"), "part.jsonl:1: not a claims file"),
+            (String::new(), "part.jsonl:1: not a claims file"),
+        ];
+        for (input, expected) in table {
+            let error = read("part.jsonl", &input, &RuleSet::default()).unwrap_err().to_string();
+            assert!(error.starts_with("part.jsonl") && error.contains(expected), "{error}");
+        }
+    }
+}
