@@ -4,8 +4,11 @@
 //! Sources are independent until checking, so they are read and analysed in parallel
 //! with rayon, and each source's text is dropped as soon as its claims are out: only
 //! claims (with their sentences, for evidence) outlive a source. [`map_sources`] is
-//! that one map step (read in parallel, results in path order, failures sorted); the
-//! check, `extract` and `segment` all go through it.
+//! that one map step (read in parallel, results in path order, failures sorted), which
+//! the check goes through; [`map_sources_in_order`] is its streaming form (each result
+//! written as soon as it and those before it are done), which `extract`, `segment` and
+//! `map` go through. [`reduce`] is the reduce step, shared by the check and `factlint
+//! reduce`; [`claims`] is the format between the two.
 
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
