@@ -114,9 +114,10 @@ fn events_and_an_unreadable_source_reduce_to_check() {
         let folder = format!("tests/events/{event}");
         let rules = format!("{folder}/rules.yaml");
         let files = sources(&folder);
-        let (odd, even): (Vec<(usize, String)>, Vec<(usize, String)>) =
-            files.into_iter().enumerate().partition(|(i, _)| i % 2 == 1);
-        let partitions = [odd.into_iter().map(|(_, f)| f).collect(), even.into_iter().map(|(_, f)| f).collect()];
+        let mut partitions = [Vec::new(), Vec::new()];
+        for (i, file) in files.into_iter().enumerate() {
+            partitions[i % 2].push(file);
+        }
         let dir = tempfile::tempdir().unwrap();
         let claims = map_partitions(dir.path(), &partitions, &rules);
         assert_reduce_is_check(&[folder], &claims, &rules, &["json", "text"]);

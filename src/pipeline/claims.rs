@@ -519,7 +519,8 @@ mod tests {
     #[test]
     fn a_written_file_reads_back_and_a_cut_one_does_not() {
         let failure = SourceFailure { source: "c.bin".into(), message: "binary file".into() };
-        let text = written(&[analysis("b.txt", Some("2018-03-28")), analysis("a.md", None)], &[failure.clone()]);
+        let text =
+            written(&[analysis("b.txt", Some("2018-03-28")), analysis("a.md", None)], std::slice::from_ref(&failure));
         assert_eq!(text.lines().count(), 5, "{text}");
         let mapped = read("part.jsonl", &text, &RuleSet::default()).unwrap();
         let paths: Vec<&str> = mapped.analyses.iter().map(|a| a.summary.path.as_str()).collect();
