@@ -4,11 +4,15 @@
 //! Sources are independent until checking, so they are read and analysed in parallel
 //! with rayon, and each source's text is dropped as soon as its claims are out: only
 //! claims (with their sentences, for evidence) outlive a source. [`map_sources`] is
-//! that one map step (read in parallel, results in path order, failures sorted); the
-//! check, `extract` and `segment` all go through it.
+//! that one map step (read in parallel, results in path order, failures sorted), which
+//! the check goes through; [`map_sources_in_order`] is its streaming form (each result
+//! written as soon as it and those before it are done), which `extract`, `segment` and
+//! `map` go through. [`reduce`] is the reduce step, shared by the check and `factlint
+//! reduce`; [`claims`] is the format between the two.
 
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -19,10 +23,12 @@ use crate::extract::{self, Claim, Context};
 use crate::report::{Report, SourceSummary};
 use crate::rules::{Matcher, MatcherError, RuleError, RuleSet};
 use crate::segment::{self, Sentence};
-use crate::source::{self, Discovered, Metadata, Source, SourceFailure};
+use crate::source::{self, DateOrigin, Discovered, Metadata, Source, SourceFailure};
 use crate::span::{LineIndex, Position};
 use crate::suppress::Suppressions;
 use crate::value::Value;
+
+pub mod claims;
 
 /// Rules compiled once for a whole run.
 #[derive(Clone, Debug)]
@@ -335,18 +341,21 @@ pub struct PlacedSentence {
 /// `factlint segment` prints.
 pub fn segment_all(paths: &[PathBuf], options: &RunOptions) -> (Vec<Segmented>, Vec<SourceFailure>) {
     map_sources(source::discover_with(paths, options.ignore_files), options, |read| {
-        read.map(|source| {
-            let index = LineIndex::new(&source.text);
-            let sentences = segment::sentences(&source)
-                .into_iter()
-                .map(|sentence| {
-                    let position = index.position(&source.text, sentence.span.start);
-                    PlacedSentence { sentence, position }
-                })
-                .collect();
-            Segmented { source: source.display_path(), sentences }
-        })
+        read.map(|source| segment_source(&source))
     })
+}
+
+/// Segments one source already read, each sentence placed at its line and column.
+pub fn segment_source(source: &Source) -> Segmented {
+    let index = LineIndex::new(&source.text);
+    let sentences = segment::sentences(source)
+        .into_iter()
+        .map(|sentence| {
+            let position = index.position(&source.text, sentence.span.start);
+            PlacedSentence { sentence, position }
+        })
+        .collect();
+    Segmented { source: source.display_path(), sentences }
 }
 
 /// The one orchestration of the map step: reads every discovered source in parallel
@@ -370,6 +379,178 @@ where
     }
     failures.sort_by(|a, b| a.source.cmp(&b.source));
     (mapped, failures)
+}
+
+/// The streaming form of [`map_sources`]: reads and maps `files` in parallel and hands
+/// each result (or why the source could not be read) to `write` in path order, as soon
+/// as it and every source before it are done. At most one result per worker thread is
+/// held at a time (see [`in_order`]), so memory does not grow with the corpus. Stops at
+/// the first error of `write` and returns it.
+pub fn map_sources_in_order<T, F, W>(
+    files: Vec<(PathBuf, Option<Metadata>)>,
+    options: &RunOptions,
+    map: F,
+    write: W,
+) -> std::io::Result<()>
+where
+    T: Send,
+    F: Fn(Result<Source, SourceFailure>) -> Result<T, SourceFailure> + Sync,
+    W: FnMut(Result<T, SourceFailure>) -> std::io::Result<()> + Send,
+{
+    in_order(files.into_iter(), |(path, meta)| map(read(&path, meta.as_ref(), options)), write)
+}
+
+/// A document handed over whole, by an engine that reads the corpus itself: one JSON
+/// object a line on the standard input of `factlint map -`.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// The path the reports name (its extension says whether it is text, Markdown or HTML).
+    pub path: String,
+    /// The whole text.
+    pub text: String,
+    /// Publication date, `YYYY-MM-DD`; it plays the part of a manifest entry.
+    #[serde(default)]
+    pub published: Option<String>,
+}
+
+impl Document {
+    /// The source this document is, as if read from a file at its path with a manifest
+    /// entry giving its publication date; `published` fills in where neither the
+    /// document nor its text gives one.
+    pub fn into_source(self, published: Option<Date>) -> Result<Source, SourceFailure> {
+        let shown = source::display_path(Path::new(&self.path));
+        let own = match self.published.as_deref() {
+            Some(text) => Some(source::parse_published(text).ok_or_else(|| SourceFailure {
+                source: shown.clone(),
+                message: format!("`published` `{text}` is not a date (YYYY-MM-DD)"),
+            })?),
+            None => None,
+        };
+        let fallback =
+            Metadata { published, published_from: published.map(|_| DateOrigin::Option), ..Metadata::default() };
+        let text = self.text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(self.text);
+        let mut source = Source::from_text(PathBuf::from(self.path), text, &fallback);
+        if let Some(date) = own {
+            source.metadata.published = Some(date);
+            source.metadata.published_from = Some(DateOrigin::Manifest);
+        }
+        Ok(source)
+    }
+}
+
+/// Where documents on standard input are said to come from in errors.
+pub const STDIN: &str = "<stdin>";
+
+/// [`map_sources_in_order`] over documents read one a line from `input` (see
+/// [`Document`]), in the order given. A line that is not a document is handed to
+/// `write` as a failure naming its line number, and the lines after it are still read;
+/// blank lines are skipped.
+pub fn map_documents_in_order<T, F, W>(
+    input: impl BufRead + Send,
+    options: &RunOptions,
+    map: F,
+    write: W,
+) -> std::io::Result<()>
+where
+    T: Send,
+    F: Fn(Result<Source, SourceFailure>) -> Result<T, SourceFailure> + Sync,
+    W: FnMut(Result<T, SourceFailure>) -> std::io::Result<()> + Send,
+{
+    let lines = input
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| line.as_ref().is_ok_and(|l| !l.trim().is_empty()) || line.is_err());
+    let failure = |line: usize, message: String| SourceFailure {
+        source: STDIN.to_string(),
+        message: format!("line {line}: {message}"),
+    };
+    in_order(
+        lines,
+        |(at, line)| {
+            let document = match line {
+                Ok(text) => serde_json::from_str::<Document>(&text)
+                    .map_err(|e| failure(at + 1, format!("not a document {{\"path\",\"text\",\"published\"}}: {e}"))),
+                Err(e) => Err(failure(at + 1, format!("cannot be read: {e}"))),
+            };
+            map(document.and_then(|d| d.into_source(options.published)))
+        },
+        write,
+    )
+}
+
+/// Runs `work` on every job in parallel (one worker per thread of the rayon pool) and
+/// hands the results to `write` in job order, each as soon as it and every one before
+/// it are done. A worker takes a new job only while fewer than one job per worker is
+/// taken and not yet written, so a slow job holds the others back instead of letting
+/// finished results pile up: memory stays bounded by one job per thread whatever the
+/// number of jobs. Jobs are drawn from `jobs` lazily, so it may be a stream. Stops
+/// taking jobs at the first error of `write` and returns it.
+pub fn in_order<J, T, I, W, F>(jobs: I, work: W, write: F) -> std::io::Result<()>
+where
+    I: Iterator<Item = J> + Send,
+    T: Send,
+    W: Fn(J) -> T + Sync,
+    F: FnMut(T) -> std::io::Result<()> + Send,
+{
+    struct Line<I, T, F> {
+        jobs: I,
+        taken: usize,
+        written: usize,
+        done: Vec<(usize, T)>,
+        write: F,
+        failed: Option<std::io::Error>,
+        exhausted: bool,
+    }
+    let window = rayon::current_num_threads().max(1);
+    let line = Mutex::new(Line { jobs, taken: 0, written: 0, done: Vec::new(), write, failed: None, exhausted: false });
+    let turn = Condvar::new();
+    let worker = || {
+        loop {
+            let (index, job) = {
+                let mut state = line.lock().unwrap_or_else(PoisonError::into_inner);
+                while !state.exhausted && state.failed.is_none() && state.taken - state.written >= window {
+                    state = turn.wait(state).unwrap_or_else(PoisonError::into_inner);
+                }
+                if state.exhausted || state.failed.is_some() {
+                    return;
+                }
+                match state.jobs.next() {
+                    Some(job) => {
+                        state.taken += 1;
+                        (state.taken - 1, job)
+                    }
+                    None => {
+                        state.exhausted = true;
+                        turn.notify_all();
+                        return;
+                    }
+                }
+            };
+            let result = work(job);
+            let mut state = line.lock().unwrap_or_else(PoisonError::into_inner);
+            state.done.push((index, result));
+            // A handful of results at most (one per worker), so a scan beats a map.
+            while let Some(at) = state.done.iter().position(|(i, _)| *i == state.written) {
+                let (_, result) = state.done.swap_remove(at);
+                state.written += 1;
+                if state.failed.is_none() {
+                    let state = &mut *state;
+                    if let Err(e) = (state.write)(result) {
+                        state.failed = Some(e);
+                    }
+                }
+            }
+            turn.notify_all();
+        }
+    };
+    rayon::scope(|scope| {
+        for _ in 0..window {
+            scope.spawn(|_| worker());
+        }
+    });
+    let state = line.into_inner().unwrap_or_else(PoisonError::into_inner);
+    state.failed.map_or(Ok(()), Err)
 }
 
 /// Reads one source, its error told as the report tells it. A file that its folder's
@@ -430,6 +611,22 @@ pub fn run_with_unused(
         observer.analyzed(analysis.as_ref().map_or(0, |a| a.summary.claims));
         analysis
     });
+    reduce_with_unused(checker, analyses, failures)
+}
+
+/// The reduce step over what the map step kept of every source (in path order) and the
+/// sources that could not be read: facts compared, names compared, the report with its
+/// warnings. `check` and `factlint reduce` both end here, which is what makes them agree.
+pub fn reduce(checker: &Checker, analyses: Vec<Analysis>, failures: Vec<SourceFailure>) -> Report {
+    reduce_with_unused(checker, analyses, failures).0
+}
+
+/// [`reduce`], and the rules the run left unused (which the report's warnings also tell).
+pub fn reduce_with_unused(
+    checker: &Checker,
+    analyses: Vec<Analysis>,
+    failures: Vec<SourceFailure>,
+) -> (Report, Vec<UnusedRule>) {
     let mut sources = Vec::with_capacity(analyses.len());
     let mut selected = Vec::new();
     let mut names = Vec::new();

@@ -1,11 +1,15 @@
-//! `factlint extract`: every claim found, names and expansions too, one record each.
+//! `factlint extract`: every claim found, names and expansions too, one record each,
+//! written source by source in path order as each is done.
+
+use std::io::BufWriter;
 
 use clap::Args;
 
 use factlint::config::Config;
 use factlint::pipeline;
+use factlint::source;
 
-use super::{CliError, InputArgs, RecordFormat, records, report_failures, resolve, write_output};
+use super::{CliError, InputArgs, RecordFormat, RecordWriter, report_failures, resolve, unless_closed_pipe};
 
 /// Options of `extract`.
 #[derive(Debug, Args)]
@@ -21,17 +25,33 @@ pub struct ExtractArgs {
 /// Runs `extract`; exit code 1 when a source could not be read.
 pub fn run(args: ExtractArgs, config: &Config) -> Result<i32, CliError> {
     let resolved = resolve(&args.input, config, false)?;
-    let (analyses, failures) = pipeline::analyze_all(&resolved.paths, &resolved.checker, &resolved.options);
-    if analyses.is_empty() && failures.is_empty() {
+    let discovered = source::discover_with(&resolved.paths, resolved.options.ignore_files);
+    if discovered.files.is_empty() && discovered.failures.is_empty() {
         return Err(super::no_sources(&resolved.paths, resolved.options.ignore_files));
     }
-    let mut claims = Vec::new();
-    for analysis in analyses {
-        let mut all = analysis.claims;
-        all.extend(analysis.names);
-        all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        claims.extend(all);
-    }
-    write_output(None, &records(&claims, args.format))?;
+    let mut failures = discovered.failures;
+    let mut out = RecordWriter::new(BufWriter::new(std::io::stdout()), args.format);
+    let streamed = pipeline::map_sources_in_order(
+        discovered.files,
+        &resolved.options,
+        |read| {
+            read.map(|source| {
+                let analysis = pipeline::analyze_source(&source, &resolved.checker);
+                let mut claims = analysis.claims;
+                claims.extend(analysis.names);
+                claims.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+                claims
+            })
+        },
+        |result| match result {
+            Ok(claims) => out.write(&claims),
+            Err(failure) => {
+                failures.push(failure);
+                Ok(())
+            }
+        },
+    );
+    unless_closed_pipe(streamed.and_then(|()| out.finish()))?;
+    failures.sort_by(|a, b| a.source.cmp(&b.source));
     Ok(report_failures(&failures))
 }

@@ -1,6 +1,6 @@
-//! The subcommands over the library: `check`, `extract`, `segment`, `rules`, `init`,
-//! `manifest`. The binary's own module, not the library's API: the argument types with clap's
-//! derives and the mapping of option values onto the library's types live here.
+//! The subcommands over the library: `check`, `extract`, `segment`, `map`, `reduce`,
+//! `rules`, `init`, `manifest`. The binary's own module, not the library's API: the argument
+//! types with clap's derives and the mapping of option values onto the library's types live here.
 //!
 //! Everything here parses options, calls the pipeline and writes output; errors are
 //! returned to `main`, which renders them once and maps them to exit codes.
@@ -9,6 +9,8 @@ mod check;
 mod extract;
 mod init;
 mod manifest;
+mod map;
+mod reduce;
 mod rules;
 mod segment;
 mod watch;
@@ -29,6 +31,8 @@ pub use check::CheckArgs;
 pub use extract::ExtractArgs;
 pub use init::InitArgs;
 pub use manifest::ManifestCommand;
+pub use map::MapArgs;
+pub use reduce::ReduceArgs;
 pub use rules::RulesCommand;
 pub use segment::SegmentArgs;
 
@@ -58,6 +62,10 @@ pub enum Command {
         #[command(subcommand)]
         command: ManifestCommand,
     },
+    /// The map step of a distributed run: write a partition's selected claims as a claims file.
+    Map(MapArgs),
+    /// The reduce step: read claims files of any partition and write `check`'s report.
+    Reduce(ReduceArgs),
     /// Validate rule files, or print their JSON Schema.
     Rules {
         /// What to do with rules.
@@ -116,6 +124,9 @@ pub enum CliError {
     /// A baseline file could not be read or written.
     #[error("{0}")]
     Baseline(#[from] BaselineError),
+    /// Claims files that cannot be reduced.
+    #[error("{0}")]
+    Claims(#[from] factlint::pipeline::claims::ClaimsError),
 }
 
 /// Runs a parsed command line; returns the exit code (0 or 1).
@@ -125,6 +136,8 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
         Command::Check(args) => check::run(args, &config),
         Command::Extract(args) => extract::run(args, &config),
         Command::Segment(args) => segment::run(args, &config),
+        Command::Map(args) => map::run(args, &config),
+        Command::Reduce(args) => reduce::run(args, &config),
         Command::Rules { command } => rules::run(command, &config),
         Command::Init(args) => init::run(args),
         Command::Manifest { command } => manifest::run(command),
@@ -267,12 +280,59 @@ fn write_output(path: Option<&Path>, text: &str) -> Result<(), CliError> {
     Ok(())
 }
 
-fn records<T: serde::Serialize>(items: &[T], format: RecordFormat) -> String {
-    match format {
-        RecordFormat::Json => serde_json::to_string_pretty(items).unwrap_or_default() + "\n",
-        RecordFormat::Jsonl => {
-            items.iter().filter_map(|item| serde_json::to_string(item).ok()).map(|line| line + "\n").collect()
+/// Writes records as they come, in one of the [`RecordFormat`]s, so that a run holds
+/// one source's records at a time rather than all of them. The JSON form is the array
+/// `serde_json::to_string_pretty` writes for the whole list, byte for byte.
+struct RecordWriter<W: Write> {
+    out: W,
+    format: RecordFormat,
+    written: usize,
+}
+
+impl<W: Write> RecordWriter<W> {
+    fn new(out: W, format: RecordFormat) -> RecordWriter<W> {
+        RecordWriter { out, format, written: 0 }
+    }
+
+    fn write<T: serde::Serialize>(&mut self, items: &[T]) -> std::io::Result<()> {
+        for item in items {
+            match self.format {
+                RecordFormat::Jsonl => {
+                    serde_json::to_writer(&mut self.out, item)?;
+                    self.out.write_all(b"\n")?;
+                }
+                RecordFormat::Json => {
+                    self.out.write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+                    // An item's own pretty form, one level in: JSON strings hold no raw
+                    // line break, so indenting every line is exact.
+                    let pretty = serde_json::to_string_pretty(item)?;
+                    for (i, line) in pretty.split('\n').enumerate() {
+                        if i > 0 {
+                            self.out.write_all(b"\n")?;
+                        }
+                        self.out.write_all(b"  ")?;
+                        self.out.write_all(line.as_bytes())?;
+                    }
+                }
+            }
+            self.written += 1;
         }
+        Ok(())
+    }
+
+    fn finish(mut self) -> std::io::Result<()> {
+        if self.format == RecordFormat::Json {
+            self.out.write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+        }
+        self.out.flush()
+    }
+}
+
+/// A closed pipe (`factlint ... | head`) is not an error worth reporting.
+fn unless_closed_pipe(result: std::io::Result<()>) -> std::io::Result<()> {
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
     }
 }
 
@@ -286,6 +346,43 @@ fn report_failures(failures: &[SourceFailure]) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Records written one source at a time read as the whole list written at once.
+    #[test]
+    fn streamed_records_are_the_list_written_at_once() {
+        #[derive(serde::Serialize)]
+        struct Row {
+            source: &'static str,
+            index: usize,
+            tags: Vec<&'static str>,
+            nested: Option<Vec<u8>>,
+        }
+        let row = |index, tags: Vec<&'static str>| Row { source: "a \"b\"\nc", index, tags, nested: Some(vec![]) };
+        let batches = vec![vec![], vec![row(0, vec!["x", "y"]), row(1, vec![])], vec![], vec![row(2, vec!["z"])]];
+        let all: Vec<&Row> = batches.iter().flatten().collect();
+        for (format, whole) in [
+            (RecordFormat::Json, serde_json::to_string_pretty(&all).unwrap() + "\n"),
+            (RecordFormat::Jsonl, all.iter().map(|r| serde_json::to_string(r).unwrap() + "\n").collect::<String>()),
+        ] {
+            let mut out = Vec::new();
+            let mut writer = RecordWriter::new(&mut out, format);
+            for batch in &batches {
+                writer.write(batch).unwrap();
+            }
+            writer.finish().unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), whole, "{format:?}");
+
+            let mut empty = Vec::new();
+            RecordWriter::new(&mut empty, format).finish().unwrap();
+            let none: Vec<Row> = Vec::new();
+            let expected = if format == RecordFormat::Json {
+                serde_json::to_string_pretty(&none).unwrap() + "\n"
+            } else {
+                String::new()
+            };
+            assert_eq!(String::from_utf8(empty).unwrap(), expected, "{format:?}");
+        }
+    }
 
     #[test]
     fn published_must_be_a_whole_date() {

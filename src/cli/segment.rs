@@ -1,11 +1,15 @@
-//! `factlint segment`: the sentences as the checker reads them, one record each.
+//! `factlint segment`: the sentences as the checker reads them, one record each,
+//! written source by source in path order as each is done.
+
+use std::io::BufWriter;
 
 use clap::Args;
 
 use factlint::config::Config;
 use factlint::pipeline;
+use factlint::source;
 
-use super::{CliError, InputArgs, RecordFormat, records, report_failures, resolve, write_output};
+use super::{CliError, InputArgs, RecordFormat, RecordWriter, report_failures, resolve, unless_closed_pipe};
 
 /// Options of `segment`.
 #[derive(Debug, Args)]
@@ -33,27 +37,40 @@ struct SentenceRecord<'a> {
 /// Runs `segment`; exit code 1 when a source could not be read.
 pub fn run(args: SegmentArgs, config: &Config) -> Result<i32, CliError> {
     let resolved = resolve(&args.input, config, false)?;
-    let (segmented, failures) = pipeline::segment_all(&resolved.paths, &resolved.options);
-    if segmented.is_empty() && failures.is_empty() {
+    let discovered = source::discover_with(&resolved.paths, resolved.options.ignore_files);
+    if discovered.files.is_empty() && discovered.failures.is_empty() {
         return Err(super::no_sources(&resolved.paths, resolved.options.ignore_files));
     }
-    let mut out = String::new();
-    for source in &segmented {
-        let rows: Vec<SentenceRecord> = source
-            .sentences
-            .iter()
-            .map(|placed| SentenceRecord {
-                source: &source.source,
-                index: placed.sentence.index,
-                start: placed.sentence.span.start,
-                end: placed.sentence.span.end,
-                line: placed.position.line,
-                column: placed.position.column,
-                text: &placed.sentence.text,
-            })
-            .collect();
-        out.push_str(&records(&rows, args.format));
-    }
-    write_output(None, &out)?;
+    let mut failures = discovered.failures;
+    let mut out = RecordWriter::new(BufWriter::new(std::io::stdout()), args.format);
+    let streamed = pipeline::map_sources_in_order(
+        discovered.files,
+        &resolved.options,
+        |read| read.map(|source| pipeline::segment_source(&source)),
+        |result| match result {
+            Ok(segmented) => {
+                let rows: Vec<SentenceRecord> = segmented
+                    .sentences
+                    .iter()
+                    .map(|placed| SentenceRecord {
+                        source: &segmented.source,
+                        index: placed.sentence.index,
+                        start: placed.sentence.span.start,
+                        end: placed.sentence.span.end,
+                        line: placed.position.line,
+                        column: placed.position.column,
+                        text: &placed.sentence.text,
+                    })
+                    .collect();
+                out.write(&rows)
+            }
+            Err(failure) => {
+                failures.push(failure);
+                Ok(())
+            }
+        },
+    );
+    unless_closed_pipe(streamed.and_then(|()| out.finish()))?;
+    failures.sort_by(|a, b| a.source.cmp(&b.source));
     Ok(report_failures(&failures))
 }

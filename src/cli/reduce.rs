@@ -1,0 +1,65 @@
+//! `factlint reduce`: the reduce step of a distributed run. Reads the claims files that
+//! `factlint map` wrote for any partition of the sources and writes the report that
+//! `factlint check` writes for all of them, byte for byte.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use factlint::baseline::Baseline;
+use factlint::config::{Config, FailOn};
+use factlint::pipeline::{self, claims};
+use factlint::report::{self, Format};
+
+use super::check::{FailOnArg, FormatArg};
+use super::{CliError, load_checker, write_output};
+
+/// Options of `reduce`.
+#[derive(Debug, Args)]
+pub struct ReduceArgs {
+    /// Claims files written by `factlint map`, one per partition, in any order.
+    #[arg(required = true, value_name = "CLAIMS")]
+    pub claims: Vec<PathBuf>,
+    /// Rule file or folder (repeatable): those the map step used. Default: the `rules`
+    /// of factlint.yaml.
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit 1 when a finding is at or above this severity.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOnArg>,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+}
+
+/// Runs `reduce`; exit codes as `check`'s. A claims file of another version, cut
+/// short or made with other rules stops it before anything is checked (exit 2).
+pub fn run(args: ReduceArgs, config: &Config) -> Result<i32, CliError> {
+    let rule_paths = if args.rules.is_empty() { config.rules.clone() } else { args.rules.clone() };
+    if rule_paths.is_empty() {
+        return Err(CliError::Usage("no rules: name the rule files the map step used with `--rules`".into()));
+    }
+    let checker = load_checker(&rule_paths)?;
+    let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
+    let files: Vec<&std::path::Path> = args.claims.iter().map(PathBuf::as_path).collect();
+    let mapped = claims::read_all(&files, &checker.rules)?;
+    let mut report = pipeline::reduce(&checker, mapped.analyses, mapped.failures);
+    if report.sources.is_empty() && report.errors.is_empty() {
+        return Err(CliError::Usage("the claims files hold no source: nothing to check".into()));
+    }
+    if let Some(baseline) = &baseline {
+        report.baselined = baseline.filter(&mut report.findings);
+        report.summary.findings = report.findings.len();
+    }
+    let format = args.format.map(Format::from).or(config.format.map(Format::from)).unwrap_or(Format::Text);
+    let to_terminal = args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    write_output(args.output.as_deref(), &report::render(&report, format, color))?;
+    Ok(i32::from(report.fails(args.fail_on.map(FailOn::from).or(config.fail_on).unwrap_or_default())))
+}
