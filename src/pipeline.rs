@@ -412,6 +412,12 @@ pub struct Document {
     /// Publication date, `YYYY-MM-DD`; it plays the part of a manifest entry.
     #[serde(default)]
     pub published: Option<String>,
+    /// Who published it, as a manifest's `outlet`.
+    #[serde(default)]
+    pub outlet: Option<String>,
+    /// Its title, as a manifest's `title`.
+    #[serde(default)]
+    pub title: Option<String>,
 }
 
 impl Document {
@@ -427,8 +433,13 @@ impl Document {
             })?),
             None => None,
         };
-        let fallback =
-            Metadata { published, published_from: published.map(|_| DateOrigin::Option), ..Metadata::default() };
+        let fallback = Metadata {
+            published,
+            published_from: published.map(|_| DateOrigin::Option),
+            title: self.title,
+            outlet: self.outlet,
+            ..Metadata::default()
+        };
         let text = self.text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(self.text);
         let mut source = Source::from_text(PathBuf::from(self.path), text, &fallback);
         if let Some(date) = own {

@@ -169,7 +169,10 @@ fn seed_documents() -> Vec<String> {
         if record["record"] == "source" {
             let path = record["path"].as_str().unwrap();
             let text = std::fs::read_to_string(root().join(path)).unwrap();
-            let document = serde_json::json!({"path": path, "text": text, "published": record["published"]});
+            let document = serde_json::json!({
+                "path": path, "text": text, "published": record["published"],
+                "outlet": record["outlet"], "title": record["title"],
+            });
             documents.push(document.to_string());
         }
     }

@@ -351,6 +351,7 @@ pub fn read(file: &str, text: &str, rules: &RuleSet) -> Result<Mapped, ClaimsErr
     // The publication date is not part of a claim record: every claim of a source has
     // its source's, as when the claims were found.
     let mut published = None;
+    let mut outlet: Option<std::sync::Arc<str>> = None;
     let mut last = 1;
     while let Some((at, text)) = lines.next() {
         last = at;
@@ -366,6 +367,7 @@ pub fn read(file: &str, text: &str, rules: &RuleSet) -> Result<Mapped, ClaimsErr
                     ),
                     None => None,
                 };
+                outlet = s.outlet.as_deref().map(std::sync::Arc::from);
                 let mut cued = Vec::with_capacity(s.cued.len());
                 for id in &s.cued {
                     cued.push(fact_index(&facts, id).ok_or_else(|| malformed(at, unknown_fact(id)))?);
@@ -393,12 +395,14 @@ pub fn read(file: &str, text: &str, rules: &RuleSet) -> Result<Mapped, ClaimsErr
                 let context = context.map(|c| c.interval()).transpose().map_err(|m| malformed(at, m))?;
                 let analysis = owner(&mut mapped, &claim).ok_or_else(|| malformed(at, orphan(&claim)))?;
                 claim.place.published = published;
+                claim.place.outlet = outlet.clone();
                 counts.selected += 1;
                 analysis.selected.push(Selected { fact, evidence: claim, context });
             }
             In::Name { mut claim } => {
                 let analysis = owner(&mut mapped, &claim).ok_or_else(|| malformed(at, orphan(&claim)))?;
                 claim.place.published = published;
+                claim.place.outlet = outlet.clone();
                 counts.names += 1;
                 analysis.names.push(claim);
             }
