@@ -7,8 +7,9 @@
         CORPUS
 
 CORPUS is a folder of sources (text, Markdown, HTML; `sources.yaml` manifests give
-publication dates, as for `factlint check`), or a JSON Lines or Parquet dataset of
-documents with the columns `path`, `text` and optionally `published` (YYYY-MM-DD).
+publication dates, as for `factlint check`), or a JSON Lines (`.jsonl`, `.json`) or
+Parquet (`.parquet`, `.pq`) dataset, file or folder, of documents with the columns
+`path`, `text` and optionally `published` (YYYY-MM-DD).
 
 The factlint binary and the rules are shipped with the job (`SparkContext.addFile`).
 Each partition's documents are piped, one JSON object a line, to `factlint map -` on an
@@ -132,13 +133,14 @@ def read_document(item):
 
 
 def documents_rdd(spark, corpus, partitions):
-    if os.path.isdir(corpus):
+    dataset = corpus.rstrip("/").endswith((".parquet", ".pq", ".jsonl", ".json"))
+    if os.path.isdir(corpus) and not dataset:
         listed = folder_documents(corpus)
         if not listed:
             raise SystemExit(f"error: no source under {corpus}")
         count = partitions or spark.sparkContext.defaultParallelism
         return spark.sparkContext.parallelize(listed, count).map(read_document)
-    if corpus.endswith(".parquet") or os.path.isdir(corpus) is False and corpus.endswith(".pq"):
+    if corpus.rstrip("/").endswith((".parquet", ".pq")):
         frame = spark.read.parquet(corpus)
     else:
         frame = spark.read.json(corpus)
@@ -162,10 +164,13 @@ def run(argv):
     args = arguments(argv)
     from pyspark.sql import SparkSession
 
+    from pyspark import SparkConf
+
     builder = SparkSession.builder.appName("factlint")
     if args.master:
         builder = builder.master(args.master)
-    elif "SPARK_MASTER" not in os.environ and "spark.master" not in " ".join(sys.argv):
+    elif not SparkConf().contains("spark.master"):
+        # Run as a plain script, not by spark-submit (which sets the master).
         builder = builder.master("local[*]")
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
