@@ -93,6 +93,16 @@ fn agrees(a: &Compared, b: &Compared, tolerance: Option<Tolerance>) -> bool {
     agree(&widened, &b.extent).unwrap_or(true)
 }
 
+/// Whether two claims of a fact agree as [`compare`] decides it: modifiers and the
+/// fact's tolerance widen them, and values that cannot be compared do not disagree.
+/// For the record and the draft, which judge one claim against another.
+pub(super) fn claims_agree(fact: &Fact, a: &Evidence, b: &Evidence) -> bool {
+    match (Compared::new(a.clone(), None, fact), Compared::new(b.clone(), None, fact)) {
+        (Some(a), Some(b)) => agrees(&a, &b, fact.tolerance) || agrees(&b, &a, fact.tolerance),
+        _ => true,
+    }
+}
+
 /// Compares the claims of fact `id` and returns its findings.
 pub fn compare(id: &str, fact: &Fact, claims: Vec<Evidence>) -> Vec<Finding> {
     compare_in_context(id, fact, claims.into_iter().map(|e| (e, None)).collect())

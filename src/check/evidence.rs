@@ -240,6 +240,8 @@ pub enum FindingKind {
     Imprecise,
     /// An evolving figure that changed in a later report.
     Update,
+    /// A value that contradicts the desk's record (a fact's `value:`).
+    Record,
 }
 
 /// One thing the checker reports, with every claim that shows it.
@@ -269,6 +271,7 @@ impl FindingKind {
             FindingKind::Expansion => "expansion",
             FindingKind::Imprecise => "imprecise",
             FindingKind::Update => "update",
+            FindingKind::Record => "record",
         }
     }
 }

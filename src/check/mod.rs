@@ -9,6 +9,7 @@
 mod compare;
 mod evidence;
 pub mod names;
+pub mod record;
 pub mod select;
 
 use rayon::prelude::*;
@@ -34,7 +35,16 @@ pub fn check(rules: &RuleSet, selected: Vec<Selected>) -> Vec<Finding> {
     let mut findings: Vec<Finding> = groups
         .into_par_iter()
         .enumerate()
-        .flat_map_iter(|(i, claims)| compare_in_context(facts[i].0, facts[i].1, claims))
+        .flat_map_iter(|(i, claims)| {
+            let (id, fact) = facts[i];
+            match record::read(fact) {
+                Some(known) => {
+                    let claims: Vec<Evidence> = claims.into_iter().map(|(e, _)| e).collect();
+                    record::contradictions(id, fact, &known, &claims).into_iter().collect()
+                }
+                None => compare_in_context(id, fact, claims),
+            }
+        })
         .collect();
     sort_findings(&mut findings);
     findings

@@ -117,7 +117,9 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
 }
 
 fn load_rules(paths: &[PathBuf]) -> Result<RuleSet, CliError> {
-    RuleSet::load(paths).map_err(CliError::Rules)
+    let rules = RuleSet::load(paths).map_err(CliError::Rules)?;
+    let unreadable = rules.check_records(factlint::check::record::is_readable);
+    if unreadable.is_empty() { Ok(rules) } else { Err(CliError::Rules(unreadable)) }
 }
 
 /// Sources, rules and options resolved from the arguments and the config.

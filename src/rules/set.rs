@@ -78,6 +78,11 @@ pub struct Fact {
     pub evolving: bool,
     /// Sentences that must and must not match, checked by `factlint rules check`.
     pub examples: Examples,
+    /// The desk's record as written (`value:`): read by `check::record`, which knows
+    /// the extractors that read it.
+    pub value: Option<String>,
+    /// Where the record comes from (`source:`), free text.
+    pub source: Option<String>,
 }
 
 impl Fact {
@@ -99,6 +104,8 @@ impl Fact {
                 .or_else(|| defaults.tolerance.filter(|t| validate::tolerance_fits(spec.claim, t))),
             evolving: spec.evolving,
             examples: spec.examples.clone(),
+            value: spec.value.clone(),
+            source: spec.source.clone(),
         }
     }
 }
@@ -278,6 +285,24 @@ impl RuleSet {
                     format!("fact `{id}`: unknown entity `{entity}` in `about`{known}"),
                 ));
             }
+        }
+        errors
+    }
+
+    /// Errors for facts whose `value:` (the desk's record) is not a value of their
+    /// kind, placed at the value. `readable` says whether a fact's record reads as a
+    /// claim of its kind; it is given by the caller (`check::record::is_readable`),
+    /// since reading a value as written takes the extractors, which rules do not know.
+    pub fn check_records(&self, readable: impl Fn(&Fact) -> bool) -> Vec<RuleError> {
+        let mut errors = Vec::new();
+        for (id, fact) in &self.facts {
+            let Some(written) = fact.value.as_deref() else { continue };
+            if written.trim().is_empty() || readable(fact) {
+                continue;
+            }
+            let origin = self.fact_origin.get(id).copied().unwrap_or_default();
+            let message = validate::record_unreadable(id, fact.claim, written);
+            errors.push(self.error(origin, &["facts", id, "value"], Some(written), message));
         }
         errors
     }
