@@ -7,6 +7,7 @@
 //! that one map step (read in parallel, results in path order, failures sorted); the
 //! check, `extract` and `segment` all go through it.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -260,7 +261,51 @@ pub fn run(paths: &[PathBuf], checker: &Checker, options: &RunOptions) -> Report
 /// Each source's text and its unselected claims are dropped as soon as its map step
 /// ends, so memory holds one source's text per thread plus the claims facts took.
 pub fn run_observed(paths: &[PathBuf], checker: &Checker, options: &RunOptions, observer: &dyn Observer) -> Report {
-    let discovered = source::discover_with(paths, options.ignore_files);
+    check_discovered(source::discover_with(paths, options.ignore_files), checker, options, observer, None)
+}
+
+/// A draft against its references (`check DRAFT... --against REF...`): every source
+/// is read, and the findings are about the drafts only ([`check::against`]). A file
+/// found among both is read once, as a draft, and the report says so.
+pub fn run_against(
+    drafts: &[PathBuf],
+    references: &[PathBuf],
+    checker: &Checker,
+    options: &RunOptions,
+    observer: &dyn Observer,
+) -> Report {
+    let mut discovered = source::discover_with(drafts, options.ignore_files);
+    let shown: BTreeSet<String> = discovered.files.iter().map(|(p, _)| source::display_path(p)).collect();
+    let same_file = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let draft_files: BTreeSet<PathBuf> = discovered.files.iter().map(|(p, _)| same_file(p)).collect();
+    let found = source::discover_with(references, options.ignore_files);
+    let mut notes = Vec::new();
+    for (path, meta) in found.files {
+        if draft_files.contains(&same_file(&path)) {
+            notes.push(format!(
+                "{} is both a draft and a reference: read once, as the draft",
+                source::display_path(&path)
+            ));
+        } else {
+            discovered.files.push((path, meta));
+        }
+    }
+    discovered.failures.extend(found.failures);
+    discovered.files.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut report = check_discovered(discovered, checker, options, observer, Some(&shown));
+    report.warnings.splice(0..0, notes);
+    report
+}
+
+/// The check of the sources found: every source read (map), then every fact compared
+/// (reduce); with `drafts`, the drafts' claims are judged against the others'.
+fn check_discovered(
+    discovered: Discovered,
+    checker: &Checker,
+    options: &RunOptions,
+    observer: &dyn Observer,
+    drafts: Option<&BTreeSet<String>>,
+) -> Report {
     observer.discovered(discovered.files.len());
     let (analyses, failures) = map_sources(discovered, options, |read| {
         let analysis = read.map(|source| Analysis { claims: Vec::new(), ..analyze_source(&source, checker) });
@@ -283,10 +328,31 @@ pub fn run_observed(paths: &[PathBuf], checker: &Checker, options: &RunOptions, 
         }
         suppressed += analysis.suppressed;
     }
-    let mut findings = check::check(&checker.rules, selected);
-    findings.extend(check::names::compare(&checker.rules, names));
+    let mut reference_conflicts = 0;
+    let mut findings = match drafts {
+        Some(drafts) => {
+            let judged = check::against::check(&checker.rules, selected, &|source| drafts.contains(source));
+            reference_conflicts = judged.reference_conflicts;
+            let mut findings = judged.findings;
+            // A name finding is about the draft when the draft holds one of its spellings.
+            let names = check::names::compare(&checker.rules, names);
+            findings.extend(names.into_iter().filter(|f| f.claims.iter().any(|c| drafts.contains(&*c.place.source))));
+            findings
+        }
+        None => {
+            let mut findings = check::check(&checker.rules, selected);
+            findings.extend(check::names::compare(&checker.rules, names));
+            findings
+        }
+    };
     check::sort_findings(&mut findings);
     let mut report = Report::new(sources, findings, failures);
+    report.summary.reference_conflicts = reference_conflicts;
+    if reference_conflicts > 0 {
+        report.warnings.push(format!(
+            "the references disagree among themselves on {reference_conflicts} fact(s): not findings (the draft is judged against them)"
+        ));
+    }
     if !report.sources.is_empty() {
         for ((id, fact), seen) in checker.rules.facts.iter().zip(cued) {
             if !seen && !fact.cues.is_empty() {

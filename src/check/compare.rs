@@ -207,6 +207,7 @@ pub fn compare_in_context(id: &str, fact: &Fact, claims: Vec<(Evidence, Option<I
             message,
             note: note_text,
             claims: evidence,
+            side: None,
         });
     }
 
@@ -230,6 +231,7 @@ pub fn compare_in_context(id: &str, fact: &Fact, claims: Vec<(Evidence, Option<I
                 message,
                 note: None,
                 claims: evidence,
+                side: None,
             });
         }
     }
@@ -367,6 +369,7 @@ fn evolving(id: &str, fact: &Fact, claims: Vec<Compared>) -> Vec<Finding> {
             message: format!("values differ ({}) and cannot be ordered in time", values.join(" vs ")),
             note: Some(format!("no publication date for: {}", undated.into_iter().collect::<Vec<_>>().join(", "))),
             claims: evidence,
+            side: None,
         }];
     }
     let mut order: Vec<usize> = (0..claims.len()).collect();
@@ -415,6 +418,7 @@ fn evolving(id: &str, fact: &Fact, claims: Vec<Compared>) -> Vec<Finding> {
             message: format!("reports {verb}: {}", steps.join(" → ")),
             note: None,
             claims: group.iter().map(|&i| claims[i].evidence.clone()).collect(),
+            side: None,
         });
     }
     findings

@@ -6,6 +6,7 @@
 //! group on its own (in parallel with rayon). Neither knows anything of files or
 //! output formats.
 
+pub mod against;
 mod compare;
 mod evidence;
 pub mod names;
@@ -15,7 +16,7 @@ pub mod select;
 use rayon::prelude::*;
 
 pub use compare::{compare, compare_in_context};
-pub use evidence::{Derivation, Evidence, Finding, FindingKind, Place};
+pub use evidence::{Derivation, DraftSide, Evidence, Finding, FindingKind, Place};
 pub use select::{Selected, scan, select};
 
 use crate::rules::RuleSet;
@@ -23,7 +24,8 @@ use crate::value::Interval;
 
 /// Compares the selected claims of every fact and returns the findings, ordered by
 /// fact id, then kind, then the place of their first claim: the same order whatever
-/// the number of threads.
+/// the number of threads. A fact with a record (`value:`) judges its claims against
+/// the record ([`record`]) rather than against one another.
 pub fn check(rules: &RuleSet, selected: Vec<Selected>) -> Vec<Finding> {
     let mut groups: Vec<Vec<(Evidence, Option<Interval>)>> = vec![Vec::new(); rules.facts.len()];
     for s in selected {

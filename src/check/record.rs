@@ -111,6 +111,7 @@ pub fn contradictions(id: &str, fact: &Fact, record: &Claim, claims: &[Evidence]
         message,
         note: Some(note),
         claims: wrong.into_iter().cloned().chain(std::iter::once(evidence)).collect(),
+        side: None,
     })
 }
 

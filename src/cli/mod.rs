@@ -5,6 +5,7 @@
 //! Everything here parses options, calls the pipeline and writes output; errors are
 //! returned to `main`, which renders them once and maps them to exit codes.
 
+mod changed;
 mod check;
 mod extract;
 mod rules;
