@@ -150,9 +150,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let nested = dir.path().join("a/b");
         std::fs::create_dir_all(&nested).unwrap();
-        std::fs::write(dir.path().join(CONFIG_NAME), "sources: [seeds]\nrules: [rules]\nfail-on: warning\n").unwrap();
+        std::fs::write(
+            dir.path().join(CONFIG_NAME),
+            "sources: [seeds]\nrules: [rules]\nagainst: [wire]\nfail-on: warning\n",
+        )
+        .unwrap();
         let config = Config::discover(&nested).unwrap();
         assert_eq!(config.sources, [dir.path().join("seeds")]);
+        assert_eq!(config.against, [dir.path().join("wire")]);
         assert_eq!(config.fail_on, Some(FailOn::Warning));
     }
 

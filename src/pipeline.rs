@@ -360,6 +360,15 @@ fn check_discovered(
             }
         }
     }
+    // `factlint rules check` refuses these; a library caller that skipped it hears of them here.
+    for (id, fact) in &checker.rules.facts {
+        if let Some(written) = fact.value.as_deref().filter(|_| check::record::read(fact).is_none()) {
+            report.warnings.push(format!(
+                "fact `{id}`: `value: {written}` reads as no {}; its claims are compared with one another instead",
+                fact.claim
+            ));
+        }
+    }
     if suppressed > 0 {
         report.warnings.push(format!("{suppressed} claim(s) silenced by factlint-disable comments"));
     }

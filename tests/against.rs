@@ -103,6 +103,15 @@ fn each_finding_is_about_the_draft_with_its_side_and_message() {
     );
 }
 
+/// The terminal report, read and accepted: each finding opens on the draft's sentence.
+#[test]
+fn the_text_report() {
+    let (_, out) = against(&["--format", "text"]);
+    insta::with_settings!({snapshot_path => "../snapshots", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!("against-text", out);
+    });
+}
+
 #[test]
 fn a_draft_also_among_the_references_is_read_once_as_the_draft() {
     let (code, report) = json(&["--against", "tests/data/desk/draft/story.md"]);
