@@ -140,6 +140,11 @@ fn every_format_renders_the_draft_first() {
         assert_eq!(code, Some(1), "{format}");
         assert!(out.contains("the draft states 1.5 km"), "{format}: {out}");
     }
+    for format in ["text", "json", "markdown", "html"] {
+        let (_, out) = against(&["--format", format, "--against", "tests/data/desk/draft/story.md"]);
+        assert!(out.contains("the references disagree among themselves on 1 fact(s)"), "{format}: {out}");
+        assert!(out.contains("story.md is both a draft and a reference"), "{format}: {out}");
+    }
     for format in ["text", "html"] {
         let (_, out) = against(&["--format", format]);
         let draft = out.find("spans the whole of the Norr estuary").unwrap_or_else(|| panic!("{format}: {out}"));
