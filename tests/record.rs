@@ -56,8 +56,13 @@ fn one_draft_contradicts_the_record_alone() {
         (&draft["source"], &draft["line"], &draft["column"], &draft["text"], &draft["value"]),
         (&"seeds/000_6c0d67ebaf356fed.txt".into(), &8.into(), &336.into(), &"two days".into(), &"P2D".into())
     );
+    // The record is shown where the rules write it.
     let record = &finding["claims"][1];
-    assert_eq!((&record["source"], &record["value"]), (&"Xinhua, 2018-03-28".into(), &"P4D".into()));
+    assert_eq!(
+        (&record["source"], &record["line"], &record["column"], &record["value"]),
+        (&"tests/rules/record/visit.yaml".into(), &24.into(), &12.into(), &"P4D".into())
+    );
+    assert_eq!(record["sentence"], "    value: March 25-28, 2018");
 }
 
 #[test]

@@ -49,7 +49,9 @@ pub fn check(rules: &RuleSet, selected: Vec<Selected>, is_draft: &(dyn Fn(&str) 
                 compare_in_context(id, fact, references.clone()).iter().any(|f| f.kind == FindingKind::Conflict);
             let references: Vec<Evidence> = references.into_iter().map(|(e, _)| e).collect();
             let findings = match record::read(fact) {
-                Some(known) => record::contradictions(id, fact, &known, &draft).into_iter().collect(),
+                Some(known) => record::contradictions(id, fact, &known, &draft, rules.record_place(id).as_ref())
+                    .into_iter()
+                    .collect(),
                 None => judge(id, fact, &draft, &references),
             };
             (findings, split)

@@ -42,7 +42,9 @@ pub fn check(rules: &RuleSet, selected: Vec<Selected>) -> Vec<Finding> {
             match record::read(fact) {
                 Some(known) => {
                     let claims: Vec<Evidence> = claims.into_iter().map(|(e, _)| e).collect();
-                    record::contradictions(id, fact, &known, &claims).into_iter().collect()
+                    record::contradictions(id, fact, &known, &claims, rules.record_place(id).as_ref())
+                        .into_iter()
+                        .collect()
                 }
                 None => compare_in_context(id, fact, claims),
             }

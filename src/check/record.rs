@@ -12,13 +12,13 @@
 use std::collections::BTreeSet;
 
 use crate::extract::{self, Claim, Context};
-use crate::rules::{Fact, FactKind};
+use crate::rules::{Fact, FactKind, RulePlace};
 use crate::value::{ClaimKind, Value, describe};
 
 use super::compare::claims_agree;
 use super::{Evidence, Finding, FindingKind};
 
-/// The source a record's evidence is shown under when the rule gives none.
+/// The source of a record's evidence until its place in the rules is known.
 const THE_RECORD: &str = "the record";
 
 /// A fact's record, read: the value it states, as a claim.
@@ -72,12 +72,17 @@ pub fn is_readable(fact: &Fact) -> bool {
 }
 
 /// The claims of fact `id` that contradict its `record`, as one `record` finding:
-/// the contradicting claims first, then the record itself.
-pub fn contradictions(id: &str, fact: &Fact, record: &Claim, claims: &[Evidence]) -> Option<Finding> {
-    let cited = fact.source.as_deref().unwrap_or(THE_RECORD);
-    let mut evidence = Evidence::new(cited, record.kind, record.value.clone(), &record.text);
+/// the contradicting claims first, then the record itself where it is written in the
+/// rules (`at`), so that every format points at it as it points at a claim.
+pub fn contradictions(
+    id: &str,
+    fact: &Fact,
+    record: &Claim,
+    claims: &[Evidence],
+    at: Option<&RulePlace>,
+) -> Option<Finding> {
+    let mut evidence = Evidence::new(THE_RECORD, record.kind, record.value.clone(), &record.text);
     evidence.claim.modifier = record.modifier;
-    evidence.place.sentence = format!("{id}: value: {}", record.text).into();
     let wrong: Vec<&Evidence> = claims.iter().filter(|c| !claims_agree(fact, &evidence, c)).collect();
     if wrong.is_empty() {
         return None;
@@ -104,13 +109,22 @@ pub fn contradictions(id: &str, fact: &Fact, record: &Claim, claims: &[Evidence]
         Some(source) => format!("the record is `value: {}` in the rules, after {source}", record.text),
         None => format!("the record is `value: {}` in the rules (no `source:` cited)", record.text),
     };
+    // Without a place in a file the record is told in the note only: a made-up path
+    // would become a location in SARIF and an annotation in GitHub.
+    let shown = at.map(|at| {
+        evidence.place.source = at.file.as_str().into();
+        evidence.place.line = at.line;
+        evidence.place.column = at.column;
+        evidence.place.sentence = at.text.as_str().into();
+        evidence
+    });
     Some(Finding {
         id: id.to_string(),
         kind: FindingKind::Record,
         severity: fact.severity,
         message,
         note: Some(note),
-        claims: wrong.into_iter().cloned().chain(std::iter::once(evidence)).collect(),
+        claims: wrong.into_iter().cloned().chain(shown).collect(),
         side: None,
     })
 }
@@ -162,10 +176,11 @@ mod tests {
         let length = fact("claim: duration\ncues: [x]\nvalue: 4 days\nsource: Xinhua, 2018-03-28");
         let record = read(&length).unwrap();
         let agreeing = [claim("a/001.txt", "P4D", "four days")];
-        assert_eq!(contradictions("len", &length, &record, &agreeing), None);
+        assert_eq!(contradictions("len", &length, &record, &agreeing, None), None);
 
         let one_wrong = [claim("a/000.txt", "P2D", "two days")];
-        let found = contradictions("len", &length, &record, &one_wrong).unwrap();
+        let at = RulePlace { file: "desk/facts.yaml".into(), line: 5, column: 12, text: "    value: 4 days".into() };
+        let found = contradictions("len", &length, &record, &one_wrong, Some(&at)).unwrap();
         assert_eq!(found.kind, FindingKind::Record);
         assert_eq!(found.message, "2 days (1 source: 000.txt) contradicts the record: 4 days");
         assert_eq!(found.note.as_deref(), Some("the record is `value: 4 days` in the rules, after Xinhua, 2018-03-28"));
@@ -174,23 +189,24 @@ mod tests {
             (found.claims[0].claim.text.as_str(), found.claims[0].place.source.as_ref()),
             ("two days", "a/000.txt")
         );
-        assert_eq!(found.claims[1].place.source.as_ref(), "Xinhua, 2018-03-28");
+        let cited = &found.claims[1].place;
+        assert_eq!((cited.source.as_ref(), cited.line, cited.column), ("desk/facts.yaml", 5, 12));
 
         let mixed = [
             claim("a/000.txt", "P2D", "two days"),
             claim("a/001.txt", "P4D", "four days"),
             claim("a/002.txt", "P3D", "three days"),
         ];
-        let found = contradictions("len", &length, &record, &mixed).unwrap();
+        let found = contradictions("len", &length, &record, &mixed, None).unwrap();
         assert_eq!(found.message, "2 days / 3 days (2 sources: 000.txt, 002.txt) contradicts the record: 4 days");
-        assert_eq!(found.claims.len(), 3);
+        assert_eq!(found.claims.len(), 2, "without its place, the record is in the note only");
     }
 
     #[test]
     fn a_tolerance_widens_the_record() {
         let length = fact("claim: duration\ncues: [x]\nvalue: 4 days\ntolerance: P1D");
         let record = read(&length).unwrap();
-        assert_eq!(contradictions("len", &length, &record, &[claim("000.txt", "P3D", "three days")]), None);
-        assert!(contradictions("len", &length, &record, &[claim("000.txt", "P2D", "two days")]).is_some());
+        assert_eq!(contradictions("len", &length, &record, &[claim("000.txt", "P3D", "three days")], None), None);
+        assert!(contradictions("len", &length, &record, &[claim("000.txt", "P2D", "two days")], None).is_some());
     }
 }

@@ -19,4 +19,4 @@ mod validate;
 pub use examples::check_examples;
 pub use matcher::{Hits, Matcher, MatcherError, Mention};
 pub use model::{Defaults, EntitySpec, Examples, FactKind, FactSpec, Scope, Severity, is_acronym, schema};
-pub use set::{Entity, Fact, RuleError, RuleSet};
+pub use set::{Entity, Fact, RuleError, RulePlace, RuleSet};

@@ -9,6 +9,7 @@ use super::locate::Locator;
 use super::model::{self, Defaults, EntitySpec, Examples, FactKind, FactSpec, RuleFile, Scope, Severity};
 use super::{check_examples, validate};
 use crate::source::{IgnoreFiles, SourceFailure, display_path};
+use crate::span::LineIndex;
 use crate::value::{Interval, Tolerance, day_window, unit};
 
 /// Something the sources speak of, with its house spelling.
@@ -108,6 +109,19 @@ impl Fact {
             source: spec.source.clone(),
         }
     }
+}
+
+/// A place in a rule file, with the text of its line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RulePlace {
+    /// The rule file as shown in messages.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// The line's text, without its line end.
+    pub text: String,
 }
 
 /// A rule file as read, kept so that later checks can point into it.
@@ -305,6 +319,19 @@ impl RuleSet {
             errors.push(self.error(origin, &["facts", id, "value"], Some(written), message));
         }
         errors
+    }
+
+    /// Where a fact's `value:` (the desk's record) is written, for the findings that
+    /// cite it: the rule file as shown, the value's line and column, and that line.
+    pub fn record_place(&self, id: &str) -> Option<RulePlace> {
+        let written = self.facts.get(id)?.value.as_deref()?;
+        let origin = self.origins.get(*self.fact_origin.get(id)?)?;
+        let at = Locator::new(&origin.text);
+        let path = ["facts", id, "value"];
+        let (line, column) = at.value(&path, written).or_else(|| at.key(&path))?;
+        let range = LineIndex::new(&origin.text).line_range(&origin.text, line)?;
+        let text = origin.text.get(range)?.to_string();
+        Some(RulePlace { file: origin.file.clone(), line, column, text })
     }
 
     /// The severity of an entity's `variant` and `expansion` findings.
