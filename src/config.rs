@@ -3,6 +3,7 @@
 //!
 //! ```yaml
 //! sources: [seeds]        # what `factlint check` reads with no PATH
+//! against: [references]   # optional: the sources are drafts checked against these
 //! rules: [rules]          # rule files or folders
 //! published: 2018-03-28   # reference date for sources that state none
 //! fail-on: error          # error | warning | info | never
@@ -61,6 +62,8 @@ pub struct Config {
     pub sources: Vec<PathBuf>,
     /// Rule files and folders.
     pub rules: Vec<PathBuf>,
+    /// References the sources are checked against as drafts (`check --against`).
+    pub against: Vec<PathBuf>,
     /// Reference date for sources that state none.
     pub published: Option<String>,
     /// Failure threshold.
@@ -76,6 +79,8 @@ struct ConfigFile {
     sources: Vec<PathBuf>,
     #[serde(default)]
     rules: Vec<PathBuf>,
+    #[serde(default)]
+    against: Vec<PathBuf>,
     #[serde(default)]
     published: Option<String>,
     #[serde(default)]
@@ -128,6 +133,7 @@ impl Config {
             path: Some(path.to_path_buf()),
             sources: file.sources.into_iter().map(resolve).collect(),
             rules: file.rules.into_iter().map(resolve).collect(),
+            against: file.against.into_iter().map(resolve).collect(),
             published: file.published,
             fail_on: file.fail_on,
             format: file.format,
@@ -144,9 +150,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let nested = dir.path().join("a/b");
         std::fs::create_dir_all(&nested).unwrap();
-        std::fs::write(dir.path().join(CONFIG_NAME), "sources: [seeds]\nrules: [rules]\nfail-on: warning\n").unwrap();
+        std::fs::write(
+            dir.path().join(CONFIG_NAME),
+            "sources: [seeds]\nrules: [rules]\nagainst: [wire]\nfail-on: warning\n",
+        )
+        .unwrap();
         let config = Config::discover(&nested).unwrap();
         assert_eq!(config.sources, [dir.path().join("seeds")]);
+        assert_eq!(config.against, [dir.path().join("wire")]);
         assert_eq!(config.fail_on, Some(FailOn::Warning));
     }
 

@@ -10,6 +10,7 @@
 //! `map` go through. [`reduce`] is the reduce step, shared by the check and `factlint
 //! reduce`; [`claims`] is the format between the two.
 
+use std::collections::BTreeSet;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
@@ -615,14 +616,58 @@ pub fn run_with_unused(
     options: &RunOptions,
     observer: &dyn Observer,
 ) -> (Report, Vec<UnusedRule>) {
-    let discovered = source::discover_with(paths, options.ignore_files);
+    check_discovered(source::discover_with(paths, options.ignore_files), checker, options, observer, None)
+}
+
+/// A draft against its references (`check DRAFT... --against REF...`): every source
+/// is read, and the findings are about the drafts only ([`check::against`]). A file
+/// found among both is read once, as a draft, and the report says so.
+pub fn run_against(
+    drafts: &[PathBuf],
+    references: &[PathBuf],
+    checker: &Checker,
+    options: &RunOptions,
+    observer: &dyn Observer,
+) -> Report {
+    let mut discovered = source::discover_with(drafts, options.ignore_files);
+    let shown: BTreeSet<String> = discovered.files.iter().map(|(p, _)| source::display_path(p)).collect();
+    let same_file = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let draft_files: BTreeSet<PathBuf> = discovered.files.iter().map(|(p, _)| same_file(p)).collect();
+    let found = source::discover_with(references, options.ignore_files);
+    let mut notes = Vec::new();
+    for (path, meta) in found.files {
+        if draft_files.contains(&same_file(&path)) {
+            notes.push(format!(
+                "{} is both a draft and a reference: read once, as the draft",
+                source::display_path(&path)
+            ));
+        } else {
+            discovered.files.push((path, meta));
+        }
+    }
+    discovered.failures.extend(found.failures);
+    discovered.files.sort_by(|a, b| a.0.cmp(&b.0));
+    let (mut report, _) = check_discovered(discovered, checker, options, observer, Some(&shown));
+    report.warnings.splice(0..0, notes);
+    report
+}
+
+/// The check of the sources found: every source read (map), then every fact compared
+/// (reduce); with `drafts`, the drafts' claims are judged against the others'.
+fn check_discovered(
+    discovered: Discovered,
+    checker: &Checker,
+    options: &RunOptions,
+    observer: &dyn Observer,
+    drafts: Option<&BTreeSet<String>>,
+) -> (Report, Vec<UnusedRule>) {
     observer.discovered(discovered.files.len());
     let (analyses, failures) = map_sources(discovered, options, |read| {
         let analysis = read.map(|source| Analysis { claims: Vec::new(), ..analyze_source(&source, checker) });
         observer.analyzed(analysis.as_ref().map_or(0, |a| a.summary.claims));
         analysis
     });
-    reduce_with_unused(checker, analyses, failures)
+    reduce_judged(checker, analyses, failures, drafts)
 }
 
 /// The reduce step over what the map step kept of every source (in path order) and the
@@ -637,6 +682,17 @@ pub fn reduce_with_unused(
     checker: &Checker,
     analyses: Vec<Analysis>,
     failures: Vec<SourceFailure>,
+) -> (Report, Vec<UnusedRule>) {
+    reduce_judged(checker, analyses, failures, None)
+}
+
+/// [`reduce_with_unused`]; with `drafts`, the drafts' claims are judged against the
+/// others' ([`check::against`]) and disagreements among the references are counted.
+fn reduce_judged(
+    checker: &Checker,
+    analyses: Vec<Analysis>,
+    failures: Vec<SourceFailure>,
+    drafts: Option<&BTreeSet<String>>,
 ) -> (Report, Vec<UnusedRule>) {
     let mut sources = Vec::with_capacity(analyses.len());
     let mut selected = Vec::new();
@@ -655,13 +711,43 @@ pub fn reduce_with_unused(
         suppressed += analysis.suppressed;
     }
     let unused = if sources.is_empty() { Vec::new() } else { unused_rules(&checker.rules, &selected, &names, &cued) };
-    let mut findings = check::check(&checker.rules, selected);
-    findings.extend(check::names::compare(&checker.rules, names));
+    let mut reference_conflicts = 0;
+    let mut findings = match drafts {
+        Some(drafts) => {
+            let judged = check::against::check(&checker.rules, selected, &|source| drafts.contains(source));
+            reference_conflicts = judged.reference_conflicts;
+            let mut findings = judged.findings;
+            // A name finding is about the draft when the draft holds one of its spellings.
+            let names = check::names::compare(&checker.rules, names);
+            findings.extend(names.into_iter().filter(|f| f.claims.iter().any(|c| drafts.contains(&*c.place.source))));
+            findings
+        }
+        None => {
+            let mut findings = check::check(&checker.rules, selected);
+            findings.extend(check::names::compare(&checker.rules, names));
+            findings
+        }
+    };
     check::sort_findings(&mut findings);
     let mut report = Report::new(sources, findings, failures);
     // One source read has nothing to compare with: saying so of every fact is noise.
     let compared = report.sources.len() > 1;
     report.warnings.extend(unused.iter().filter(|u| compared || u.is_dead()).map(ToString::to_string));
+    report.summary.reference_conflicts = reference_conflicts;
+    if reference_conflicts > 0 {
+        report.warnings.push(format!(
+            "the references disagree among themselves on {reference_conflicts} fact(s): not findings (the draft is judged against them)"
+        ));
+    }
+    // `factlint rules check` refuses these; a library caller that skipped it hears of them here.
+    for (id, fact) in &checker.rules.facts {
+        if let Some(written) = fact.value.as_deref().filter(|_| check::record::read(fact).is_none()) {
+            report.warnings.push(format!(
+                "fact `{id}`: `value: {written}` reads as no {}; its claims are compared with one another instead",
+                fact.claim
+            ));
+        }
+    }
     if suppressed > 0 {
         report.warnings.push(format!("{suppressed} claim(s) silenced by factlint-disable comments"));
     }

@@ -93,6 +93,16 @@ fn agrees(a: &Compared, b: &Compared, tolerance: Option<Tolerance>) -> bool {
     agree(&widened, &b.extent).unwrap_or(true)
 }
 
+/// Whether two claims of a fact agree as [`compare`] decides it: modifiers and the
+/// fact's tolerance widen them, and values that cannot be compared do not disagree.
+/// For the record and the draft, which judge one claim against another.
+pub(super) fn claims_agree(fact: &Fact, a: &Evidence, b: &Evidence) -> bool {
+    match (Compared::new(a.clone(), None, fact), Compared::new(b.clone(), None, fact)) {
+        (Some(a), Some(b)) => agrees(&a, &b, fact.tolerance) || agrees(&b, &a, fact.tolerance),
+        _ => true,
+    }
+}
+
 /// Compares the claims of fact `id` and returns its findings.
 pub fn compare(id: &str, fact: &Fact, claims: Vec<Evidence>) -> Vec<Finding> {
     compare_in_context(id, fact, claims.into_iter().map(|e| (e, None)).collect())
@@ -197,6 +207,7 @@ pub fn compare_in_context(id: &str, fact: &Fact, claims: Vec<(Evidence, Option<I
             message,
             note: note_text,
             claims: evidence,
+            side: None,
         });
     }
 
@@ -220,6 +231,7 @@ pub fn compare_in_context(id: &str, fact: &Fact, claims: Vec<(Evidence, Option<I
                 message,
                 note: None,
                 claims: evidence,
+                side: None,
             });
         }
     }
@@ -357,6 +369,7 @@ fn evolving(id: &str, fact: &Fact, claims: Vec<Compared>) -> Vec<Finding> {
             message: format!("values differ ({}) and cannot be ordered in time", values.join(" vs ")),
             note: Some(format!("no publication date for: {}", undated.into_iter().collect::<Vec<_>>().join(", "))),
             claims: evidence,
+            side: None,
         }];
     }
     let mut order: Vec<usize> = (0..claims.len()).collect();
@@ -405,6 +418,7 @@ fn evolving(id: &str, fact: &Fact, claims: Vec<Compared>) -> Vec<Finding> {
             message: format!("reports {verb}: {}", steps.join(" → ")),
             note: None,
             claims: group.iter().map(|&i| claims[i].evidence.clone()).collect(),
+            side: None,
         });
     }
     findings

@@ -246,6 +246,8 @@ pub enum FindingKind {
     Imprecise,
     /// An evolving figure that changed in a later report.
     Update,
+    /// A value that contradicts the desk's record (a fact's `value:`).
+    Record,
 }
 
 /// One thing the checker reports, with every claim that shows it.
@@ -264,6 +266,32 @@ pub struct Finding {
     pub note: Option<String>,
     /// The claims: the outliers first, then those that agree with the consensus.
     pub claims: Vec<Evidence>,
+    /// For a draft checked against references (`check --against`): where the draft
+    /// stands; `None` in an ordinary check.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub side: Option<DraftSide>,
+}
+
+/// Where a draft's value stands among its references.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum DraftSide {
+    /// No reference agrees with the draft.
+    Alone,
+    /// The references are split, and the draft agrees with no more of them than
+    /// disagree.
+    Split,
+}
+
+impl DraftSide {
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DraftSide::Alone => "alone",
+            DraftSide::Split => "split",
+        }
+    }
 }
 
 impl FindingKind {
@@ -275,6 +303,7 @@ impl FindingKind {
             FindingKind::Expansion => "expansion",
             FindingKind::Imprecise => "imprecise",
             FindingKind::Update => "update",
+            FindingKind::Record => "record",
         }
     }
 }

@@ -6,15 +6,17 @@
 //! group on its own (in parallel with rayon). Neither knows anything of files or
 //! output formats.
 
+pub mod against;
 mod compare;
 mod evidence;
 pub mod names;
+pub mod record;
 pub mod select;
 
 use rayon::prelude::*;
 
 pub use compare::{compare, compare_in_context};
-pub use evidence::{Derivation, Evidence, Finding, FindingKind, Place};
+pub use evidence::{Derivation, DraftSide, Evidence, Finding, FindingKind, Place};
 pub use select::{Selected, scan, select};
 
 use crate::rules::RuleSet;
@@ -22,7 +24,8 @@ use crate::value::Interval;
 
 /// Compares the selected claims of every fact and returns the findings, ordered by
 /// fact id, then kind, then the place of their first claim: the same order whatever
-/// the number of threads.
+/// the number of threads. A fact with a record (`value:`) judges its claims against
+/// the record ([`record`]) rather than against one another.
 pub fn check(rules: &RuleSet, selected: Vec<Selected>) -> Vec<Finding> {
     let mut groups: Vec<Vec<(Evidence, Option<Interval>)>> = vec![Vec::new(); rules.facts.len()];
     for s in selected {
@@ -34,7 +37,18 @@ pub fn check(rules: &RuleSet, selected: Vec<Selected>) -> Vec<Finding> {
     let mut findings: Vec<Finding> = groups
         .into_par_iter()
         .enumerate()
-        .flat_map_iter(|(i, claims)| compare_in_context(facts[i].0, facts[i].1, claims))
+        .flat_map_iter(|(i, claims)| {
+            let (id, fact) = facts[i];
+            match record::read(fact) {
+                Some(known) => {
+                    let claims: Vec<Evidence> = claims.into_iter().map(|(e, _)| e).collect();
+                    record::contradictions(id, fact, &known, &claims, rules.record_place(id).as_ref())
+                        .into_iter()
+                        .collect()
+                }
+                None => compare_in_context(id, fact, claims),
+            }
+        })
         .collect();
     sort_findings(&mut findings);
     findings

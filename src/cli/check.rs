@@ -13,7 +13,7 @@ use factlint::pipeline::{self, Observer};
 use factlint::report::{self, Format, Report};
 use factlint::source;
 
-use super::{CliError, InputArgs, resolve, write_output};
+use super::{CliError, InputArgs, changed, from_here, resolve, write_output};
 
 /// Options of `check`.
 #[derive(Debug, Args)]
@@ -40,6 +40,18 @@ pub struct CheckArgs {
     /// clearing the screen first; Ctrl-C stops.
     #[arg(long, conflicts_with = "write_baseline")]
     pub watch: bool,
+    /// Check the PATHs as drafts against these references (files or folders): findings
+    /// about the drafts only. Default: the `against` of factlint.yaml.
+    #[arg(long, value_name = "REF", num_args = 1..)]
+    pub against: Vec<PathBuf>,
+    /// Report only findings that hold a claim of a file changed since this git
+    /// revision (or untracked); every source is still read.
+    #[arg(long, value_name = "GIT_REF", conflicts_with = "files_from")]
+    pub changed_since: Option<String>,
+    /// Report only findings that hold a claim of a file listed in FILE, one path a
+    /// line (`-`: standard input); every source is still read.
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
 }
 
 /// The values of `--format`: the report formats.
@@ -106,8 +118,22 @@ pub fn run(args: CheckArgs, config: &Config) -> Result<i32, CliError> {
 pub(super) fn run_once(args: &CheckArgs, config: &Config) -> Result<i32, CliError> {
     let resolved = resolve(&args.input, config, true)?;
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
+    let against: Vec<PathBuf> = if args.against.is_empty() {
+        config.against.iter().map(|p| from_here(p)).collect()
+    } else {
+        args.against.clone()
+    };
+    let changed = match (&args.changed_since, &args.files_from) {
+        (Some(revision), _) => Some(changed::since(revision)?),
+        (None, Some(list)) => Some(changed::listed(list)?),
+        (None, None) => None,
+    };
     let progress = Progress::new();
-    let mut report = pipeline::run_observed(&resolved.paths, &resolved.checker, &resolved.options, &progress);
+    let mut report = if against.is_empty() {
+        pipeline::run_observed(&resolved.paths, &resolved.checker, &resolved.options, &progress)
+    } else {
+        pipeline::run_against(&resolved.paths, &against, &resolved.checker, &resolved.options, &progress)
+    };
     progress.finish();
     if report.sources.is_empty() && report.errors.is_empty() {
         return Err(super::no_sources(&resolved.paths, resolved.options.ignore_files));
@@ -120,6 +146,15 @@ pub(super) fn run_once(args: &CheckArgs, config: &Config) -> Result<i32, CliErro
     if let Some(baseline) = &baseline {
         report.baselined = baseline.filter(&mut report.findings);
         report.summary.findings = report.findings.len();
+    }
+    if let Some(changed) = &changed {
+        let before = report.findings.len();
+        report.findings.retain(|f| f.claims.iter().any(|c| changed.holds(&c.place.source)));
+        report.summary.findings = report.findings.len();
+        let left_out = before - report.findings.len();
+        if left_out > 0 {
+            report.warnings.push(format!("{left_out} finding(s) left out: they hold no claim of a changed file"));
+        }
     }
     let format = args.format.map(Format::from).or(config.format.map(Format::from)).unwrap_or(Format::Text);
     let to_terminal = args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
@@ -192,6 +227,7 @@ mod tests {
             message: String::new(),
             note: None,
             claims: Vec::new(),
+            side: None,
         }
     }
 

@@ -5,6 +5,7 @@
 //! Everything here parses options, calls the pipeline and writes output; errors are
 //! returned to `main`, which renders them once and maps them to exit codes.
 
+mod changed;
 mod check;
 mod extract;
 mod init;
@@ -144,11 +145,16 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
     }
 }
 
-/// Loads and compiles rule files, and runs their `match` examples through the whole
-/// pipeline: an example the fact takes nothing from (or another value than its
-/// `value:`) is a rule error like a malformed key.
+/// Loads and compiles rule files, checks that every `value:` record can be read, and
+/// runs their `match` examples through the whole pipeline: an example the fact takes
+/// nothing from (or another value than its `value:`) is a rule error like a malformed key.
 fn load_checker(paths: &[PathBuf]) -> Result<Checker, CliError> {
-    let checker = Checker::new(RuleSet::load(paths).map_err(CliError::Rules)?)?;
+    let rules = RuleSet::load(paths).map_err(CliError::Rules)?;
+    let unreadable = rules.check_records(factlint::check::record::is_readable);
+    if !unreadable.is_empty() {
+        return Err(CliError::Rules(unreadable));
+    }
+    let checker = Checker::new(rules)?;
     let failed = factlint::pipeline::check_example_claims(&checker);
     if failed.is_empty() { Ok(checker) } else { Err(CliError::Rules(failed)) }
 }

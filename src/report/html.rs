@@ -148,6 +148,15 @@ fn summary(out: &mut String, report: &Report) {
         }
         out.push_str("</ul>\n");
     }
+    // Notes on the run (a draft also named as a reference, the references' own
+    // disagreements, silenced claims), as the text and JSON reports carry them.
+    if !report.warnings.is_empty() {
+        out.push_str("<ul class=\"notes\">\n");
+        for warning in &report.warnings {
+            let _ = writeln!(out, "<li><strong>note</strong>: {}</li>", esc(warning));
+        }
+        out.push_str("</ul>\n");
+    }
     out.push_str("</header>\n");
 }
 

@@ -1,4 +1,10 @@
 //! The JSON report of the SPEC, version 1.
+//!
+//! Fields added within version 1 are optional, so readers of the first shape keep
+//! working: a finding's `side` (`alone` or `split`, with `check --against` only), the
+//! summary's `reference_conflicts` (facts on which the references disagree among
+//! themselves, with `--against`, when there are any); and the finding kind `record`
+//! (a claim that contradicts a fact's `value:`).
 
 use super::Report;
 

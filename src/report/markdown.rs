@@ -32,6 +32,13 @@ pub fn render(report: &Report) -> String {
         }
         out.push('\n');
     }
+    if !report.warnings.is_empty() {
+        out.push_str("## Notes\n\n");
+        for warning in &report.warnings {
+            let _ = writeln!(out, "- {}", escape(warning));
+        }
+        out.push('\n');
+    }
     out
 }
 

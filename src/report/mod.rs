@@ -86,6 +86,10 @@ pub struct Summary {
     pub findings: usize,
     /// Sources that could not be read.
     pub errors: usize,
+    /// With `check --against`: facts on which the references disagree among
+    /// themselves (not findings: the draft is judged against them).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub reference_conflicts: usize,
 }
 
 impl Report {
@@ -97,6 +101,7 @@ impl Report {
             claims: sources.iter().map(|s| s.claims).sum(),
             findings: findings.len(),
             errors: errors.len(),
+            reference_conflicts: 0,
         };
         Report { version: 1, sources, findings, errors, summary, baselined: 0, warnings: Vec::new() }
     }

@@ -71,6 +71,7 @@ fn kind_hint(finding: &Finding) -> &'static str {
         FindingKind::Expansion => "an acronym is expanded other than the rules say",
         FindingKind::Imprecise => "agrees with the others but says less",
         FindingKind::Update => "a later report changed an evolving figure",
+        FindingKind::Record => "the desk's record (the fact's `value:`) says otherwise",
     }
 }
 

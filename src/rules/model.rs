@@ -369,6 +369,45 @@ pub struct FactSpec {
     /// Sentences that must and must not match, checked by `factlint rules check`.
     #[serde(default, skip_serializing_if = "Examples::is_empty")]
     pub examples: Examples,
+    /// The desk's record: the fact's known value, as written (`4 days`) or normalized
+    /// (`P4D`). A claim that disagrees with it is a finding even when it is the only one.
+    #[serde(default, with = "record_text", skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "record_schema")]
+    pub value: Option<String>,
+    /// Where the record comes from, free text shown with its findings (`Xinhua,
+    /// 2018-03-28`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+fn record_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "description": "The desk's record: the fact's known value, as written (`4 days`, `March 25-28, 2018`, `1,200 feet`) or normalized (`P4D`, `2018-03-25/2018-03-28`, `3000`).",
+        "type": ["string", "number"]
+    })
+}
+
+/// `value:` as text: a rule writer may write a number bare (`value: 3000`).
+mod record_text {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        match Option::<serde_yaml::Value>::deserialize(d)? {
+            None => Ok(None),
+            Some(serde_yaml::Value::String(s)) => Ok(Some(s)),
+            Some(serde_yaml::Value::Number(n)) => Ok(Some(n.to_string())),
+            Some(_) => Err(serde::de::Error::custom(
+                "a `value` is the fact's value as written (`4 days`) or normalized (`P4D`), a string or a number",
+            )),
+        }
+    }
+
+    pub fn serialize<S: Serializer>(value: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(text) => s.serialize_str(text),
+            None => s.serialize_none(),
+        }
+    }
 }
 
 /// A key that, once written, must hold a value: `severity: ~` is refused as it was

@@ -9,6 +9,7 @@ use super::locate::Locator;
 use super::model::{self, Defaults, EntitySpec, Examples, FactKind, FactSpec, RuleFile, Scope, Severity};
 use super::{check_examples, validate};
 use crate::source::{IgnoreFiles, SourceFailure, display_path};
+use crate::span::LineIndex;
 use crate::value::{Interval, Tolerance, day_window, unit};
 
 /// Something the sources speak of, with its house spelling.
@@ -78,6 +79,11 @@ pub struct Fact {
     pub evolving: bool,
     /// Sentences that must and must not match, checked by `factlint rules check`.
     pub examples: Examples,
+    /// The desk's record as written (`value:`): read by `check::record`, which knows
+    /// the extractors that read it.
+    pub value: Option<String>,
+    /// Where the record comes from (`source:`), free text.
+    pub source: Option<String>,
 }
 
 impl Fact {
@@ -99,8 +105,23 @@ impl Fact {
                 .or_else(|| defaults.tolerance.filter(|t| validate::tolerance_fits(spec.claim, t))),
             evolving: spec.evolving,
             examples: spec.examples.clone(),
+            value: spec.value.clone(),
+            source: spec.source.clone(),
         }
     }
+}
+
+/// A place in a rule file, with the text of its line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RulePlace {
+    /// The rule file as shown in messages.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// The line's text, without its line end.
+    pub text: String,
 }
 
 /// A rule file as read, kept so that later checks can point into it.
@@ -280,6 +301,37 @@ impl RuleSet {
             }
         }
         errors
+    }
+
+    /// Errors for facts whose `value:` (the desk's record) is not a value of their
+    /// kind, placed at the value. `readable` says whether a fact's record reads as a
+    /// claim of its kind; it is given by the caller (`check::record::is_readable`),
+    /// since reading a value as written takes the extractors, which rules do not know.
+    pub fn check_records(&self, readable: impl Fn(&Fact) -> bool) -> Vec<RuleError> {
+        let mut errors = Vec::new();
+        for (id, fact) in &self.facts {
+            let Some(written) = fact.value.as_deref() else { continue };
+            if written.trim().is_empty() || readable(fact) {
+                continue;
+            }
+            let origin = self.fact_origin.get(id).copied().unwrap_or_default();
+            let message = validate::record_unreadable(id, fact.claim, written);
+            errors.push(self.error(origin, &["facts", id, "value"], Some(written), message));
+        }
+        errors
+    }
+
+    /// Where a fact's `value:` (the desk's record) is written, for the findings that
+    /// cite it: the rule file as shown, the value's line and column, and that line.
+    pub fn record_place(&self, id: &str) -> Option<RulePlace> {
+        let written = self.facts.get(id)?.value.as_deref()?;
+        let origin = self.origins.get(*self.fact_origin.get(id)?)?;
+        let at = Locator::new(&origin.text);
+        let path = ["facts", id, "value"];
+        let (line, column) = at.value(&path, written).or_else(|| at.key(&path))?;
+        let range = LineIndex::new(&origin.text).line_range(&origin.text, line)?;
+        let text = origin.text.get(range)?.to_string();
+        Some(RulePlace { file: origin.file.clone(), line, column, text })
     }
 
     /// The severity of an entity's `variant` and `expansion` findings.

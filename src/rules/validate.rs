@@ -246,6 +246,26 @@ fn unit_refused(id: &str, claim: FactKind, written: &str) -> Option<String> {
     }
 }
 
+/// Why a fact's `value:` is refused: it reads as no claim of the fact's kind. The
+/// message shows both ways to write one.
+pub(super) fn record_unreadable(id: &str, claim: FactKind, written: &str) -> String {
+    // A table rather than a match, so that a kind added later needs no arm here: it
+    // gets the message without an example.
+    const WAYS: [(FactKind, &str, &str); 6] = [
+        (FactKind::Date, "March 28, 2018", "2018-03-28"),
+        (FactKind::DateRange, "March 25-28, 2018", "2018-03-25/2018-03-28"),
+        (FactKind::Duration, "4 days", "P4D"),
+        (FactKind::Number, "3,000", "3000"),
+        (FactKind::Quantity, "1,200 feet", "a number in the base unit of `unit:`"),
+        (FactKind::Ordinal, "the second visit", "2"),
+    ];
+    let how = match WAYS.iter().find(|(kind, _, _)| *kind == claim) {
+        Some((_, as_written, normalized)) => format!("as written (`{as_written}`) or normalized (`{normalized}`)"),
+        None => "as a source would write it, or normalized".to_string(),
+    };
+    format!("fact `{id}`: `value: {written}` is not a {claim} (the fact's `claim`); write it {how}")
+}
+
 /// Whether `during` is a window of two anchored dates, the first not after the second.
 fn window_is_valid(during: &str) -> bool {
     day_window(during).is_some()
@@ -357,6 +377,22 @@ pub(super) fn file(
                 &path("tolerance"),
                 None,
                 format!("fact `{id}`: this tolerance does not fit `claim: {}`; expected {expected}", fact.claim),
+            );
+        }
+        if fact.value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+            error(
+                &path("value"),
+                None,
+                format!("fact `{id}`: `value` is empty; write the fact's known value, or leave it out"),
+            );
+        }
+        if fact.source.is_some() && fact.value.is_none() {
+            error(
+                &path("source"),
+                None,
+                format!(
+                    "fact `{id}`: `source` cites the record, but the fact has no `value`; write the value it gives"
+                ),
             );
         }
         let examples = &fact.examples;

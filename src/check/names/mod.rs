@@ -39,6 +39,7 @@ pub fn compare(rules: &RuleSet, names: Vec<Evidence>) -> Vec<Finding> {
             message: draft.message,
             note: draft.note,
             claims: draft.claims,
+            side: None,
         }));
     }
     super::sort_findings(&mut findings);
