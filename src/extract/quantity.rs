@@ -12,6 +12,18 @@ use crate::value::{ClaimKind, Value};
 /// Reads a quantity starting at token `i`: "610 metres", "$2.3bn", "40%", "about 80
 /// miles", "magnitude 7.8".
 pub(super) fn at(t: &Tokens<'_>, i: usize, _cx: &Context) -> Option<Found> {
+    read(t, i, false)
+}
+
+/// A quantity at `i` that ends a range or a change ("3-4 metres" from the "4"): read
+/// as if nothing came before it.
+pub(super) fn end_at(t: &Tokens<'_>, i: usize) -> Option<Found> {
+    read(t, i, true)
+}
+
+/// A quantity at `i`; `detached` reads it even after a number and a dash, which
+/// otherwise makes it the end of a range that is not its own.
+fn read(t: &Tokens<'_>, i: usize, detached: bool) -> Option<Found> {
     let (modifier, j) = match modifier_at(t, i) {
         Some((m, j)) => (Some(m), j),
         None => (None, i),
@@ -20,13 +32,13 @@ pub(super) fn at(t: &Tokens<'_>, i: usize, _cx: &Context) -> Option<Found> {
     // range or a list.
     if matches!(t.punct(j), Some('-' | '−')) {
         let signed = t.glued(j + 1) && t.kind(j + 1) == Some(Kind::Num) && (j == 0 || !t.glued(j));
-        let (amount, unit, to) = measured(t, j + 1, -1.0).filter(|(_, u, _)| *u == "C" && signed)?;
+        let (amount, unit, to) = measured(t, j + 1, -1.0, false).filter(|(_, u, _)| *u == "C" && signed)?;
         let mut found = Found::new(ClaimKind::Quantity, i, to, Value::Quantity { amount, unit: unit.to_string() });
         found.modifier = modifier;
         found.unit = Some(unit.to_string());
         return Some(found);
     }
-    let (amount, unit, to) = magnitude(t, j).or_else(|| money(t, j)).or_else(|| measured(t, j, 1.0))?;
+    let (amount, unit, to) = magnitude(t, j).or_else(|| money(t, j)).or_else(|| measured(t, j, 1.0, detached))?;
     if !amount.is_finite() {
         return None;
     }
@@ -154,13 +166,13 @@ fn magnitude(t: &Tokens<'_>, j: usize) -> Option<(f64, &'static str, usize)> {
 
 /// A number and a unit of measure: "610 metres", "2,000 feet", "40%", "40 per cent",
 /// "80 km/h", "30 degrees Celsius", "5 square kilometres".
-fn measured(t: &Tokens<'_>, j: usize, sign: f64) -> Option<(f64, &'static str, usize)> {
+fn measured(t: &Tokens<'_>, j: usize, sign: f64, detached: bool) -> Option<(f64, &'static str, usize)> {
     t.num(j)?;
     if j > 0 && t.glued(j) && matches!(t.kind(j - 1), Some(Kind::Word | Kind::Num)) {
         return None;
     }
     // "3-5 km": the end of a range, not a quantity of its own.
-    if j >= 2 && t.is_dash(j - 1) && t.glued(j) && t.glued(j - 1) && t.kind(j - 2) == Some(Kind::Num) {
+    if !detached && j >= 2 && t.is_dash(j - 1) && t.glued(j) && t.glued(j - 1) && t.kind(j - 2) == Some(Kind::Num) {
         return None;
     }
     let (n, k) = scaled(t, j)?;

@@ -85,6 +85,7 @@ pub fn names(sentence: &str, spellings: &Spellings) -> Vec<Claim> {
             counted: None,
             unit: None,
             entity: Some(local.entity.to_string()),
+            previous: None,
         })
         .collect()
 }
