@@ -4,9 +4,10 @@
 //! its currency (`USD`, `EUR`, `GBP`...; never converted, exchange rates change), and
 //! earthquake `magnitude`.
 
-use super::lexer::{Kind, Tokens, clean_end};
+use super::lexer::{Kind, Tokens, clean_end, counts_next};
 use super::words::{self, Lex, unit_word};
 use super::{Context, Found, modifier_at};
+use crate::value::unit::BASE_UNITS;
 use crate::value::{ClaimKind, Value};
 
 /// Reads a quantity starting at token `i`: "610 metres", "$2.3bn", "40%", "about 80
@@ -103,6 +104,16 @@ fn money(t: &Tokens<'_>, j: usize) -> Option<(f64, &'static str, usize)> {
         _ => {
             let (n, k) = scaled(t, j)?;
             let k = if t.is(k, "us") && t.is(k + 1, "dollars") { k + 1 } else { k };
+            // "5 million USD": a currency code as written in rule files and tables.
+            if let Some(code) =
+                BASE_UNITS.iter().find(|b| b.len() == 3 && t.kind(k) == Some(Kind::Word) && t.raw(k) == **b)
+            {
+                return Some((n, code, k + 1));
+            }
+            // "4 million pounds sterling": "pounds" alone may be a weight.
+            if t.is_any(k, &["pound", "pounds"]) && t.is(k + 1, "sterling") {
+                return Some((n, "GBP", k + 2));
+            }
             return match unit_word(t.low(k)) {
                 Some((f, unit)) if unit.len() == 3 && t.kind(k) == Some(Kind::Word) => Some((n * f, unit, k + 1)),
                 _ => None,
@@ -175,6 +186,11 @@ fn measured(t: &Tokens<'_>, j: usize, sign: f64, detached: bool) -> Option<(f64,
     if !detached && j >= 2 && t.is_dash(j - 1) && t.glued(j) && t.glued(j - 1) && t.kind(j - 2) == Some(Kind::Num) {
         return None;
     }
+    // "6.2m", "400m-long": a glued "m" is metres unless a counted noun follows ("6.2m
+    // people" is 6.2 million, a count); money with an "m" ("£4m") is read by `money`.
+    if t.glued(j + 1) && t.raw(j + 1) == "m" && !counts_next(t, j + 2) && clean_or_dash(t, j + 2) {
+        return Some((sign * t.num(j)?.value, "m", j + 2));
+    }
     let (n, k) = scaled(t, j)?;
     let n = sign * n;
     if t.is_punct(k, '%') {
@@ -191,6 +207,13 @@ fn measured(t: &Tokens<'_>, j: usize, sign: f64, detached: bool) -> Option<(f64,
         return Some(done);
     }
     // "5 square kilometres", "5 sq km", "5 km2".
+    // "12 nautical miles", "200,000 metric tons".
+    if t.is(k, "nautical") && t.is_any(k + 1, &["mile", "miles"]) {
+        return Some((n * 1852.0, "m", k + 2));
+    }
+    if t.is(k, "metric") && t.is_any(k + 1, &["ton", "tons"]) {
+        return Some((n * 1000.0, "kg", k + 2));
+    }
     if t.is_any(k, &["square", "sq"]) {
         let u = if t.is_punct(k + 1, '.') { k + 2 } else { k + 1 };
         if let Some((f, "m")) = unit_word(t.low(u)) {
@@ -240,13 +263,18 @@ fn measured(t: &Tokens<'_>, j: usize, sign: f64, detached: bool) -> Option<(f64,
     match unit_word(w) {
         // Single letters are units only glued to the number ("100m", "5g"): "5 m" may be
         // anything, and "2 g" is rare next to "2 grams".
-        Some((_, "m" | "kg")) if w.len() == 1 && !t.glued(k) => None,
+        Some((_, "m" | "kg")) if (w.len() == 1 || w == "in") && !t.glued(k) => None,
         Some((f, unit)) if unit.len() != 3 || unit == "USD" => {
             // Money words go through `money`; "a magnitude" needs its number after it.
             (unit != "USD" && unit != "magnitude").then_some((n * f, unit, k + 1))
         }
         _ => None,
     }
+}
+
+/// True when token `k` ends a compact quantity ("6.2m", "400m-long").
+fn clean_or_dash(t: &Tokens<'_>, k: usize) -> bool {
+    clean_end(t, k) || t.is_dash(k)
 }
 
 /// "30 degrees Celsius", "30°C", "86 °F", "30 degrees C".
@@ -257,6 +285,12 @@ fn temperature(t: &Tokens<'_>, n: f64, k: usize) -> Option<(f64, &'static str, u
             "C" => Some((n, "C", k + 1)),
             _ => Some(((n - 32.0) * 5.0 / 9.0, "C", k + 1)),
         };
+    }
+    // "30 Celsius", "86 Fahrenheit".
+    match t.low(k) {
+        "celsius" | "centigrade" => return Some((n, "C", k + 1)),
+        "fahrenheit" => return Some(((n - 32.0) * 5.0 / 9.0, "C", k + 1)),
+        _ => {}
     }
     if !t.is_punct(k, '°') && !t.is_any(k, &["degrees", "degree"]) {
         return None;
@@ -322,12 +356,57 @@ mod tests {
             ("A Mw 6.4 event.", "6.4", 6.4, "magnitude", None),
             ("A 7.8 quake hit Peru.", "7.8", 7.8, "magnitude", None),
             ("The 6.2 earthquake struck at dawn.", "6.2", 6.2, "magnitude", None),
+            // Compact forms and everyday units.
+            ("A 6.2m wave hit the port.", "6.2m", 6.2, "m", None),
+            ("The 400m-long ship ran aground.", "400m", 400.0, "m", None),
+            ("It carried 8.4t of steel.", "8.4t", 8400.0, "kg", None),
+            ("The queue was 40km long.", "40km", 40_000.0, "m", None),
+            ("A 12ft wall fell.", "12ft", 3.6576, "m", None),
+            ("A 12in pipe burst.", "12in", 0.3048, "m", None),
+            ("It sank 12 nautical miles offshore.", "12 nautical miles", 22_224.0, "m", None),
+            ("It sank 12 nmi offshore.", "12 nmi", 22_224.0, "m", None),
+            ("It lies 3 mi away.", "3 mi", 4828.032, "m", None),
+            ("Fire burned 20 square miles.", "20 square miles", 51_799_762.5, "m2", None),
+            ("Fire burned 20 sq km.", "20 sq km", 2e7, "m2", None),
+            ("Fire burned 20 km² of forest.", "20 km²", 2e7, "m2", None),
+            ("Fire burned 500 acres.", "500 acres", 2_023_428.211, "m2", None),
+            ("Fire burned 500 hectares.", "500 hectares", 5e6, "m2", None),
+            ("It carries 200,000 metric tons.", "200,000 metric tons", 2e8, "kg", None),
+            ("It sailed at 13 knots.", "13 knots", 6.687_778, "m/s", None),
+            ("It sailed at 13 kt.", "13 kt", 6.687_778, "m/s", None),
+            ("It was 30 Celsius.", "30 Celsius", 30.0, "C", None),
+            ("The club paid £4m for him.", "£4m", 4e6, "GBP", None),
+            ("It cost €3.5 million.", "€3.5 million", 3.5e6, "EUR", None),
+            ("It cost $1.2bn.", "$1.2bn", 1.2e9, "USD", None),
+            ("It cost US$1.2bn.", "$1.2bn", 1.2e9, "USD", None),
+            ("It cost 4 million dollars.", "4 million dollars", 4e6, "USD", None),
+            ("It cost 4 million pounds sterling.", "4 million pounds sterling", 4e6, "GBP", None),
         ];
         for (text, span, amount, unit, modifier) in cases {
             let got = quantity(text);
             let Some((s, a, u, m)) = got else { panic!("{text}: nothing") };
             assert_eq!((s.as_str(), u.as_str(), m), (*span, *unit, *modifier), "{text}");
             assert!((a - amount).abs() < 1e-6 * amount.abs().max(1.0), "{text}: {a}");
+            // Every unit the extractor writes is one a rule may name.
+            assert_eq!(crate::value::unit::base_unit(&u), Some(u.as_str()), "{text}");
+        }
+    }
+
+    /// Every unit a rule may name is one the extractor reads, in the same base unit:
+    /// written after a number, glued to it, or before it.
+    #[test]
+    fn every_unit_rules_accept_is_read() {
+        use crate::value::unit::{base_unit, written_spellings};
+        for spelling in written_spellings() {
+            let base = base_unit(spelling).unwrap();
+            let read = [
+                format!("It was 5 {spelling} then."),
+                format!("It was 5{spelling} then."),
+                format!("It was {spelling}5 then."),
+            ]
+            .iter()
+            .any(|text| quantity(text).is_some_and(|(_, _, unit, _)| unit == base));
+            assert!(read, "{spelling} ({base}) is accepted by rules but never read");
         }
     }
 
@@ -341,6 +420,9 @@ mod tests {
             "Rooms 1-4C",
             "It killed 7 quake victims.",
             "Version 2.1 shipped.",
+            "He lives in 3 in a row.",
+            "Score 3 t",
+            "It has 6.2m people.",
         ] {
             assert_eq!(quantity(text), None, "{text}");
         }
