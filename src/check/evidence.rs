@@ -35,7 +35,7 @@ pub struct Place {
 ///
 /// Serialized flat, as the report format has always written it: source, line,
 /// column, start, end, sentence_index, text, sentence, kind, value, modifier, then
-/// counted, unit, entity and previous when known, and derived_from.
+/// counted, unit, unit_as_written, entity and previous when known, and derived_from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Evidence {
     /// The claim, its span mapped into the source file.
@@ -75,6 +75,7 @@ impl Evidence {
                 unit: None,
                 entity: None,
                 previous: None,
+                unit_as_written: None,
             },
             place: Place {
                 source: Arc::from(source),
@@ -130,7 +131,10 @@ impl Evidence {
 impl Serialize for Evidence {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (claim, place) = (&self.claim, &self.place);
-        let known = [&claim.counted, &claim.unit, &claim.entity].iter().filter(|f| f.is_some()).count()
+        let known = [&claim.counted, &claim.unit, &claim.unit_as_written, &claim.entity]
+            .iter()
+            .filter(|f| f.is_some())
+            .count()
             + usize::from(claim.previous.is_some());
         let mut out = serializer.serialize_struct("Evidence", 12 + known)?;
         out.serialize_field("source", &*place.source)?;
@@ -144,7 +148,12 @@ impl Serialize for Evidence {
         out.serialize_field("kind", &claim.kind)?;
         out.serialize_field("value", &claim.value)?;
         out.serialize_field("modifier", &claim.modifier)?;
-        for (name, field) in [("counted", &claim.counted), ("unit", &claim.unit), ("entity", &claim.entity)] {
+        for (name, field) in [
+            ("counted", &claim.counted),
+            ("unit", &claim.unit),
+            ("unit_as_written", &claim.unit_as_written),
+            ("entity", &claim.entity),
+        ] {
             match field {
                 Some(value) => out.serialize_field(name, value)?,
                 None => out.skip_field(name)?,
@@ -181,6 +190,8 @@ struct Record {
     unit: Option<String>,
     #[serde(default)]
     entity: Option<String>,
+    #[serde(default)]
+    unit_as_written: Option<String>,
     #[serde(default)]
     previous: Option<String>,
     derived_from: Option<DerivationRecord>,
@@ -224,6 +235,7 @@ impl<'de> Deserialize<'de> for Evidence {
                 unit: r.unit,
                 entity: r.entity,
                 previous,
+                unit_as_written: r.unit_as_written,
             },
             place: Place {
                 source: Arc::from(r.source),

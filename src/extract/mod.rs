@@ -57,6 +57,9 @@ pub struct Claim {
     /// For changes ("rose from 212 to 1,480"): the value before the change, of the
     /// same kind and unit as `value`, which is the new one.
     pub previous: Option<Value>,
+    /// For quantities and numbers with a unit: the unit as the source wrote it
+    /// ("feet", "$", "km²", "year-old"), so that reports can show "30 ft (9.14 m)".
+    pub unit_as_written: Option<String>,
 }
 
 /// What extraction knows besides the sentence.
@@ -155,6 +158,12 @@ pub fn extract(sentence: &str, context: &Context) -> Vec<Claim> {
         .into_iter()
         .filter_map(|f| {
             let (start, end) = t.span(f.from, f.to)?;
+            let unit_as_written = match f.kind {
+                ClaimKind::Quantity | ClaimKind::Number if f.unit.is_some() => {
+                    quantity::unit_as_written(&t, f.from, f.to)
+                }
+                _ => None,
+            };
             Some(Claim {
                 kind: f.kind,
                 span: Span::new(start, end),
@@ -165,6 +174,7 @@ pub fn extract(sentence: &str, context: &Context) -> Vec<Claim> {
                 unit: f.unit,
                 entity: None,
                 previous: f.previous,
+                unit_as_written,
             })
         })
         .collect()

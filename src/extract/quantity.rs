@@ -272,6 +272,41 @@ fn measured(t: &Tokens<'_>, j: usize, sign: f64, detached: bool) -> Option<(f64,
     }
 }
 
+/// Words inside a quantity's span that are no part of its unit: modifiers, the words
+/// of ranges and changes, and articles ("about", "between ... and", "up from", "on the
+/// Richter scale").
+const NOT_UNIT: [&str; 30] = [
+    "about", "around", "nearly", "almost", "roughly", "approximately", "some", "over", "under", "more", "less",
+    "fewer", "than", "at", "least", "most", "up", "down", "no", "an", "a", "estimated", "to", "and", "between",
+    "from", "of", "on", "the", "aged",
+];
+
+/// The unit of a claim as its source wrote it, for reports ("30 ft (9.14 m)"): the
+/// first run of unit words and signs in tokens `from..to` ("feet", "$", "km²", "per
+/// cent", "degrees Celsius", "year-old"), without the number, its scale ("million",
+/// "bn", the "m" of "£4m") or the words of a range or change. `None` when the span
+/// writes no unit ("Smith, 54,").
+pub(super) fn unit_as_written(t: &Tokens<'_>, from: usize, to: usize) -> Option<String> {
+    let money = (from..to).any(|i| matches!(t.punct(i), Some('$' | '€' | '£')));
+    let word = |i: usize| {
+        t.kind(i) == Some(Kind::Word)
+            && !NOT_UNIT.contains(&t.low(i))
+            && !matches!(t.lex(i), Some(Lex::Scale(_)))
+            // A scale glued to the number: "2.3bn", "£4m", "5k".
+            && !(t.glued(i)
+                && i > 0
+                && t.kind(i - 1) == Some(Kind::Num)
+                && matches!(t.low(i), "bn" | "b" | "mn" | "mln" | "tn" | "k" | "m")
+                && (money || t.low(i) != "m"))
+    };
+    let sign = |i: usize| matches!(t.punct(i), Some('$' | '€' | '£' | '%' | '°' | '²' | '/'));
+    let unit = |i: usize| word(i) || sign(i) || (t.is_dash(i) && i > from && word(i - 1) && word(i + 1));
+    let first = (from..to).find(|&i| unit(i))?;
+    let last = (first..to).take_while(|&i| unit(i) || (t.kind(i) == Some(Kind::Num) && t.glued(i) && t.low(i) == "2")).last()?;
+    let (start, end) = t.span(first, last + 1)?;
+    t.text.get(start..end).map(str::to_string)
+}
+
 /// True when token `k` ends a compact quantity ("6.2m", "400m-long").
 fn clean_or_dash(t: &Tokens<'_>, k: usize) -> bool {
     clean_end(t, k) || t.is_dash(k)
@@ -390,6 +425,42 @@ mod tests {
             // Every unit the extractor writes is one a rule may name.
             assert_eq!(crate::value::unit::base_unit(&u), Some(u.as_str()), "{text}");
         }
+    }
+
+    /// What the source wrote for the unit is kept beside the base unit, and a rule
+    /// could name it.
+    #[test]
+    fn units_as_written() {
+        for (text, span, written) in [
+            ("The tower is 2,000 feet tall.", "2,000 feet", "feet"),
+            ("A 12ft wall fell.", "12ft", "ft"),
+            ("The club paid £4m for him.", "£4m", "£"),
+            ("The deal is worth US$2.3-billion.", "$2.3-billion", "$"),
+            ("It cost 4 million dollars.", "4 million dollars", "dollars"),
+            ("Fire burned 20 km2 of forest.", "20 km2", "km2"),
+            ("Fire burned about 20 square miles.", "about 20 square miles", "square miles"),
+            ("Turnout was 40 per cent.", "40 per cent", "per cent"),
+            ("It was 86 degrees Fahrenheit.", "86 degrees Fahrenheit", "degrees Fahrenheit"),
+            ("Winds reached 120 km/h.", "120 km/h", "km/h"),
+            ("A 6.2m wave hit the port.", "6.2m", "m"),
+            ("It sank 12 nautical miles offshore.", "12 nautical miles", "nautical miles"),
+            ("The wave was 3-4 metres high.", "3-4 metres", "metres"),
+            ("Prices fell to $3.1bn from $4bn.", "$3.1bn from $4bn", "$"),
+            ("It measured 7.8 on the Richter scale.", "7.8 on the Richter scale", "Richter scale"),
+            ("A 25-year-old coach was hurt.", "25-year-old", "year-old"),
+        ] {
+            let claim = extract(text, &Context::default()).into_iter().find(|c| c.unit.is_some()).unwrap();
+            assert_eq!((claim.text.as_str(), claim.unit_as_written.as_deref()), (span, Some(written)), "{text}");
+            if claim.kind == ClaimKind::Quantity {
+                let rule = crate::value::unit::base_unit(written);
+                assert_eq!(rule, claim.unit.as_deref(), "{text}: a rule's `unit: {written}`");
+            }
+        }
+        // No unit written, none kept.
+        let smith = extract("Smith, 54, said so.", &Context::default());
+        assert_eq!((smith[0].unit.as_deref(), smith[0].unit_as_written.as_deref()), (Some("years"), None));
+        let count = extract("The US keeps 28,000 US soldiers there.", &Context::default());
+        assert_eq!(count[0].unit_as_written, None);
     }
 
     /// Every unit a rule may name is one the extractor reads, in the same base unit:

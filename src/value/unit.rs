@@ -148,11 +148,11 @@ fn symbol(lower: &str) -> Option<&'static str> {
         "£" | "pound sterling" | "pounds sterling" => "GBP",
         "c$" => "CAD",
         "a$" => "AUD",
-        "°c" | "celsius" | "centigrade" | "°f" | "fahrenheit" => "C",
+        "°c" | "celsius" | "centigrade" | "°f" | "fahrenheit" | "degrees celsius" | "degrees fahrenheit" => "C",
         "km/h" | "mi/h" => "m/s",
         "nautical mile" | "nautical miles" => "m",
         "metric ton" | "metric tons" => "kg",
-        "richter" => "magnitude",
+        "richter" | "richter scale" => "magnitude",
         _ => return None,
     })
 }

@@ -86,6 +86,7 @@ pub fn names(sentence: &str, spellings: &Spellings) -> Vec<Claim> {
             unit: None,
             entity: Some(local.entity.to_string()),
             previous: None,
+            unit_as_written: None,
         })
         .collect()
 }
