@@ -131,11 +131,9 @@ impl Evidence {
 impl Serialize for Evidence {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (claim, place) = (&self.claim, &self.place);
-        let known = [&claim.counted, &claim.unit, &claim.unit_as_written, &claim.entity]
-            .iter()
-            .filter(|f| f.is_some())
-            .count()
-            + usize::from(claim.previous.is_some());
+        let known =
+            [&claim.counted, &claim.unit, &claim.unit_as_written, &claim.entity].iter().filter(|f| f.is_some()).count()
+                + usize::from(claim.previous.is_some());
         let mut out = serializer.serialize_struct("Evidence", 12 + known)?;
         out.serialize_field("source", &*place.source)?;
         out.serialize_field("line", &place.line)?;

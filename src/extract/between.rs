@@ -22,6 +22,10 @@ pub(super) fn at(t: &Tokens<'_>, i: usize, cx: &Context) -> Option<Found> {
         None => (None, i),
     };
     let (opener, j) = if t.is_any(j, &["from", "between"]) { (Some(t.low(j)), j + 1) } else { (None, j) };
+    // Most amounts are no range: look for a separator before reading the ends.
+    if !(j + 1..j + 1 + LOOK_AHEAD).any(|k| t.is_dash(k) || t.is_any(k, &["to", "and"])) {
+        return None;
+    }
     let pair = pair(t, j, opener, cx)?;
     if !ascending(&pair.lo, &pair.hi.value) {
         return None;
@@ -38,6 +42,10 @@ pub(super) fn at(t: &Tokens<'_>, i: usize, cx: &Context) -> Option<Found> {
     found.ends = Some(pair.ends);
     Some(found)
 }
+
+/// How far after its start the separator of a range may stand: the first end's
+/// own length ("30 hours to", "$1.5 million to").
+const LOOK_AHEAD: usize = 6;
 
 /// Two amounts joined by a dash, "to" or (after "between") "and": the low end's value,
 /// read as the high end's kind, and the high end as read.

@@ -61,6 +61,10 @@ const CHANGE_VERBS: [&str; 44] = [
 /// 3,100": four).
 const VERB_REACH: usize = 5;
 
+/// How far after a figure the "from" of "3,100 from 2,400" may stand: the figure's
+/// own length ("$3.1 billion", "12 per cent, down").
+const LOOK_AHEAD: usize = 8;
+
 /// Whether a change verb stands within [`VERB_REACH`] words before token `i`, in
 /// the same clause (no punctuation between).
 fn verb_before(t: &Tokens<'_>, i: usize) -> bool {
@@ -85,6 +89,10 @@ pub(super) fn at(t: &Tokens<'_>, i: usize, cx: &Context) -> Option<Found> {
     }
     // "to 3,100 from 2,400", "41,000 from 35,000", "80, up from 64".
     if !matches!(t.kind(i), Some(Kind::Num)) && t.punct(i).is_none_or(|c| !matches!(c, '$' | '€' | '£')) {
+        return None;
+    }
+    // Most figures are no change: look for the "from" before reading the figure.
+    if !(i + 1..i + 1 + LOOK_AHEAD).any(|k| t.is(k, "from")) {
         return None;
     }
     let new = between::end_at(t, i, cx)?;

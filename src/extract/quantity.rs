@@ -276,9 +276,36 @@ fn measured(t: &Tokens<'_>, j: usize, sign: f64, detached: bool) -> Option<(f64,
 /// of ranges and changes, and articles ("about", "between ... and", "up from", "on the
 /// Richter scale").
 const NOT_UNIT: [&str; 30] = [
-    "about", "around", "nearly", "almost", "roughly", "approximately", "some", "over", "under", "more", "less",
-    "fewer", "than", "at", "least", "most", "up", "down", "no", "an", "a", "estimated", "to", "and", "between",
-    "from", "of", "on", "the", "aged",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "some",
+    "over",
+    "under",
+    "more",
+    "less",
+    "fewer",
+    "than",
+    "at",
+    "least",
+    "most",
+    "up",
+    "down",
+    "no",
+    "an",
+    "a",
+    "estimated",
+    "to",
+    "and",
+    "between",
+    "from",
+    "of",
+    "on",
+    "the",
+    "aged",
 ];
 
 /// The unit of a claim as its source wrote it, for reports ("30 ft (9.14 m)"): the
@@ -302,7 +329,9 @@ pub(super) fn unit_as_written(t: &Tokens<'_>, from: usize, to: usize) -> Option<
     let sign = |i: usize| matches!(t.punct(i), Some('$' | '€' | '£' | '%' | '°' | '²' | '/'));
     let unit = |i: usize| word(i) || sign(i) || (t.is_dash(i) && i > from && word(i - 1) && word(i + 1));
     let first = (from..to).find(|&i| unit(i))?;
-    let last = (first..to).take_while(|&i| unit(i) || (t.kind(i) == Some(Kind::Num) && t.glued(i) && t.low(i) == "2")).last()?;
+    let last = (first..to)
+        .take_while(|&i| unit(i) || (t.kind(i) == Some(Kind::Num) && t.glued(i) && t.low(i) == "2"))
+        .last()?;
     let (start, end) = t.span(first, last + 1)?;
     t.text.get(start..end).map(str::to_string)
 }
