@@ -199,8 +199,14 @@ mod tests {
     use super::super::{Context, extract};
     use crate::value::{ClaimKind, Modifier, Value};
 
-    /// The range claims of `text`: span, kind, value, unit, counted.
-    fn ranges(text: &str) -> Vec<(String, ClaimKind, String, Option<String>, Option<String>)> {
+    /// A range claim: span, kind, value, unit, counted.
+    type Row = (String, ClaimKind, String, Option<String>, Option<String>);
+
+    /// A case: sentence, span, kind, value, unit, counted.
+    type Case<'a> = (&'a str, &'a str, ClaimKind, &'a str, Option<&'a str>, Option<&'a str>);
+
+    /// The range claims of `text`.
+    fn ranges(text: &str) -> Vec<Row> {
         extract(text, &Context::default())
             .into_iter()
             .filter(|c| matches!(c.value, Value::Between { .. }))
@@ -212,7 +218,7 @@ mod tests {
     fn table() {
         use ClaimKind::{Duration, Number, Quantity};
         // (sentence, span, kind, value, unit, counted)
-        let cases: &[(&str, &str, ClaimKind, &str, Option<&str>, Option<&str>)] = &[
+        let cases: &[Case<'_>] = &[
             ("The search could take 30 to 36 hours.", "30 to 36 hours", Duration, "PT30H/PT36H", None, None),
             ("They stayed between 10 and 12 days.", "between 10 and 12 days", Duration, "P10D/P12D", None, None),
             ("The wave was 3-4 metres high.", "3-4 metres", Quantity, "3/4", Some("m"), None),

@@ -130,8 +130,14 @@ mod tests {
     use super::super::{Context, extract};
     use crate::value::{ClaimKind, Value};
 
-    /// The claims of `text` with a previous value: span, kind, value, previous, unit.
-    fn changes(text: &str) -> Vec<(String, ClaimKind, String, String, Option<String>)> {
+    /// A change claim: span, kind, value, previous, unit.
+    type Row = (String, ClaimKind, String, String, Option<String>);
+
+    /// A case: sentence, span, kind, new value, previous value, unit.
+    type Case<'a> = (&'a str, &'a str, ClaimKind, &'a str, &'a str, Option<&'a str>);
+
+    /// The claims of `text` with a previous value.
+    fn changes(text: &str) -> Vec<Row> {
         extract(text, &Context::default())
             .into_iter()
             .filter_map(|c| {
@@ -145,7 +151,7 @@ mod tests {
     fn table() {
         use ClaimKind::{Duration, Number, Quantity};
         // (sentence, span, kind, new value, previous value, unit)
-        let cases: &[(&str, &str, ClaimKind, &str, &str, Option<&str>)] = &[
+        let cases: &[Case<'_>] = &[
             ("The toll rose from 212 to 1,480 overnight.", "from 212 to 1,480", Number, "1480", "212", None),
             ("Officials raised the estimate to 3,100 from 2,400.", "3,100 from 2,400", Number, "3100", "2400", None),
             ("Arrivals climbed to 41,000 from 35,000.", "41,000 from 35,000", Number, "41000", "35000", None),

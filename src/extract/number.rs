@@ -117,7 +117,7 @@ fn count(t: &Tokens<'_>, j: usize, detached: bool) -> Option<(f64, usize)> {
     {
         match t.kind(p) {
             Some(Kind::Word | Kind::Num) => return None,
-            Some(Kind::Punct) if !matches!(t.punct(p), Some('(' | '"' | '“' | '[')) && !(detached && t.is_dash(p)) => {
+            Some(Kind::Punct) if !(matches!(t.punct(p), Some('(' | '"' | '“' | '[')) || detached && t.is_dash(p)) => {
                 return None;
             }
             _ => {}
