@@ -50,6 +50,28 @@ fn values_read_back_typed() {
     );
     let evidence: Evidence = serde_json::from_str(&quantity).unwrap();
     assert_eq!(evidence.claim.value, Value::Quantity { amount: 400.0, unit: "m".into() });
+    let written = quantity.replace(r#""unit":"m""#, r#""unit":"m","unit_as_written":"metre""#);
+    let evidence: Evidence = serde_json::from_str(&written).unwrap();
+    assert_eq!(evidence.claim.unit_as_written.as_deref(), Some("metre"));
+    let again: Evidence = serde_json::from_str(&serde_json::to_string(&evidence).unwrap()).unwrap();
+    assert_eq!(again, evidence);
+
+    // A range of amounts and a change read back typed, and write the same line again.
+    let hours = line.replace(
+        r#""kind":"date-range","value":"2018-03-25/2018-03-28""#,
+        r#""kind":"duration","value":"PT30H/PT36H""#,
+    );
+    let evidence: Evidence = serde_json::from_str(&hours).unwrap();
+    let Value::Between { lo, hi } = &evidence.claim.value else { panic!("{:?}", evidence.claim.value) };
+    assert_eq!((lo.to_string(), hi.to_string()), ("PT30H".into(), "PT36H".into()));
+    assert_eq!(serde_json::to_string(&evidence).unwrap(), hours);
+    let change = line.replace(
+        r#""kind":"date-range","value":"2018-03-25/2018-03-28","modifier":null"#,
+        r#""kind":"number","value":"1480","modifier":null,"previous":"212""#,
+    );
+    let evidence: Evidence = serde_json::from_str(&change).unwrap();
+    assert_eq!(evidence.claim.previous, Some(Value::Number(212.0)));
+    assert_eq!(serde_json::to_string(&evidence).unwrap(), change);
 
     let bad = line.replace("2018-03-25/2018-03-28", "next spring");
     let error = serde_json::from_str::<Evidence>(&bad).unwrap_err().to_string();

@@ -93,6 +93,20 @@ fn prose() -> impl Strategy<Value = String> {
         "ninety",
         "hundred",
         "million",
+        // Ranges, changes, counts and units as editors write them.
+        "rose",
+        "up",
+        "dozen",
+        "member",
+        "m",
+        "t",
+        "£",
+        "nautical",
+        "miles",
+        "square",
+        "²",
+        "sterling",
+        "USD",
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }

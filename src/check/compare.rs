@@ -44,23 +44,30 @@ enum Hedge {
 struct Compared {
     evidence: Evidence,
     extent: Extent,
+    /// For a range ("30 to 36 hours"): its two ends, each compared with the other
+    /// range's ends.
+    ends: Option<(Interval, Interval)>,
     context: Option<Interval>,
 }
 
 impl Compared {
     fn new(evidence: Evidence, context: Option<Interval>, fact: &Fact) -> Option<Compared> {
+        let modifier = evidence.claim.modifier;
+        let approx = |i: &Interval| match (modifier, fact.tolerance) {
+            (Some(Modifier::Approx), Some(t)) => t,
+            _ => approx_tolerance(i.scale),
+        };
         let extent = match evidence.claim.value.extent()? {
-            Extent::Interval(i) => {
-                let approx = match (evidence.claim.modifier, fact.tolerance) {
-                    (Some(Modifier::Approx), Some(t)) => t,
-                    _ => approx_tolerance(i.scale),
-                };
-                Extent::Interval(i.modified(evidence.claim.modifier, &approx))
-            }
+            Extent::Interval(i) => Extent::Interval(i.modified(modifier, &approx(&i))),
             Extent::Vague => return None,
             other => other,
         };
-        Some(Compared { evidence, extent, context })
+        let ends = evidence
+            .claim
+            .value
+            .ends()
+            .map(|(lo, hi)| (lo.modified(modifier, &approx(&lo)), hi.modified(modifier, &approx(&hi))));
+        Some(Compared { evidence, extent, ends, context })
     }
 
     fn interval(&self) -> Option<Interval> {
@@ -72,6 +79,9 @@ impl Compared {
 
     fn hedge(&self) -> Hedge {
         match self.evidence.claim.modifier {
+            // A range holds every value between its ends: like "about", it may not glue
+            // two exact values together as the consensus.
+            None if self.ends.is_some() => Hedge::Approx,
             None | Some(Modifier::Start | Modifier::Mid | Modifier::End) => Hedge::Exact,
             Some(Modifier::Approx) => Hedge::Approx,
             Some(Modifier::MoreThan | Modifier::LessThan | Modifier::AtLeast | Modifier::AtMost) => Hedge::Bound,
@@ -85,6 +95,12 @@ impl Compared {
 }
 
 fn agrees(a: &Compared, b: &Compared, tolerance: Option<Tolerance>) -> bool {
+    // Two ranges agree when both ends agree: 10 to 12 days is not 11 to 14 days,
+    // though the two overlap.
+    if let (Some((a_lo, a_hi)), Some((b_lo, b_hi))) = (a.ends, b.ends) {
+        let widen = |i: Interval| tolerance.map_or(i, |t| i.widen(&t));
+        return widen(a_lo).overlaps(&b_lo) && widen(a_hi).overlaps(&b_hi);
+    }
     let widened = match (a.extent, tolerance) {
         (Extent::Interval(i), Some(t)) => Extent::Interval(i.widen(&t)),
         (extent, _) => extent,
@@ -402,7 +418,10 @@ fn evolving(id: &str, fact: &Fact, claims: Vec<Compared>) -> Vec<Finding> {
             .map(|&i| {
                 let e = &claims[i].evidence;
                 let when = e.place.published.map_or_else(String::new, |d| d.to_string());
-                format!("{} ({}, {when})", describe(&e.claim.value), short_name(&e.place.source))
+                // "1480 (from 212; b.txt, 2023-02-07)": a change shows its old figure as
+                // history; it is never compared as a rival of another source's figure.
+                let history = e.claim.previous.as_ref().map_or_else(String::new, |p| format!("from {}; ", describe(p)));
+                format!("{} ({history}{}, {when})", describe(&e.claim.value), short_name(&e.place.source))
             })
             .collect();
         // One source may state the same figure twice; the story is told once.
@@ -669,5 +688,81 @@ mod tests {
         assert_eq!(kinds(&compare("n", &f, vec![more_than_100.clone(), less_than_50])), [FindingKind::Conflict]);
         let at_least_120 = hedged_claim(number("b", 120.0), Modifier::AtLeast);
         assert!(compare("n", &f, vec![more_than_100, at_least_120]).is_empty());
+    }
+
+    fn between(source: &str, kind: ClaimKind, text: &str) -> Evidence {
+        let unit = (kind == ClaimKind::Quantity).then_some("m");
+        let mut e = claim(source, kind, Value::read(kind, text, unit).unwrap());
+        e.claim.unit = unit.map(str::to_string);
+        e
+    }
+
+    #[test]
+    fn ranges_agree_end_by_end_and_hold_single_values() {
+        let hours = |source: &str, n: f64| {
+            claim(source, ClaimKind::Duration, Value::Duration(IsoDuration::of(n, crate::value::DurationUnit::Hour)))
+        };
+        // (case, rule, claims, the conflict's message if there is one)
+        let table: Vec<(&str, &str, Vec<Evidence>, Option<&str>)> = vec![
+            (
+                "two ranges with the same ends agree",
+                "claim: duration",
+                vec![
+                    between("a", ClaimKind::Duration, "PT30H/PT36H"),
+                    between("b", ClaimKind::Duration, "PT30H/PT36H"),
+                ],
+                None,
+            ),
+            (
+                "overlapping ranges with other ends disagree",
+                "claim: number",
+                vec![between("a", ClaimKind::Number, "10/12"), between("b", ClaimKind::Number, "11/14")],
+                Some("11 to 14 (1 source: b) vs 10 to 12 (1 source: a)"),
+            ),
+            (
+                "a single value inside the range agrees with it",
+                "claim: duration",
+                vec![between("a", ClaimKind::Duration, "PT30H/PT36H"), hours("b", 32.0)],
+                None,
+            ),
+            (
+                "a single value outside the range does not",
+                "claim: duration",
+                vec![between("a", ClaimKind::Duration, "PT30H/PT36H"), hours("b", 40.0)],
+                Some("30 to 36 hours (1 source: a) vs 40 hours (1 source: b)"),
+            ),
+            (
+                "a range does not glue two exact values together",
+                "claim: quantity",
+                vec![metres("a", 3.0), metres("b", 4.0), between("c", ClaimKind::Quantity, "3/4")],
+                Some("4 m (1 source: b) vs 3 m / 3 to 4 m (2 sources: a, c)"),
+            ),
+        ];
+        for (case, rule, claims, expected) in table {
+            let findings = compare("f", &fact(rule), claims);
+            let conflicts: Vec<&Finding> = findings.iter().filter(|f| f.kind == FindingKind::Conflict).collect();
+            assert_eq!(conflicts.first().map(|f| f.message.as_str()), expected, "{case}: {findings:?}");
+        }
+        // A tolerance widens each end.
+        let tolerant = fact("claim: number\ntolerance: 2");
+        let ranges = vec![between("a", ClaimKind::Number, "10/12"), between("b", ClaimKind::Number, "11/14")];
+        assert!(compare("f", &tolerant, ranges).is_empty());
+    }
+
+    #[test]
+    fn an_old_figure_is_history_not_a_rival() {
+        let f = fact("claim: number\nevolving: true");
+        let at = |source: &str, n: f64, previous: Option<f64>, day: i8| {
+            let mut c = number(source, n);
+            c.claim.previous = previous.map(Value::Number);
+            c.place.published = Some(jiff::civil::date(2023, 2, day));
+            c
+        };
+        // The same day, one source gives 1,480 and the other "rose from 212 to 1,480":
+        // the 212 is no rival of the 1,480.
+        assert!(compare("toll", &f, vec![at("a", 1480.0, None, 7), at("b", 1480.0, Some(212.0), 7)]).is_empty());
+        let rising = compare("toll", &f, vec![at("a", 212.0, None, 6), at("b", 1480.0, Some(212.0), 7)]);
+        assert_eq!(kinds(&rising), [FindingKind::Update]);
+        assert_eq!(rising[0].message, "reports rose: 212 (a, 2023-02-06) → 1480 (from 212; b, 2023-02-07)");
     }
 }

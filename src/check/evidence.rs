@@ -38,7 +38,7 @@ pub struct Place {
 ///
 /// Serialized flat, as the report format has always written it: source, line,
 /// column, start, end, sentence_index, text, sentence, kind, value, modifier, then
-/// counted, unit and entity when known, and derived_from.
+/// counted, unit, unit_as_written, entity and previous when known, and derived_from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Evidence {
     /// The claim, its span mapped into the source file.
@@ -77,6 +77,8 @@ impl Evidence {
                 counted: None,
                 unit: None,
                 entity: None,
+                previous: None,
+                unit_as_written: None,
             },
             place: Place {
                 source: Arc::from(source),
@@ -134,7 +136,9 @@ impl Evidence {
 impl Serialize for Evidence {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (claim, place) = (&self.claim, &self.place);
-        let known = [&claim.counted, &claim.unit, &claim.entity].iter().filter(|f| f.is_some()).count();
+        let known =
+            [&claim.counted, &claim.unit, &claim.unit_as_written, &claim.entity].iter().filter(|f| f.is_some()).count()
+                + usize::from(claim.previous.is_some());
         let mut out = serializer.serialize_struct("Evidence", 12 + known)?;
         out.serialize_field("source", &*place.source)?;
         out.serialize_field("line", &place.line)?;
@@ -147,11 +151,20 @@ impl Serialize for Evidence {
         out.serialize_field("kind", &claim.kind)?;
         out.serialize_field("value", &claim.value)?;
         out.serialize_field("modifier", &claim.modifier)?;
-        for (name, field) in [("counted", &claim.counted), ("unit", &claim.unit), ("entity", &claim.entity)] {
+        for (name, field) in [
+            ("counted", &claim.counted),
+            ("unit", &claim.unit),
+            ("unit_as_written", &claim.unit_as_written),
+            ("entity", &claim.entity),
+        ] {
             match field {
                 Some(value) => out.serialize_field(name, value)?,
                 None => out.skip_field(name)?,
             }
+        }
+        match &claim.previous {
+            Some(previous) => out.serialize_field("previous", previous)?,
+            None => out.skip_field("previous")?,
         }
         out.serialize_field("derived_from", &self.derived_from)?;
         out.end()
@@ -180,6 +193,10 @@ struct Record {
     unit: Option<String>,
     #[serde(default)]
     entity: Option<String>,
+    #[serde(default)]
+    unit_as_written: Option<String>,
+    #[serde(default)]
+    previous: Option<String>,
     derived_from: Option<DerivationRecord>,
 }
 
@@ -199,6 +216,10 @@ impl<'de> Deserialize<'de> for Evidence {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let r = Record::deserialize(deserializer)?;
         let value = Value::read(r.kind, &r.value, r.unit.as_deref()).map_err(D::Error::custom)?;
+        let previous = match r.previous {
+            Some(text) => Some(Value::read(r.kind, &text, r.unit.as_deref()).map_err(D::Error::custom)?),
+            None => None,
+        };
         let derived_from = match r.derived_from {
             Some(d) => {
                 let value = Value::read(d.kind, &d.value, r.unit.as_deref()).map_err(D::Error::custom)?;
@@ -216,6 +237,8 @@ impl<'de> Deserialize<'de> for Evidence {
                 counted: r.counted,
                 unit: r.unit,
                 entity: r.entity,
+                previous,
+                unit_as_written: r.unit_as_written,
             },
             place: Place {
                 source: Arc::from(r.source),

@@ -36,6 +36,8 @@ pub fn read(fact: &Fact) -> Option<Claim> {
         modifier: None,
         counted: None,
         unit: fact.unit.clone(),
+        unit_as_written: None,
+        previous: None,
         entity: None,
     };
     if let Ok(value) = Value::read(kind, written, fact.unit.as_deref()) {

@@ -11,7 +11,9 @@
 //! resumes after it. Every extractor looks at a bounded number of tokens, so the whole
 //! pass is linear in the sentence.
 
+mod between;
 mod calendar;
+mod change;
 mod date;
 mod duration;
 mod lexer;
@@ -52,6 +54,12 @@ pub struct Claim {
     pub unit: Option<String>,
     /// For names and expansions: the id of the entity named.
     pub entity: Option<String>,
+    /// For changes ("rose from 212 to 1,480"): the value before the change, of the
+    /// same kind and unit as `value`, which is the new one.
+    pub previous: Option<Value>,
+    /// For quantities and numbers with a unit: the unit as the source wrote it
+    /// ("feet", "$", "km²", "year-old"), so that reports can show "30 ft (9.14 m)".
+    pub unit_as_written: Option<String>,
 }
 
 /// What extraction knows besides the sentence.
@@ -83,13 +91,15 @@ struct Found {
     modifier: Option<Modifier>,
     counted: Option<String>,
     unit: Option<String>,
-    /// For date ranges: the token ranges of the two ends.
+    /// For ranges: the token ranges of the two ends.
     ends: Option<[(usize, usize); 2]>,
+    /// For changes: the value before the change.
+    previous: Option<Value>,
 }
 
 impl Found {
     fn new(kind: ClaimKind, from: usize, to: usize, value: Value) -> Found {
-        Found { kind, from, to, value, modifier: None, counted: None, unit: None, ends: None }
+        Found { kind, from, to, value, modifier: None, counted: None, unit: None, ends: None, previous: None }
     }
 }
 
@@ -97,7 +107,8 @@ impl Found {
 type Extractor = fn(&Tokens<'_>, usize, &Context) -> Option<Found>;
 
 /// The extractors, in order of preference when two read equally far.
-const EXTRACTORS: [Extractor; 6] = [range::at, date::at, duration::at, quantity::at, number::at, ordinal::at];
+const EXTRACTORS: [Extractor; 8] =
+    [range::at, change::at, between::at, date::at, duration::at, quantity::at, number::at, ordinal::at];
 
 /// Whether an expression can start at token `i`: a number, a word in the tables, or
 /// a currency sign. Everything else is skipped without trying the extractors.
@@ -147,6 +158,12 @@ pub fn extract(sentence: &str, context: &Context) -> Vec<Claim> {
         .into_iter()
         .filter_map(|f| {
             let (start, end) = t.span(f.from, f.to)?;
+            let unit_as_written = match f.kind {
+                ClaimKind::Quantity | ClaimKind::Number if f.unit.is_some() => {
+                    quantity::unit_as_written(&t, f.from, f.to)
+                }
+                _ => None,
+            };
             Some(Claim {
                 kind: f.kind,
                 span: Span::new(start, end),
@@ -156,6 +173,8 @@ pub fn extract(sentence: &str, context: &Context) -> Vec<Claim> {
                 counted: f.counted,
                 unit: f.unit,
                 entity: None,
+                previous: f.previous,
+                unit_as_written,
             })
         })
         .collect()
@@ -177,6 +196,11 @@ pub fn timexes(sentence: &str, context: &Context) -> Vec<TimeMention> {
             (Value::Range { start, end }, Some([a, b])) => {
                 push(a.0, a.1, ClaimKind::Date, start.to_string());
                 push(b.0, b.1, ClaimKind::Date, end.to_string());
+            }
+            // "30 to 36 hours": two durations, as TIMEX3 annotates a range's ends.
+            (Value::Between { lo, hi }, Some([a, b])) if f.kind == ClaimKind::Duration => {
+                push(a.0, a.1, ClaimKind::Duration, lo.to_string());
+                push(b.0, b.1, ClaimKind::Duration, hi.to_string());
             }
             (Value::Date(v), _) => push(f.from, f.to, ClaimKind::Date, v.to_string()),
             (Value::Duration(v), _) => push(f.from, f.to, ClaimKind::Duration, v.to_string()),
@@ -258,6 +282,15 @@ mod tests {
             "2 years, 3 days and 4 hours, 5 minutes ago ",
             "3hrs 15mins ",
             "1 h ",
+            "3-4 km ",
+            "between 1 and ",
+            "from 2 to 3 hours ",
+            "1 to ",
+            "$3-4 million ",
+            "rose from 1 to 2 ",
+            "80, up from 64 ",
+            "to 3,100 from ",
+            "aged 19 to ",
         ] {
             let run = |bytes: usize| work(&unit.repeat(bytes / unit.len()), &context);
             let (once, twice) = (run(20_000), run(40_000));

@@ -13,6 +13,18 @@ use crate::value::{ClaimKind, Modifier, Value};
 
 /// Reads a count or an age starting at token `i`.
 pub(super) fn at(t: &Tokens<'_>, i: usize, _cx: &Context) -> Option<Found> {
+    read(t, i, false)
+}
+
+/// A count at `i` that ends a range or a change ("1,000 to 1,500 people" from the
+/// "1,500"): read even right after a dash, which otherwise makes it part of a score or
+/// a phone number.
+pub(super) fn end_at(t: &Tokens<'_>, i: usize) -> Option<Found> {
+    read(t, i, true)
+}
+
+/// A count or an age at `i`; `detached` as in [`end_at`].
+fn read(t: &Tokens<'_>, i: usize, detached: bool) -> Option<Found> {
     let (modifier, j) = match modifier_at(t, i) {
         Some((m, j)) => (Some(m), j),
         None => (None, i),
@@ -20,10 +32,17 @@ pub(super) fn at(t: &Tokens<'_>, i: usize, _cx: &Context) -> Option<Found> {
     if let Some(f) = age(t, i, j, modifier) {
         return Some(f);
     }
-    let (n, k) = count(t, j)?;
+    let (n, k) = count(t, j, detached)?;
     // "over 10 years" is a duration, read by the duration extractor.
     if matches!(t.lex(k), Some(Lex::Unit(..))) {
         return None;
+    }
+    // "a seven-member team", "a 12-strong crew": the number counts the noun after.
+    if let Some((counted, to)) = hyphenated(t, k) {
+        let mut found = Found::new(ClaimKind::Number, i, to, Value::Number(n));
+        found.modifier = modifier;
+        found.counted = Some(counted);
+        return Some(found);
     }
     let mut counted = counted_after(t, k, n == 1.0);
     let mut modifier = modifier;
@@ -63,9 +82,28 @@ pub(super) fn at(t: &Tokens<'_>, i: usize, _cx: &Context) -> Option<Found> {
     Some(found)
 }
 
+/// What a hyphenated count makes of a group ("seven-member team"): the word after
+/// the hyphen.
+const GROUP_WORDS: [&str; 17] = [
+    "member", "person", "man", "woman", "strong", "nation", "country", "vehicle", "car", "ship", "vessel", "boat",
+    "truck", "aircraft", "plane", "seat", "party",
+];
+
+/// "-member team" at `k`, after a number: the group counted ("team") and the index
+/// after the span ("seven-member"); the group's noun stays out of the span, as the
+/// counted noun of any count does.
+fn hyphenated(t: &Tokens<'_>, k: usize) -> Option<(String, usize)> {
+    if !(t.is_dash(k) && t.glued(k) && t.glued(k + 1) && t.is_any(k + 1, &GROUP_WORDS)) {
+        return None;
+    }
+    let head = k + 2;
+    (t.kind(head) == Some(Kind::Word) && !t.glued(head) && !NOT_COUNTED.contains(&t.low(head)))
+        .then(|| (t.raw(head).to_string(), k + 2))
+}
+
 /// A number at `j` that is a count: digits not part of a date, time, phone number,
 /// version or name, or number words. Returns the value and the index after it.
-fn count(t: &Tokens<'_>, j: usize) -> Option<(f64, usize)> {
+fn count(t: &Tokens<'_>, j: usize, detached: bool) -> Option<(f64, usize)> {
     let Some(num) = t.num(j) else {
         if t.is_any(j, &["a", "an"]) && t.lex(j + 1) != Some(Lex::Dozen) {
             return None;
@@ -79,7 +117,9 @@ fn count(t: &Tokens<'_>, j: usize) -> Option<(f64, usize)> {
     {
         match t.kind(p) {
             Some(Kind::Word | Kind::Num) => return None,
-            Some(Kind::Punct) if !matches!(t.punct(p), Some('(' | '"' | '“' | '[')) => return None,
+            Some(Kind::Punct) if !(matches!(t.punct(p), Some('(' | '"' | '“' | '[')) || detached && t.is_dash(p)) => {
+                return None;
+            }
             _ => {}
         }
     }
@@ -110,7 +150,7 @@ fn count(t: &Tokens<'_>, j: usize) -> Option<(f64, usize)> {
     if t.is_dash(next) && t.glued(next) && t.glued(next + 1) && t.kind(next + 1) == Some(Kind::Num) {
         return None;
     }
-    if num.int_digits > 15 || phone_like(t, j) {
+    if num.int_digits > 15 || (!detached && phone_like(t, j)) {
         return None;
     }
     scaled(t, j)
@@ -388,21 +428,18 @@ fn age(t: &Tokens<'_>, i: usize, j: usize, modifier: Option<Modifier>) -> Option
     if t.kind(j) != Some(Kind::Num) {
         return None;
     }
-    // "children aged 11 to 16": the first end is at least, the second at most.
+    // "children aged 11 to 16": one claim of the range, `11/16`.
     let before = j.checked_sub(1);
     if before.is_some_and(|b| t.is(b, "aged")) {
         let who = j.checked_sub(2).and_then(|w| person(t, w));
-        let ranged = (t.is_any(k, &["to", "and"]) || t.is_dash(k)) && t.num(k + 1).is_some();
-        return Some(age(k, if ranged { Some(Modifier::AtLeast) } else { modifier }, who));
-    }
-    if let Some(b) = before
-        && (t.is_any(b, &["to", "and"]) || t.is_dash(b))
-        && b >= 2
-        && t.num(b - 1).is_some()
-        && t.is(b - 2, "aged")
-    {
-        let who = b.checked_sub(3).and_then(|w| person(t, w));
-        return Some(age(k, Some(Modifier::AtMost), who));
+        if (t.is_any(k, &["to", "and"]) || t.is_dash(k))
+            && let Some(hi) = t.num(k + 1).filter(|hi| !hi.decimal && !hi.grouped && hi.value > n && hi.value <= 130.0)
+        {
+            let mut found = age(k + 2, modifier, who);
+            found.value = Value::Between { lo: Box::new(Value::Number(n)), hi: Box::new(Value::Number(hi.value)) };
+            return Some(found);
+        }
+        return Some(age(k, modifier, who));
     }
     // "Smith, 54, said": a capitalized name, a comma, the age, a comma or the end.
     if j == i
@@ -473,6 +510,15 @@ mod tests {
                 vec![row("Some twenty-one", 21.0, Some("students"), None, Some(Modifier::Approx))],
             ),
             ("A dozen eggs.", vec![row("A dozen", 12.0, Some("eggs"), None, None)]),
+            // Counts as editors write them.
+            ("Two dozen boats sank.", vec![row("Two dozen", 24.0, Some("boats"), None, None)]),
+            (
+                "More than two dozen aftershocks followed.",
+                vec![row("More than two dozen", 24.0, Some("aftershocks"), None, Some(Modifier::MoreThan))],
+            ),
+            ("A seven-member team came.", vec![row("seven-member", 7.0, Some("team"), None, None)]),
+            ("A five-person crew was aboard.", vec![row("five-person", 5.0, Some("crew"), None, None)]),
+            ("A 12-strong panel met.", vec![row("12-strong", 12.0, Some("panel"), None, None)]),
             (
                 "More than 200 people died.",
                 vec![row("More than 200", 200.0, Some("people"), None, Some(Modifier::MoreThan))],
@@ -483,10 +529,8 @@ mod tests {
             ("A 25-year-old coach was hurt.", vec![row("25-year-old", 25.0, Some("coach"), years, None)]),
             (
                 "Children aged 11 to 16 took part.",
-                vec![
-                    row("11", 11.0, Some("Children"), years, Some(Modifier::AtLeast)),
-                    row("16", 16.0, Some("Children"), years, Some(Modifier::AtMost)),
-                ],
+                // One range claim (see `ages_in_a_range_are_one_claim`), no bare number.
+                vec![],
             ),
             ("Smith, 54, said so.", vec![row("54", 54.0, Some("Smith"), years, None)]),
             ("Kim Jong Un, 34, came.", vec![row("34", 34.0, Some("Kim Jong Un"), years, None)]),
@@ -559,8 +603,33 @@ mod tests {
             "One of them left.",
             "iOS 11.2 shipped.",
             "Hundreds of people came.",
+            "Dozens of people came.",
+            "Dozens were hurt.",
         ] {
             assert_eq!(numbers(text), vec![], "{text}");
         }
+    }
+
+    #[test]
+    fn ages_in_a_range_are_one_claim() {
+        // (sentence, span, value, who)
+        for (text, span, value, who) in [
+            ("Children aged 11 to 16 took part.", "11 to 16", "11/16", Some("Children")),
+            ("Recruits aged 19 to 24 signed up.", "19 to 24", "19/24", Some("Recruits")),
+            ("Those aged 18-30 voted.", "18-30", "18/30", Some("Those")),
+        ] {
+            let claims = extract(text, &Context::default());
+            assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+            let c = &claims[0];
+            assert_eq!(
+                (c.text.as_str(), c.value.to_string(), c.unit.as_deref(), c.counted.as_deref()),
+                (span, value.to_string(), Some("years"), who),
+                "{text}"
+            );
+            assert!(matches!(c.value, Value::Between { .. }), "{text}");
+        }
+        // Not a range: the second number is lower, or no age.
+        let claims = extract("Children aged 16 to 11 came.", &Context::default());
+        assert_eq!(claims[0].value, Value::Number(16.0));
     }
 }

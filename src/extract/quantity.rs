@@ -4,14 +4,27 @@
 //! its currency (`USD`, `EUR`, `GBP`...; never converted, exchange rates change), and
 //! earthquake `magnitude`.
 
-use super::lexer::{Kind, Tokens, clean_end};
+use super::lexer::{Kind, Tokens, clean_end, counts_next};
 use super::words::{self, Lex, unit_word};
 use super::{Context, Found, modifier_at};
+use crate::value::unit::BASE_UNITS;
 use crate::value::{ClaimKind, Value};
 
 /// Reads a quantity starting at token `i`: "610 metres", "$2.3bn", "40%", "about 80
 /// miles", "magnitude 7.8".
 pub(super) fn at(t: &Tokens<'_>, i: usize, _cx: &Context) -> Option<Found> {
+    read(t, i, false)
+}
+
+/// A quantity at `i` that ends a range or a change ("3-4 metres" from the "4"): read
+/// as if nothing came before it.
+pub(super) fn end_at(t: &Tokens<'_>, i: usize) -> Option<Found> {
+    read(t, i, true)
+}
+
+/// A quantity at `i`; `detached` reads it even after a number and a dash, which
+/// otherwise makes it the end of a range that is not its own.
+fn read(t: &Tokens<'_>, i: usize, detached: bool) -> Option<Found> {
     let (modifier, j) = match modifier_at(t, i) {
         Some((m, j)) => (Some(m), j),
         None => (None, i),
@@ -20,13 +33,13 @@ pub(super) fn at(t: &Tokens<'_>, i: usize, _cx: &Context) -> Option<Found> {
     // range or a list.
     if matches!(t.punct(j), Some('-' | '−')) {
         let signed = t.glued(j + 1) && t.kind(j + 1) == Some(Kind::Num) && (j == 0 || !t.glued(j));
-        let (amount, unit, to) = measured(t, j + 1, -1.0).filter(|(_, u, _)| *u == "C" && signed)?;
+        let (amount, unit, to) = measured(t, j + 1, -1.0, false).filter(|(_, u, _)| *u == "C" && signed)?;
         let mut found = Found::new(ClaimKind::Quantity, i, to, Value::Quantity { amount, unit: unit.to_string() });
         found.modifier = modifier;
         found.unit = Some(unit.to_string());
         return Some(found);
     }
-    let (amount, unit, to) = magnitude(t, j).or_else(|| money(t, j)).or_else(|| measured(t, j, 1.0))?;
+    let (amount, unit, to) = magnitude(t, j).or_else(|| money(t, j)).or_else(|| measured(t, j, 1.0, detached))?;
     if !amount.is_finite() {
         return None;
     }
@@ -91,6 +104,16 @@ fn money(t: &Tokens<'_>, j: usize) -> Option<(f64, &'static str, usize)> {
         _ => {
             let (n, k) = scaled(t, j)?;
             let k = if t.is(k, "us") && t.is(k + 1, "dollars") { k + 1 } else { k };
+            // "5 million USD": a currency code as written in rule files and tables.
+            if let Some(code) =
+                BASE_UNITS.iter().find(|b| b.len() == 3 && t.kind(k) == Some(Kind::Word) && t.raw(k) == **b)
+            {
+                return Some((n, code, k + 1));
+            }
+            // "4 million pounds sterling": "pounds" alone may be a weight.
+            if t.is_any(k, &["pound", "pounds"]) && t.is(k + 1, "sterling") {
+                return Some((n, "GBP", k + 2));
+            }
             return match unit_word(t.low(k)) {
                 Some((f, unit)) if unit.len() == 3 && t.kind(k) == Some(Kind::Word) => Some((n * f, unit, k + 1)),
                 _ => None,
@@ -154,14 +177,19 @@ fn magnitude(t: &Tokens<'_>, j: usize) -> Option<(f64, &'static str, usize)> {
 
 /// A number and a unit of measure: "610 metres", "2,000 feet", "40%", "40 per cent",
 /// "80 km/h", "30 degrees Celsius", "5 square kilometres".
-fn measured(t: &Tokens<'_>, j: usize, sign: f64) -> Option<(f64, &'static str, usize)> {
+fn measured(t: &Tokens<'_>, j: usize, sign: f64, detached: bool) -> Option<(f64, &'static str, usize)> {
     t.num(j)?;
     if j > 0 && t.glued(j) && matches!(t.kind(j - 1), Some(Kind::Word | Kind::Num)) {
         return None;
     }
     // "3-5 km": the end of a range, not a quantity of its own.
-    if j >= 2 && t.is_dash(j - 1) && t.glued(j) && t.glued(j - 1) && t.kind(j - 2) == Some(Kind::Num) {
+    if !detached && j >= 2 && t.is_dash(j - 1) && t.glued(j) && t.glued(j - 1) && t.kind(j - 2) == Some(Kind::Num) {
         return None;
+    }
+    // "6.2m", "400m-long": a glued "m" is metres unless a counted noun follows ("6.2m
+    // people" is 6.2 million, a count); money with an "m" ("£4m") is read by `money`.
+    if t.glued(j + 1) && t.raw(j + 1) == "m" && !counts_next(t, j + 2) && clean_or_dash(t, j + 2) {
+        return Some((sign * t.num(j)?.value, "m", j + 2));
     }
     let (n, k) = scaled(t, j)?;
     let n = sign * n;
@@ -179,6 +207,13 @@ fn measured(t: &Tokens<'_>, j: usize, sign: f64) -> Option<(f64, &'static str, u
         return Some(done);
     }
     // "5 square kilometres", "5 sq km", "5 km2".
+    // "12 nautical miles", "200,000 metric tons".
+    if t.is(k, "nautical") && t.is_any(k + 1, &["mile", "miles"]) {
+        return Some((n * 1852.0, "m", k + 2));
+    }
+    if t.is(k, "metric") && t.is_any(k + 1, &["ton", "tons"]) {
+        return Some((n * 1000.0, "kg", k + 2));
+    }
     if t.is_any(k, &["square", "sq"]) {
         let u = if t.is_punct(k + 1, '.') { k + 2 } else { k + 1 };
         if let Some((f, "m")) = unit_word(t.low(u)) {
@@ -228,13 +263,82 @@ fn measured(t: &Tokens<'_>, j: usize, sign: f64) -> Option<(f64, &'static str, u
     match unit_word(w) {
         // Single letters are units only glued to the number ("100m", "5g"): "5 m" may be
         // anything, and "2 g" is rare next to "2 grams".
-        Some((_, "m" | "kg")) if w.len() == 1 && !t.glued(k) => None,
+        Some((_, "m" | "kg")) if (w.len() == 1 || w == "in") && !t.glued(k) => None,
         Some((f, unit)) if unit.len() != 3 || unit == "USD" => {
             // Money words go through `money`; "a magnitude" needs its number after it.
             (unit != "USD" && unit != "magnitude").then_some((n * f, unit, k + 1))
         }
         _ => None,
     }
+}
+
+/// Words inside a quantity's span that are no part of its unit: modifiers, the words
+/// of ranges and changes, and articles ("about", "between ... and", "up from", "on the
+/// Richter scale").
+const NOT_UNIT: [&str; 30] = [
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "some",
+    "over",
+    "under",
+    "more",
+    "less",
+    "fewer",
+    "than",
+    "at",
+    "least",
+    "most",
+    "up",
+    "down",
+    "no",
+    "an",
+    "a",
+    "estimated",
+    "to",
+    "and",
+    "between",
+    "from",
+    "of",
+    "on",
+    "the",
+    "aged",
+];
+
+/// The unit of a claim as its source wrote it, for reports ("30 ft (9.14 m)"): the
+/// first run of unit words and signs in tokens `from..to` ("feet", "$", "km²", "per
+/// cent", "degrees Celsius", "year-old"), without the number, its scale ("million",
+/// "bn", the "m" of "£4m") or the words of a range or change. `None` when the span
+/// writes no unit ("Smith, 54,").
+pub(super) fn unit_as_written(t: &Tokens<'_>, from: usize, to: usize) -> Option<String> {
+    let money = (from..to).any(|i| matches!(t.punct(i), Some('$' | '€' | '£')));
+    let word = |i: usize| {
+        t.kind(i) == Some(Kind::Word)
+            && !NOT_UNIT.contains(&t.low(i))
+            && !matches!(t.lex(i), Some(Lex::Scale(_)))
+            // A scale glued to the number: "2.3bn", "£4m", "5k".
+            && !(t.glued(i)
+                && i > 0
+                && t.kind(i - 1) == Some(Kind::Num)
+                && matches!(t.low(i), "bn" | "b" | "mn" | "mln" | "tn" | "k" | "m")
+                && (money || t.low(i) != "m"))
+    };
+    let sign = |i: usize| matches!(t.punct(i), Some('$' | '€' | '£' | '%' | '°' | '²' | '/'));
+    let unit = |i: usize| word(i) || sign(i) || (t.is_dash(i) && i > from && word(i - 1) && word(i + 1));
+    let first = (from..to).find(|&i| unit(i))?;
+    let last = (first..to)
+        .take_while(|&i| unit(i) || (t.kind(i) == Some(Kind::Num) && t.glued(i) && t.low(i) == "2"))
+        .last()?;
+    let (start, end) = t.span(first, last + 1)?;
+    t.text.get(start..end).map(str::to_string)
+}
+
+/// True when token `k` ends a compact quantity ("6.2m", "400m-long").
+fn clean_or_dash(t: &Tokens<'_>, k: usize) -> bool {
+    clean_end(t, k) || t.is_dash(k)
 }
 
 /// "30 degrees Celsius", "30°C", "86 °F", "30 degrees C".
@@ -245,6 +349,12 @@ fn temperature(t: &Tokens<'_>, n: f64, k: usize) -> Option<(f64, &'static str, u
             "C" => Some((n, "C", k + 1)),
             _ => Some(((n - 32.0) * 5.0 / 9.0, "C", k + 1)),
         };
+    }
+    // "30 Celsius", "86 Fahrenheit".
+    match t.low(k) {
+        "celsius" | "centigrade" => return Some((n, "C", k + 1)),
+        "fahrenheit" => return Some(((n - 32.0) * 5.0 / 9.0, "C", k + 1)),
+        _ => {}
     }
     if !t.is_punct(k, '°') && !t.is_any(k, &["degrees", "degree"]) {
         return None;
@@ -310,12 +420,93 @@ mod tests {
             ("A Mw 6.4 event.", "6.4", 6.4, "magnitude", None),
             ("A 7.8 quake hit Peru.", "7.8", 7.8, "magnitude", None),
             ("The 6.2 earthquake struck at dawn.", "6.2", 6.2, "magnitude", None),
+            // Compact forms and everyday units.
+            ("A 6.2m wave hit the port.", "6.2m", 6.2, "m", None),
+            ("The 400m-long ship ran aground.", "400m", 400.0, "m", None),
+            ("It carried 8.4t of steel.", "8.4t", 8400.0, "kg", None),
+            ("The queue was 40km long.", "40km", 40_000.0, "m", None),
+            ("A 12ft wall fell.", "12ft", 3.6576, "m", None),
+            ("A 12in pipe burst.", "12in", 0.3048, "m", None),
+            ("It sank 12 nautical miles offshore.", "12 nautical miles", 22_224.0, "m", None),
+            ("It sank 12 nmi offshore.", "12 nmi", 22_224.0, "m", None),
+            ("It lies 3 mi away.", "3 mi", 4828.032, "m", None),
+            ("Fire burned 20 square miles.", "20 square miles", 51_799_762.5, "m2", None),
+            ("Fire burned 20 sq km.", "20 sq km", 2e7, "m2", None),
+            ("Fire burned 20 km² of forest.", "20 km²", 2e7, "m2", None),
+            ("Fire burned 500 acres.", "500 acres", 2_023_428.211, "m2", None),
+            ("Fire burned 500 hectares.", "500 hectares", 5e6, "m2", None),
+            ("It carries 200,000 metric tons.", "200,000 metric tons", 2e8, "kg", None),
+            ("It sailed at 13 knots.", "13 knots", 6.687_778, "m/s", None),
+            ("It sailed at 13 kt.", "13 kt", 6.687_778, "m/s", None),
+            ("It was 30 Celsius.", "30 Celsius", 30.0, "C", None),
+            ("The club paid £4m for him.", "£4m", 4e6, "GBP", None),
+            ("It cost €3.5 million.", "€3.5 million", 3.5e6, "EUR", None),
+            ("It cost $1.2bn.", "$1.2bn", 1.2e9, "USD", None),
+            ("It cost US$1.2bn.", "$1.2bn", 1.2e9, "USD", None),
+            ("It cost 4 million dollars.", "4 million dollars", 4e6, "USD", None),
+            ("It cost 4 million pounds sterling.", "4 million pounds sterling", 4e6, "GBP", None),
         ];
         for (text, span, amount, unit, modifier) in cases {
             let got = quantity(text);
             let Some((s, a, u, m)) = got else { panic!("{text}: nothing") };
             assert_eq!((s.as_str(), u.as_str(), m), (*span, *unit, *modifier), "{text}");
             assert!((a - amount).abs() < 1e-6 * amount.abs().max(1.0), "{text}: {a}");
+            // Every unit the extractor writes is one a rule may name.
+            assert_eq!(crate::value::unit::base_unit(&u), Some(u.as_str()), "{text}");
+        }
+    }
+
+    /// What the source wrote for the unit is kept beside the base unit, and a rule
+    /// could name it.
+    #[test]
+    fn units_as_written() {
+        for (text, span, written) in [
+            ("The tower is 2,000 feet tall.", "2,000 feet", "feet"),
+            ("A 12ft wall fell.", "12ft", "ft"),
+            ("The club paid £4m for him.", "£4m", "£"),
+            ("The deal is worth US$2.3-billion.", "$2.3-billion", "$"),
+            ("It cost 4 million dollars.", "4 million dollars", "dollars"),
+            ("Fire burned 20 km2 of forest.", "20 km2", "km2"),
+            ("Fire burned about 20 square miles.", "about 20 square miles", "square miles"),
+            ("Turnout was 40 per cent.", "40 per cent", "per cent"),
+            ("It was 86 degrees Fahrenheit.", "86 degrees Fahrenheit", "degrees Fahrenheit"),
+            ("Winds reached 120 km/h.", "120 km/h", "km/h"),
+            ("A 6.2m wave hit the port.", "6.2m", "m"),
+            ("It sank 12 nautical miles offshore.", "12 nautical miles", "nautical miles"),
+            ("The wave was 3-4 metres high.", "3-4 metres", "metres"),
+            ("Prices fell to $3.1bn from $4bn.", "$3.1bn from $4bn", "$"),
+            ("It measured 7.8 on the Richter scale.", "7.8 on the Richter scale", "Richter scale"),
+            ("A 25-year-old coach was hurt.", "25-year-old", "year-old"),
+        ] {
+            let claim = extract(text, &Context::default()).into_iter().find(|c| c.unit.is_some()).unwrap();
+            assert_eq!((claim.text.as_str(), claim.unit_as_written.as_deref()), (span, Some(written)), "{text}");
+            if claim.kind == ClaimKind::Quantity {
+                let rule = crate::value::unit::base_unit(written);
+                assert_eq!(rule, claim.unit.as_deref(), "{text}: a rule's `unit: {written}`");
+            }
+        }
+        // No unit written, none kept.
+        let smith = extract("Smith, 54, said so.", &Context::default());
+        assert_eq!((smith[0].unit.as_deref(), smith[0].unit_as_written.as_deref()), (Some("years"), None));
+        let count = extract("The US keeps 28,000 US soldiers there.", &Context::default());
+        assert_eq!(count[0].unit_as_written, None);
+    }
+
+    /// Every unit a rule may name is one the extractor reads, in the same base unit:
+    /// written after a number, glued to it, or before it.
+    #[test]
+    fn every_unit_rules_accept_is_read() {
+        use crate::value::unit::{base_unit, written_spellings};
+        for spelling in written_spellings() {
+            let base = base_unit(spelling).unwrap();
+            let read = [
+                format!("It was 5 {spelling} then."),
+                format!("It was 5{spelling} then."),
+                format!("It was {spelling}5 then."),
+            ]
+            .iter()
+            .any(|text| quantity(text).is_some_and(|(_, _, unit, _)| unit == base));
+            assert!(read, "{spelling} ({base}) is accepted by rules but never read");
         }
     }
 
@@ -329,6 +520,9 @@ mod tests {
             "Rooms 1-4C",
             "It killed 7 quake victims.",
             "Version 2.1 shipped.",
+            "He lives in 3 in a row.",
+            "Score 3 t",
+            "It has 6.2m people.",
         ] {
             assert_eq!(quantity(text), None, "{text}");
         }

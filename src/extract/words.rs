@@ -406,6 +406,11 @@ pub fn number_words(t: &super::lexer::Tokens<'_>, i: usize) -> Option<(f64, usiz
         current += n;
         j = k;
     }
+    // "two dozen" is 24; "dozens" is vague and no number.
+    if current < 100.0 && t.lex(j) == Some(Lex::Dozen) && t.lex(i) != Some(Lex::Dozen) && !t.is_any(i, &["a", "an"]) {
+        current *= 12.0;
+        j += 1;
+    }
     // Bounded: no number in words runs longer, and a bound keeps a long chain of number
     // words linear to scan from every start.
     while j - i < 12 {

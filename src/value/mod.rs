@@ -133,6 +133,16 @@ pub enum Value {
     Ordinal(i64),
     /// A spelling or an expansion.
     Text(String),
+    /// A range of numbers, durations or quantities ("30 to 36 hours", "3-4 metres",
+    /// "aged 19 to 24"), written `lo/hi`: both ends are values of one kind (two
+    /// [`Value::Number`]s, two [`Value::Duration`]s or two [`Value::Quantity`]s in one
+    /// unit), the low end first.
+    Between {
+        /// The low end.
+        lo: Box<Value>,
+        /// The high end.
+        hi: Box<Value>,
+    },
 }
 
 impl fmt::Display for Value {
@@ -144,6 +154,7 @@ impl fmt::Display for Value {
             Value::Range { start, end } => write!(f, "{start}/{end}"),
             Value::Number(n) | Value::Quantity { amount: n, .. } => f.write_str(&format_number(*n)),
             Value::Ordinal(n) => write!(f, "{n}"),
+            Value::Between { lo, hi } => write!(f, "{lo}/{hi}"),
         }
     }
 }
@@ -200,6 +211,16 @@ impl Value {
     /// `factlint extract` are read again.
     pub fn read(kind: ClaimKind, text: &str, unit: Option<&str>) -> Result<Value, ParseValueError> {
         let fail = || ParseValueError { kind, text: text.to_string() };
+        // "PT30H/PT36H", "19/24", "3/4": a range of amounts, each end read alone.
+        if matches!(kind, ClaimKind::Duration | ClaimKind::Number | ClaimKind::Quantity)
+            && let Some((lo, hi)) = text.split_once('/')
+        {
+            let (lo, hi) = (Value::read(kind, lo, unit)?, Value::read(kind, hi, unit)?);
+            if matches!(lo, Value::Between { .. }) || matches!(hi, Value::Between { .. }) {
+                return Err(fail());
+            }
+            return Ok(Value::Between { lo: Box::new(lo), hi: Box::new(hi) });
+        }
         let number = || text.parse::<f64>().ok().filter(|n| n.is_finite()).ok_or_else(fail);
         Ok(match kind {
             ClaimKind::Date => Value::Date(text.parse().map_err(|_| fail())?),
@@ -232,6 +253,21 @@ impl Value {
             }
             Value::Ordinal(n) => Some(Extent::Interval(Interval::point(*n as f64, Scale::Plain))),
             Value::Text(_) => None,
+            Value::Between { .. } => {
+                let (lo, hi) = self.ends()?;
+                Some(Extent::Interval(Interval { lo: lo.lo, hi: hi.hi, scale: lo.scale }))
+            }
+        }
+    }
+
+    /// The intervals of a range's two ends ("30 to 36 hours": 30 hours, 36 hours), for
+    /// comparing two ranges end by end; `None` for any other value, or for ends that
+    /// are not intervals on one scale, low end first.
+    pub fn ends(&self) -> Option<(Interval, Interval)> {
+        let Value::Between { lo, hi } = self else { return None };
+        match (lo.extent()?, hi.extent()?) {
+            (Extent::Interval(a), Extent::Interval(b)) if a.scale == b.scale && a.lo <= b.hi => Some((a, b)),
+            _ => None,
         }
     }
 
@@ -351,5 +387,30 @@ mod tests {
         assert_eq!(format_number(609.6), "609.6");
         assert_eq!(format_number(7.8), "7.8");
         assert_eq!(range("1950", "1953").to_string(), "1950/1953");
+    }
+
+    #[test]
+    fn amount_ranges_write_read_and_cover_both_ends() {
+        // (kind, unit, text): each reads back to a range that writes the same text.
+        for (kind, unit, text, lo, hi) in [
+            (ClaimKind::Duration, None, "PT30H/PT36H", 108_000.0, 129_600.0),
+            (ClaimKind::Number, None, "19/24", 19.0, 24.0),
+            (ClaimKind::Quantity, Some("m"), "3/4", 3.0, 4.0),
+            (ClaimKind::Duration, None, "P10D/P12D", 864_000.0, 1_036_800.0),
+        ] {
+            let value = Value::read(kind, text, unit).unwrap();
+            assert!(matches!(value, Value::Between { .. }), "{text}");
+            assert_eq!(value.to_string(), text);
+            let whole = interval(&value);
+            assert_eq!((whole.lo, whole.hi), (lo, hi), "{text}");
+            let (a, b) = value.ends().unwrap();
+            assert_eq!((a.lo, b.hi), (lo, hi), "{text}");
+        }
+        for bad in ["1/2/3", "/4", "4/", "P1D/x"] {
+            assert!(Value::read(ClaimKind::Number, bad, None).is_err(), "{bad}");
+        }
+        // A date range is no amount range: it keeps its own variant.
+        assert!(matches!(Value::read(ClaimKind::DateRange, "2018/2019", None), Ok(Value::Range { .. })));
+        assert_eq!(Value::Number(3.0).ends(), None);
     }
 }

@@ -17,6 +17,19 @@ pub fn describe(value: &Value) -> String {
             _ => format!("{} {unit}", readable(*amount)),
         },
         Value::Number(n) => readable(*n),
+        // "30 to 36 hours", "3 to 4 m": the unit once, after the high end, when both
+        // ends are in it.
+        Value::Between { lo, hi } => {
+            let (lo, hi) = (describe(lo), describe(hi));
+            match (lo.split_once(' '), hi.split_once(' ')) {
+                (Some((amount, unit)), Some((_, high_unit)))
+                    if unit == high_unit || unit.to_string() + "s" == high_unit =>
+                {
+                    format!("{amount} to {hi}")
+                }
+                _ => format!("{lo} to {hi}"),
+            }
+        }
         other => other.to_string(),
     }
 }
@@ -59,6 +72,7 @@ fn duration_words(duration: &IsoDuration) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::value::ClaimKind;
 
     #[test]
     fn values_read_as_words() {
@@ -78,5 +92,11 @@ mod tests {
         assert_eq!(describe(&Value::Quantity { amount: 7.8, unit: "magnitude".into() }), "7.8 magnitude");
         assert_eq!(describe(&Value::Number(28000.0)), "28000");
         assert_eq!(describe(&Value::Number(1_500_000.0)), "1.5 million");
+        let between = |kind, text: &str, unit| describe(&Value::read(kind, text, unit).unwrap());
+        assert_eq!(between(ClaimKind::Duration, "PT30H/PT36H", None), "30 to 36 hours");
+        assert_eq!(between(ClaimKind::Duration, "PT1H/PT2H", None), "1 to 2 hours");
+        assert_eq!(between(ClaimKind::Quantity, "3/4", Some("m")), "3 to 4 m");
+        assert_eq!(between(ClaimKind::Number, "19/24", None), "19 to 24");
+        assert_eq!(between(ClaimKind::Duration, "P1D/P2W", None), "1 day to 2 weeks");
     }
 }

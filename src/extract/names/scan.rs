@@ -85,6 +85,8 @@ pub fn names(sentence: &str, spellings: &Spellings) -> Vec<Claim> {
             counted: None,
             unit: None,
             entity: Some(local.entity.to_string()),
+            previous: None,
+            unit_as_written: None,
         })
         .collect()
 }
