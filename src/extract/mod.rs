@@ -178,7 +178,8 @@ pub fn timexes(sentence: &str, context: &Context) -> Vec<TimeMention> {
                 push(a.0, a.1, ClaimKind::Date, start.to_string());
                 push(b.0, b.1, ClaimKind::Date, end.to_string());
             }
-            (Value::Date(v), _) => push(f.from, f.to, ClaimKind::Date, v.to_string()),
+            // TIMEX3 values carry no zone: "4 a.m. EDT Thursday" is `2000-04-06T04:00`.
+            (Value::Date(v), _) => push(f.from, f.to, ClaimKind::Date, v.with_zone(None).to_string()),
             (Value::Duration(v), _) => push(f.from, f.to, ClaimKind::Duration, v.to_string()),
             _ => {}
         }
@@ -258,6 +259,10 @@ mod tests {
             "2 years, 3 days and 4 hours, 5 minutes ago ",
             "3hrs 15mins ",
             "1 h ",
+            "5 a.m. ",
+            "7 a.m. (1100 GMT) on Saturday ",
+            "4:17 a.m. Monday local time or 8:17 p.m. Sunday EST ",
+            "Monday when it left at 5 a.m. ",
         ] {
             let run = |bytes: usize| work(&unit.repeat(bytes / unit.len()), &context);
             let (once, twice) = (run(20_000), run(40_000));
