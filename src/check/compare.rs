@@ -14,7 +14,7 @@
 use std::collections::BTreeSet;
 
 use crate::rules::{Fact, Severity};
-use crate::value::{Extent, Interval, Modifier, Scale, Tolerance, agree, describe};
+use crate::value::{Extent, Interval, Modifier, Scale, Tolerance, Value, agree, describe};
 
 use super::{Evidence, Finding, FindingKind};
 
@@ -26,6 +26,10 @@ fn approx_tolerance(scale: Scale) -> Tolerance {
         Scale::Seconds | Scale::Plain => Tolerance::Percent(10.0),
     }
 }
+
+/// How wide "about" is around a clock time ("around 1:35 a.m."), either side, when a
+/// rule gives no tolerance: half an hour, as such times are rounded.
+const APPROX_CLOCK_SECONDS: f64 = 1800.0;
 
 /// How firmly a claim states its value. Agreement is decided among the firmest claims
 /// of a fact; the others are then judged against that consensus, so "more than 30
@@ -57,8 +61,19 @@ impl Compared {
             (Some(Modifier::Approx), Some(t)) => t,
             _ => approx_tolerance(i.scale),
         };
-        let extent = match evidence.claim.value.extent()? {
+        // Two clock times compare as times, not only as days (see `value::Moment`).
+        let moment = match &evidence.claim.value {
+            Value::Date(timex) => timex.moment().map(Extent::Moment),
+            _ => None,
+        };
+        let extent = match moment.or_else(|| evidence.claim.value.extent())? {
             Extent::Interval(i) => Extent::Interval(i.modified(modifier, &approx(&i))),
+            // "around 1:35 a.m.": a clock time read to the half hour.
+            Extent::Moment(m) => match (modifier, fact.tolerance) {
+                (Some(Modifier::Approx), Some(Tolerance::Duration(s))) => Extent::Moment(m.widen(s)),
+                (Some(Modifier::Approx), _) => Extent::Moment(m.widen(APPROX_CLOCK_SECONDS)),
+                _ => Extent::Moment(m),
+            },
             Extent::Vague => return None,
             other => other,
         };
@@ -70,9 +85,11 @@ impl Compared {
         Some(Compared { evidence, extent, ends, context })
     }
 
+    /// The days a claim covers; a clock time covers its day.
     fn interval(&self) -> Option<Interval> {
         match self.extent {
             Extent::Interval(i) => Some(i),
+            Extent::Moment(m) => Some(m.day_interval()),
             _ => None,
         }
     }
@@ -90,7 +107,11 @@ impl Compared {
 
     /// Width, for precision: unanchored values count as least precise.
     fn width(&self) -> f64 {
-        self.interval().map_or(f64::INFINITY, |i| i.width())
+        match self.extent {
+            // Finer than its day (a day's width is 0 on the day scale).
+            Extent::Moment(m) => (m.clock.width() + 1.0) / 86_400.0 - 1.0,
+            _ => self.interval().map_or(f64::INFINITY, |i| i.width()),
+        }
     }
 }
 
@@ -103,6 +124,8 @@ fn agrees(a: &Compared, b: &Compared, tolerance: Option<Tolerance>) -> bool {
     }
     let widened = match (a.extent, tolerance) {
         (Extent::Interval(i), Some(t)) => Extent::Interval(i.widen(&t)),
+        // `tolerance: PT1H` lets two clock times an hour apart agree.
+        (Extent::Moment(m), Some(Tolerance::Duration(s))) => Extent::Moment(m.widen(s)),
         (extent, _) => extent,
     };
     // Values that cannot be compared (a weekday against a bare month) do not conflict.
@@ -764,5 +787,38 @@ mod tests {
         let rising = compare("toll", &f, vec![at("a", 212.0, None, 6), at("b", 1480.0, Some(212.0), 7)]);
         assert_eq!(kinds(&rising), [FindingKind::Update]);
         assert_eq!(rising[0].message, "reports rose: 212 (a, 2023-02-06) → 1480 (from 212; b, 2023-02-07)");
+    }
+
+    #[test]
+    fn times_of_day_on_one_day_compare_as_times() {
+        let f = fact("claim: date");
+        // 9 a.m. against 7 a.m. on the same Saturday: two moments, a conflict.
+        let found = compare("t", &f, vec![date("a", "2024-05-11T09:00"), date("b", "2024-05-11T07:00")]);
+        assert_eq!(kinds(&found), [FindingKind::Conflict]);
+        // An hour's tolerance lets 9 a.m. and 8 a.m. agree, not 9 and 7.
+        let hour = fact("claim: date\ntolerance: PT1H");
+        assert!(compare("t", &hour, vec![date("a", "2024-05-11T09:00"), date("b", "2024-05-11T08:00")]).is_empty());
+        let found = compare("t", &hour, vec![date("a", "2024-05-11T09:00"), date("b", "2024-05-11T07:00")]);
+        assert_eq!(kinds(&found), [FindingKind::Conflict]);
+        // Zoned times are instants: 7 a.m. at +03:00 is 04:00 UTC.
+        assert!(compare("t", &f, vec![date("a", "2024-05-11T07:00+03:00"), date("b", "2024-05-11T04:00Z")]).is_empty());
+        let found = compare("t", &f, vec![date("a", "2024-05-11T07:00+03:00"), date("b", "2024-05-11T07:00Z")]);
+        assert_eq!(kinds(&found), [FindingKind::Conflict]);
+        // A local time against a zoned one agrees when some offset makes them meet.
+        assert!(compare("t", &f, vec![date("a", "2023-02-06T13:24L"), date("b", "2023-02-06T10:24Z")]).is_empty());
+        // A date against a date-time compares at the date.
+        assert!(compare("t", &f, vec![date("a", "2024-05-11"), date("b", "2024-05-11T07:00")]).is_empty());
+        let found = compare(
+            "t",
+            &f,
+            vec![date("a", "2024-05-12"), date("b", "2024-05-11T07:00"), date("c", "2024-05-11T07:00")],
+        );
+        assert_eq!(kinds(&found), [FindingKind::Conflict]);
+        // "around 1:35 a.m." and "about 1:27 a.m." agree; both with 1:30 a.m.
+        let mut around = date("a", "2024-03-26T01:35-04:00");
+        around.claim.modifier = Some(Modifier::Approx);
+        let mut about = date("b", "2024-03-26T01:27-04:00");
+        about.claim.modifier = Some(Modifier::Approx);
+        assert!(compare("t", &f, vec![around, about, date("c", "2024-03-26T01:30-04:00")]).is_empty());
     }
 }

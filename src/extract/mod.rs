@@ -202,7 +202,8 @@ pub fn timexes(sentence: &str, context: &Context) -> Vec<TimeMention> {
                 push(a.0, a.1, ClaimKind::Duration, lo.to_string());
                 push(b.0, b.1, ClaimKind::Duration, hi.to_string());
             }
-            (Value::Date(v), _) => push(f.from, f.to, ClaimKind::Date, v.to_string()),
+            // TIMEX3 values carry no zone: "4 a.m. EDT Thursday" is `2000-04-06T04:00`.
+            (Value::Date(v), _) => push(f.from, f.to, ClaimKind::Date, v.with_zone(None).to_string()),
             (Value::Duration(v), _) => push(f.from, f.to, ClaimKind::Duration, v.to_string()),
             _ => {}
         }
@@ -291,6 +292,10 @@ mod tests {
             "80, up from 64 ",
             "to 3,100 from ",
             "aged 19 to ",
+            "5 a.m. ",
+            "7 a.m. (1100 GMT) on Saturday ",
+            "4:17 a.m. Monday local time or 8:17 p.m. Sunday EST ",
+            "Monday when it left at 5 a.m. ",
         ] {
             let run = |bytes: usize| work(&unit.repeat(bytes / unit.len()), &context);
             let (once, twice) = (run(20_000), run(40_000));

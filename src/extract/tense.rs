@@ -17,8 +17,40 @@ pub enum Tense {
 
 /// Words that announce what is to come. "plans", "expected", "set" and "going" only
 /// count before "to" ("plans to visit"): alone they are nouns or past participles.
-const FUTURE: [&str; 11] =
-    ["will", "shall", "ll", "scheduled", "slated", "upcoming", "intends", "tomorrow", "next", "planning", "planned"];
+const FUTURE: [&str; 12] = [
+    "will",
+    "shall",
+    "ll",
+    "scheduled",
+    "slated",
+    "upcoming",
+    "intends",
+    "tomorrow",
+    "next",
+    "planning",
+    "planned",
+    "expects",
+];
+
+/// Modals that announce what may come ("could run dry Friday"), but only close to the
+/// expression: "could have", "could not be located" and reported speech ("said ... would
+/// leave", "hoped she would") speak of the past.
+const MODAL: [&str; 3] = ["could", "would", "might"];
+
+/// How close before the expression a modal must stand, in tokens.
+const MODAL_REACH: usize = 4;
+
+/// Words that, before a modal, make it speak of the past or of what was reported.
+const MODAL_PAST: [&str; 12] =
+    ["not", "never", "neither", "nor", "said", "told", "says", "hoped", "announced", "reported", "added", "stated"];
+
+/// Whether the modal at `i` announces the expression at `from` as still to come.
+fn modal_future(t: &Tokens<'_>, i: usize, from: usize) -> bool {
+    if !t.is_any(i, &MODAL) || t.is_any(i + 1, &["have", "not", "n't"]) {
+        return false;
+    }
+    (i.saturating_sub(REACH)..i).all(|k| !t.is_any(k, &MODAL_PAST)) && (i < from || from <= 1)
+}
 
 /// Future markers that need a "to" after them.
 const FUTURE_TO: [&str; 5] = ["plans", "plan", "expected", "set", "going"];
@@ -124,11 +156,20 @@ fn marker(t: &Tokens<'_>, i: usize) -> Option<Tense> {
     }
     let w = t.low(i);
     if PRESENT.contains(&w) {
-        // "is to resume trading Tuesday".
-        if t.is(i + 1, "to") {
+        // "is to resume trading Tuesday", "is due Friday", "is set for Tuesday", "is
+        // expected to land Friday": what is announced lies ahead.
+        if t.is(i + 1, "to") || t.is(i + 1, "due") || (t.is(i + 1, "set") && t.is(i + 2, "for")) {
+            return Some(Tense::Future);
+        }
+        if t.is_any(i + 1, &["expected", "scheduled", "slated", "planned"]) {
             return Some(Tense::Future);
         }
         return Some(Tense::Unknown);
+    }
+    // "due Friday", "set for Tuesday" without "is"; "due to" is a cause ("closed due to
+    // flooding") unless a verb follows, which the words after it decide.
+    if (w == "due" && !t.is(i + 1, "to")) || (w == "set" && t.is(i + 1, "for")) {
+        return Some(Tense::Future);
     }
     // "next to the embassy" is a place.
     if w == "next" && t.is(i + 1, "to") {
@@ -183,11 +224,19 @@ pub fn tense(t: &Tokens<'_>, from: usize, to: usize) -> Tense {
         return Tense::Future;
     }
     for i in (from.saturating_sub(REACH)..from).rev() {
+        if from - i <= MODAL_REACH && modal_future(t, i, from) {
+            return Tense::Future;
+        }
         if let Some(tense) = marker(t, i) {
             return tense;
         }
     }
     for i in to..t.len().min(to + REACH) {
+        // "On Friday, the reservoir could run dry": a modal after the expression counts
+        // only when the expression opens the sentence.
+        if modal_future(t, i, from) {
+            return Tense::Future;
+        }
         if let Some(tense) = marker(t, i) {
             return tense;
         }
@@ -206,4 +255,49 @@ pub fn deadline(t: &Tokens<'_>, from: usize) -> bool {
         k -= 1;
     }
     k > 0 && t.is_any(k - 1, &["by", "until", "till", "effective"])
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::Date;
+
+    use crate::extract::{Context, extract};
+    use crate::value::Value;
+
+    /// Weekdays and parts of a day resolve forward after "will", "could", "would", "is
+    /// expected to", "is due", "is set for", "until", "by", and back after a past tense
+    /// or "last", whether the weekday stands before or after the verb. Published on
+    /// Monday, May 13, 2024.
+    #[test]
+    fn weekdays_resolve_by_tense_before_and_after_the_verb() {
+        let published = Some(Date::constant(2024, 5, 13));
+        let cases: &[(&str, &str, &str)] = &[
+            ("The reservoir could run dry Friday evening.", "Friday evening", "2024-05-17TEV"),
+            ("On Friday, the reservoir could run dry.", "Friday", "2024-05-17"),
+            ("The road was closed Friday.", "Friday", "2024-05-10"),
+            ("On Friday the road was closed.", "Friday", "2024-05-10"),
+            ("The verdict is due Thursday.", "Thursday", "2024-05-16"),
+            ("The vote is set for Tuesday.", "Tuesday", "2024-05-14"),
+            ("The ship is expected to dock on Wednesday.", "Wednesday", "2024-05-15"),
+            ("On Wednesday the ship is expected to dock.", "Wednesday", "2024-05-15"),
+            ("Repairs would finish Thursday morning.", "Thursday morning", "2024-05-16TMO"),
+            ("The road stays shut until Friday.", "Friday", "2024-05-17"),
+            ("Forms must arrive by Friday.", "Friday", "2024-05-17"),
+            ("The dam held last Friday.", "last Friday", "2024-05-10"),
+            ("The road was shut due to flooding on Friday.", "Friday", "2024-05-10"),
+            // Modals that speak of the past or of what was reported stay in the past.
+            ("Neither of them could be found Wednesday.", "Wednesday", "2024-05-08"),
+            ("He said on Tuesday that the town would rebuild.", "Tuesday", "2024-05-07"),
+            ("It said two ferries would leave on Monday.", "Monday", "2024-05-13"),
+            ("But on Friday, crews wondered how the dam could have held.", "Friday", "2024-05-10"),
+        ];
+        for (text, span, value) in cases {
+            let got: Vec<(String, String)> = extract(text, &Context { published })
+                .into_iter()
+                .filter(|c| matches!(c.value, Value::Date(_)))
+                .map(|c| (c.text, c.value.to_string()))
+                .collect();
+            assert_eq!(got, [(span.to_string(), value.to_string())], "{text}");
+        }
+    }
 }

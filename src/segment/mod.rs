@@ -12,12 +12,14 @@
 //! - `words`: abbreviations, sentence openers and other word lists;
 //! - `lines`: single line breaks inside a block (headline or wrapped prose);
 //! - `lists`: list item markers;
-//! - `chars`: the character classes.
+//! - `chars`: the character classes;
+//! - `scripts`: blocks with terminators of other scripts, split by UAX #29 itself.
 
 mod chars;
 mod lines;
 mod lists;
 mod scan;
+mod scripts;
 mod words;
 
 use std::sync::Arc;
@@ -45,8 +47,12 @@ pub struct Sentence {
 
 /// Splits one block of text into sentence spans (offsets into `text`), in order,
 /// trimmed of surrounding white space. A block is a paragraph-like unit of visible text;
-/// it may hold single line breaks.
+/// it may hold single line breaks. A block holding a terminator of another script
+/// (the danda `।`, the Arabic `؟`) is split by Unicode's sentence rules as they stand.
 pub fn split(text: &str) -> Vec<Span> {
+    if scripts::has_foreign_terminator(text) {
+        return scripts::unicode_sentences(text);
+    }
     scan::sentence_spans(text)
 }
 

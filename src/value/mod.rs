@@ -18,10 +18,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub use interval::{Extent, Interval, Scale, Tolerance, agree, date_of_day, day_number};
+pub use interval::{Extent, Interval, Moment, Scale, Tolerance, agree, date_of_day, day_number};
 pub use timex::{
     DayPart, DurationPart, DurationUnit, IsoDuration, ParseTimexError, Reference, Season, TimeOfDay, Timex, YearPart,
-    parse_day,
+    Zone, parse_day,
 };
 pub use words::describe;
 

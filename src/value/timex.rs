@@ -16,7 +16,7 @@ use jiff::civil::{Date, ISOWeekDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::format_number;
-use super::interval::{Extent, Interval, Scale, day_number};
+use super::interval::{Extent, Interval, Moment, Scale, day_number};
 
 /// A point or period in time, as TIMEX3 writes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -157,7 +157,8 @@ impl Season {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TimeOfDay {
-    /// A clock time: `T21:45`, `T10:05:30`; `T24:00` is midnight at the day's end.
+    /// A clock time: `T21:45`, `T10:05:30`, `T14:30Z`, `T03:00-04:00`; `T24:00` is
+    /// midnight at the day's end.
     Clock {
         /// Hour, 0 to 24.
         hour: i8,
@@ -165,9 +166,104 @@ pub enum TimeOfDay {
         minute: i8,
         /// Second, 0 to 59, when written.
         second: Option<i8>,
+        /// The zone the clock is read in, when the text names one.
+        zone: Option<Zone>,
     },
     /// A part of the day: `TMO`.
     Part(DayPart),
+}
+
+/// The zone of a clock time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Zone {
+    /// A known offset from UTC in minutes, as ISO 8601 writes it after the time: `Z`
+    /// for 0 ("GMT", "UTC"), `-04:00` ("EDT"), `+03:00` ("GMT+3"); also the offset a
+    /// conversion written next to the time gives ("7 a.m. (1100 GMT)" is `T07:00-04:00`).
+    Offset(i16),
+    /// "local time" with no offset written: the clock of the place reported on, zone
+    /// unknown. ISO 8601 has no mark for it; factlint writes `L` after the time
+    /// (`T13:24L`) so that the value says it and reads back.
+    Local,
+}
+
+impl Zone {
+    /// UTC, offset 0.
+    pub const UTC: Zone = Zone::Offset(0);
+
+    /// The largest offset a clock on Earth is set to, either side (UTC-12:00 to
+    /// UTC+14:00), in minutes.
+    pub const WEST_MOST: i16 = -12 * 60;
+    /// See [`Zone::WEST_MOST`].
+    pub const EAST_MOST: i16 = 14 * 60;
+
+    /// An offset, if a clock somewhere can be set to it (UTC-12:00 to UTC+14:00, in
+    /// quarter hours).
+    pub fn offset(minutes: i64) -> Option<Zone> {
+        let m = i16::try_from(minutes).ok()?;
+        ((Zone::WEST_MOST..=Zone::EAST_MOST).contains(&m) && m % 15 == 0).then_some(Zone::Offset(m))
+    }
+
+    /// The offset of a zone abbreviation as news copy writes it ("EDT", "GMT", "CET");
+    /// `None` for words that are not one.
+    pub fn named(abbreviation: &str) -> Option<Zone> {
+        let hours = match abbreviation.to_ascii_lowercase().as_str() {
+            "gmt" | "utc" | "z" => 0,
+            "bst" | "cet" | "wat" => 1,
+            "cest" | "eet" | "sast" => 2,
+            "eest" | "msk" | "trt" | "ast" => 3,
+            "ist" => return Some(Zone::Offset(5 * 60 + 30)),
+            "jst" | "kst" => 9,
+            "aest" => 10,
+            "edt" => -4,
+            "est" | "cdt" => -5,
+            "cst" | "mdt" => -6,
+            "mst" | "pdt" => -7,
+            "pst" | "akdt" => -8,
+            _ => return None,
+        };
+        Some(Zone::Offset(hours * 60))
+    }
+}
+
+impl fmt::Display for Zone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Zone::Offset(0) => f.write_str("Z"),
+            Zone::Offset(m) => {
+                let sign = if m < 0 { '-' } else { '+' };
+                write!(f, "{sign}{:02}:{:02}", m.unsigned_abs() / 60, m.unsigned_abs() % 60)
+            }
+            Zone::Local => f.write_str("L"),
+        }
+    }
+}
+
+impl FromStr for Zone {
+    type Err = ParseTimexError;
+
+    /// Reads `Z`, `L`, `+03:00`, `-04:00`, `+0530` or `+03`.
+    fn from_str(text: &str) -> Result<Zone, ParseTimexError> {
+        let err = || ParseTimexError::new("zone", text);
+        match text {
+            "Z" => return Ok(Zone::UTC),
+            "L" => return Ok(Zone::Local),
+            _ => {}
+        }
+        let (sign, rest) = match text.as_bytes().first() {
+            Some(b'+') => (1, &text[1..]),
+            Some(b'-') => (-1, &text[1..]),
+            _ => return Err(err()),
+        };
+        let (h, m) = match rest.split_once(':') {
+            Some((h, m)) => (h, m),
+            None if rest.len() == 4 => rest.split_at(2),
+            None => (rest, "00"),
+        };
+        let hours = number_in(h, 2, 0..=14).ok_or_else(err)?;
+        let minutes = number_in(m, 2, 0..=59).filter(|_| m.len() == 2).ok_or_else(err)?;
+        Zone::offset(sign * (i64::from(hours) * 60 + i64::from(minutes))).ok_or_else(err)
+    }
 }
 
 /// A part of the day, as TIMEX3 writes it.
@@ -284,6 +380,32 @@ impl Timex {
         }
     }
 
+    /// The same value with its clock time's zone, if it has a clock time.
+    pub fn with_zone(self, zone: Option<Zone>) -> Timex {
+        let zoned = |time: Option<TimeOfDay>| match time {
+            Some(TimeOfDay::Clock { hour, minute, second, .. }) => {
+                Some(TimeOfDay::Clock { hour, minute, second, zone })
+            }
+            other => other,
+        };
+        match self {
+            Timex::Day { date, time } => Timex::Day { date, time: zoned(time) },
+            Timex::Weekday { day, time } => Timex::Weekday { day, time: zoned(time) },
+            Timex::Time(time) => zoned(Some(time)).map_or(self, Timex::Time),
+            other => other,
+        }
+    }
+
+    /// The zone of its clock time, if it has one.
+    pub fn zone(&self) -> Option<Zone> {
+        match self {
+            Timex::Day { time: Some(TimeOfDay::Clock { zone, .. }), .. }
+            | Timex::Weekday { time: Some(TimeOfDay::Clock { zone, .. }), .. }
+            | Timex::Time(TimeOfDay::Clock { zone, .. }) => *zone,
+            _ => None,
+        }
+    }
+
     /// True for a value that names a day or a weekday, the two a time of day attaches to.
     pub fn takes_time(&self) -> bool {
         matches!(self, Timex::Day { .. } | Timex::Weekday { .. })
@@ -311,6 +433,18 @@ impl Timex {
             Timex::Day { date, .. } => Some(*date),
             _ => None,
         }
+    }
+
+    /// A clock time on a known day, as a [`Moment`]: what two times of day compare as
+    /// (see [`Extent::Moment`]); `None` for any other value. [`Timex::extent`] keeps the
+    /// day, as dates around a claim place it in time by the day.
+    pub fn moment(&self) -> Option<Moment> {
+        let Timex::Day { date, time: Some(TimeOfDay::Clock { hour, minute, second, zone }) } = *self else {
+            return None;
+        };
+        let from = f64::from(hour) * 3600.0 + f64::from(minute) * 60.0 + f64::from(second.unwrap_or(0));
+        let seconds = if second.is_some() { 1.0 } else { 60.0 };
+        Some(Moment::new(date, from, seconds, zone))
     }
 
     /// What the value covers, for comparison: days for anchored values (times of day
@@ -386,8 +520,16 @@ fn part_extent(year: i16, part: YearPart) -> Option<Interval> {
 impl fmt::Display for TimeOfDay {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TimeOfDay::Clock { hour, minute, second: Some(s) } => write!(f, "T{hour:02}:{minute:02}:{s:02}"),
-            TimeOfDay::Clock { hour, minute, second: None } => write!(f, "T{hour:02}:{minute:02}"),
+            TimeOfDay::Clock { hour, minute, second, zone } => {
+                write!(f, "T{hour:02}:{minute:02}")?;
+                if let Some(s) = second {
+                    write!(f, ":{s:02}")?;
+                }
+                match zone {
+                    Some(z) => write!(f, "{z}"),
+                    None => Ok(()),
+                }
+            }
             TimeOfDay::Part(part) => write!(f, "T{}", part.code()),
         }
     }
@@ -443,13 +585,18 @@ fn number_in(text: &str, len: usize, range: std::ops::RangeInclusive<i8>) -> Opt
 impl FromStr for TimeOfDay {
     type Err = ParseTimexError;
 
-    /// Reads `T21:45`, `T10:05:30` or `TMO`.
+    /// Reads `T21:45`, `T10:05:30`, `TMO`, and a clock with its zone: `T14:30Z`,
+    /// `T03:00-04:00`, `T13:24L`.
     fn from_str(text: &str) -> Result<TimeOfDay, ParseTimexError> {
         let err = || ParseTimexError::new("time of day", text);
         let rest = text.strip_prefix('T').ok_or_else(err)?;
         if let Some(part) = DayPart::from_code(rest) {
             return Ok(TimeOfDay::Part(part));
         }
+        let (rest, zone) = match rest.find(['Z', 'L', '+', '-']) {
+            Some(at) => (&rest[..at], Some(rest[at..].parse::<Zone>().map_err(|_| err())?)),
+            None => (rest, None),
+        };
         let mut fields = rest.split(':');
         let hour = fields.next().and_then(|h| number_in(h, 2, 0..=24)).ok_or_else(err)?;
         let minute = fields.next().and_then(|m| number_in(m, 2, 0..=59)).ok_or_else(err)?;
@@ -460,7 +607,7 @@ impl FromStr for TimeOfDay {
         if fields.next().is_some() {
             return Err(err());
         }
-        Ok(TimeOfDay::Clock { hour, minute, second })
+        Ok(TimeOfDay::Clock { hour, minute, second, zone })
     }
 }
 
@@ -829,6 +976,13 @@ mod tests {
             "XXXX-WXX-1",
             "XXXX-WXX-2T21:45",
             "XXXX-WXX-5TNI",
+            "2024-05-14T03:00-04:00",
+            "2024-05-14T14:30Z",
+            "2023-02-06T13:24:50+03:00",
+            "2023-02-06T13:24L",
+            "2024-05-14T09:00+05:30",
+            "XXXX-XX-XXT21:45Z",
+            "XXXX-WXX-2T21:45-07:00",
             "PRESENT_REF",
             "PAST_REF",
             "FUTURE_REF",
@@ -879,6 +1033,13 @@ mod tests {
             "XXXX",
             "XXXX-03T21:45",
             "NOW_REF",
+            "2018-03-28T21:45+15:00",
+            "2018-03-28T21:45+03:07",
+            "2018-03-28T21:45+3:7",
+            "2018-03-28T21:45Q",
+            "2018-03-28T21:45ZZ",
+            "2018-03-28TMO+03:00",
+            "2018-03-28T21:45+",
         ] {
             assert!(bad.parse::<Timex>().is_err(), "{bad}");
         }
@@ -913,8 +1074,39 @@ mod tests {
     }
 
     #[test]
+    fn zones_are_offsets_and_local_time_says_so() {
+        let zone = |text: &str| text.parse::<Timex>().unwrap().zone();
+        assert_eq!(zone("2024-05-14T03:00-04:00"), Some(Zone::Offset(-240)));
+        assert_eq!(zone("2024-05-14T14:30Z"), Some(Zone::UTC));
+        assert_eq!(zone("2023-02-06T13:24L"), Some(Zone::Local));
+        assert_eq!(zone("2024-05-14T14:30"), None);
+        assert_eq!("+0530".parse::<Zone>(), Ok(Zone::Offset(330)));
+        assert_eq!("+03".parse::<Zone>(), Ok(Zone::Offset(180)));
+        assert_eq!(Zone::named("EDT"), Some(Zone::Offset(-240)));
+        assert_eq!(Zone::named("GMT"), Some(Zone::UTC));
+        assert_eq!(Zone::named("CEST"), Some(Zone::Offset(120)));
+        assert_eq!(Zone::named("MON"), None);
+        assert_eq!(Zone::offset(15 * 60), None);
+        assert_eq!(Zone::offset(-12 * 60), Some(Zone::Offset(-720)));
+        let zoned: Timex = "2024-05-14T03:00-04:00".parse().unwrap();
+        assert_eq!(zoned.with_zone(None).to_string(), "2024-05-14T03:00");
+        assert_eq!(zoned.with_zone(Some(Zone::UTC)).to_string(), "2024-05-14T03:00Z");
+        // A zone changes the instant, not the day: the value still covers its day.
+        assert_eq!(zoned.extent(), Timex::day(Date::constant(2024, 5, 14)).extent());
+    }
+
+    #[test]
     fn values_survive_serde() {
-        for text in ["2018-03-28T21:45", "XXXX-WXX-1", "199", "2018-SU", "PRESENT_REF", "2018-W13-WE"] {
+        for text in [
+            "2024-05-14T03:00-04:00",
+            "2023-02-06T13:24L",
+            "2018-03-28T21:45",
+            "XXXX-WXX-1",
+            "199",
+            "2018-SU",
+            "PRESENT_REF",
+            "2018-W13-WE",
+        ] {
             let timex: Timex = text.parse().unwrap();
             let json = serde_json::to_string(&timex).unwrap();
             assert_eq!(json, format!("\"{text}\""));

@@ -23,11 +23,11 @@ use super::lexer::{Kind, Tokens, year_at};
 use super::tense::tense;
 use super::words::Lex;
 use super::{Context, Found, lex_is, modifier_at};
-use crate::value::{ClaimKind, DayPart, Modifier, Reference, TimeOfDay, Timex, Value};
+use crate::value::{ClaimKind, DayPart, Modifier, Reference, TimeOfDay, Timex, Value, Zone};
 use absolute::{century, decade_apostrophe, month_first, numeric, season_year, spoken_year};
 use quarter::{quarter_point, year_ago};
 use relative::{ago, holiday, relative, weekday_point};
-use time::time_of_day;
+use time::{Clock, time_of_day, zone_at};
 
 /// A point in time read at some token: its value and the index after it.
 #[derive(Clone, Debug, PartialEq)]
@@ -112,25 +112,56 @@ fn prefix(t: &Tokens<'_>, i: usize) -> (Option<Modifier>, usize) {
 }
 
 /// Reads a point in time at `j`, with a time of day attached when one is written next
-/// to it ("Tuesday at 9.45pm", "9.45pm on Tuesday").
+/// to it ("Tuesday at 9.45pm", "9.45pm on Tuesday"), else to the day named nearby in the
+/// sentence ("last seen on Monday when it left around 5 a.m."), else to the publication
+/// day. A conversion written after the time ("7 a.m. (1100 GMT)", "4:17 a.m. local time
+/// or 8:17 p.m. Sunday EST") is the same instant: it is read into the time's offset and
+/// its tokens into the span, never into a second time.
 pub(super) fn point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
-    if let Some((time, k)) = time_of_day(t, j) {
-        // "9.45pm on Tuesday", "10 p.m. Wednesday", or the publication day.
+    if let Some((clock, k)) = time_of_day(t, j) {
+        // "7 a.m. (1100 GMT) on Saturday": the conversion may stand before the day.
+        let early = conversion(t, k, cx);
+        let k = early.map_or(k, |c| c.to);
+        // "9.45pm on Tuesday", "10 p.m. Wednesday", "04:17 local time on Monday".
         let on = if t.is(k, "on") || t.is_punct(k, ',') { k + 1 } else { k };
         // A weekday takes its tense and any deadline from the words before the time.
         let day = match t.lex(on) {
             Some(Lex::Weekday(wd)) => weekday_point(t, j, on, wd, None, cx),
             _ => day_point(t, on, cx),
+        }
+        .filter(Point::takes_time);
+        let (mut clock, mut to) = (clock, k);
+        let day = match day {
+            Some(p) => {
+                to = p.to;
+                Some(p)
+            }
+            None => nearby_day(t, j, k, cx),
         };
-        if let Some(p) = day.filter(Point::takes_time) {
-            let to = p.to;
+        // "1:24 p.m. Monday local time", "8:17 p.m. Sunday EST": the zone after the day.
+        if clock.zone.is_none()
+            && let Some((zone, after)) = zone_at(t, to)
+        {
+            clock.zone = Some(zone);
+            to = after;
+        }
+        let conversion = early.or_else(|| conversion(t, to, cx));
+        if let Some(c) = conversion {
+            to = to.max(c.to);
+        }
+        let date = day.as_ref().and_then(|p| p.day).or(if day.is_none() { cx.published } else { None });
+        let mut time = clock.on(date);
+        if let Some(c) = conversion {
+            time = converted(time, date, c);
+        }
+        if let Some(p) = day {
             return p.at_time(time, to);
         }
         let value = match cx.published {
             Some(dct) => Timex::Day { date: dct, time: Some(time) },
             None => Timex::Time(time),
         };
-        return Some(Point { value, to: k, day: cx.published });
+        return Some(Point { value, to, day: cx.published });
     }
     let p = day_point(t, j, cx)?;
     if p.takes_time() {
@@ -142,7 +173,11 @@ pub(super) fn point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
         if t.is(at, "at") {
             at += 1;
         }
-        if let Some((time, k)) = time_of_day(t, at) {
+        if let Some((clock, k)) = time_of_day(t, at) {
+            let (time, k) = match conversion(t, k, cx) {
+                Some(c) => (converted(clock.on(p.day), p.day, c), c.to),
+                None => (clock.on(p.day), k),
+            };
             return p.at_time(time, k);
         }
         if let Some(Lex::DayPart(part)) = t.lex(p.to) {
@@ -151,6 +186,115 @@ pub(super) fn point(t: &Tokens<'_>, j: usize, cx: &Context) -> Option<Point> {
         }
     }
     Some(p)
+}
+
+/// How far from a clock time, in tokens, the day it belongs to may be named.
+const DAY_REACH: usize = 12;
+
+/// The day named nearest to the clock time at tokens `from..to`, within [`DAY_REACH`]
+/// tokens and outside the time: "on Monday when it left around 5 a.m.". Only a day
+/// (or a weekday of an unknown week) is taken, never a month or a year.
+fn nearby_day(t: &Tokens<'_>, from: usize, to: usize, cx: &Context) -> Option<Point> {
+    let names_day = |i: usize| -> Option<Point> {
+        if !matches!(t.kind(i), Some(Kind::Word | Kind::Num)) {
+            return None;
+        }
+        let p = day_point(t, i, cx).filter(Point::takes_time)?;
+        // A day that holds a time of its own is another moment.
+        let own_time = matches!(p.value, Timex::Day { time: Some(_), .. } | Timex::Weekday { time: Some(_), .. });
+        (!own_time && (p.to <= from || i >= to)).then_some(p)
+    };
+    for d in 1..=DAY_REACH {
+        if let Some(p) = from.checked_sub(d).and_then(names_day) {
+            return Some(p);
+        }
+        if to + d - 1 < t.len()
+            && let Some(p) = names_day(to + d - 1)
+        {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// A conversion of a clock time into another zone, written right after it.
+#[derive(Clone, Copy, Debug)]
+struct Conversion {
+    /// The other clock's time, zone set.
+    time: TimeOfDay,
+    /// The other clock's day, when it names one ("8:17 p.m. Sunday EST").
+    day: Option<Date>,
+    /// Index after it.
+    to: usize,
+}
+
+/// "(1100 GMT)", "(5:24 p.m. ET)", "or 8:17 p.m. Sunday EST", ", 5.55pm GMT": a clock
+/// time in a stated zone at `k`, after a parenthesis, "or" or a comma.
+fn conversion(t: &Tokens<'_>, k: usize, cx: &Context) -> Option<Conversion> {
+    let paren = t.is_punct(k, '(');
+    if !(paren || t.is(k, "or") || t.is_punct(k, ',')) {
+        return None;
+    }
+    let (clock, mut to) = time_of_day(t, k + 1)?;
+    let mut zone = clock.zone;
+    let day = match t.lex(to) {
+        Some(Lex::Weekday(_) | Lex::Month(_) | Lex::MonthAbbr(_)) => day_point(t, to, cx).and_then(|p| {
+            to = p.to;
+            p.day
+        }),
+        _ => None,
+    };
+    if zone.is_none()
+        && let Some((z, after)) = zone_at(t, to)
+    {
+        zone = Some(z);
+        to = after;
+    }
+    let zone = zone?.on(day.or(cx.published));
+    if !matches!(zone, Zone::Offset(_)) {
+        return None;
+    }
+    if paren {
+        if !t.is_punct(to, ')') {
+            return None;
+        }
+        to += 1;
+    }
+    let time = Clock { time: clock.time, zone: Some(time::ZoneWord::Fixed(zone)) }.on(None);
+    Some(Conversion { time, day, to })
+}
+
+/// `time` on `date`, with the offset its conversion gives, when it has none of its own:
+/// "7 a.m. (1100 GMT)" is 07:00 at UTC-04:00. A time already zoned, or a conversion
+/// that gives no offset a clock is set to, leaves the time as it is.
+fn converted(time: TimeOfDay, date: Option<Date>, c: Conversion) -> TimeOfDay {
+    let minutes = |time: TimeOfDay| match time {
+        TimeOfDay::Clock { hour, minute, .. } => Some(i64::from(hour) * 60 + i64::from(minute)),
+        TimeOfDay::Part(_) => None,
+    };
+    let (TimeOfDay::Clock { hour, minute, second, zone }, TimeOfDay::Clock { zone: Some(Zone::Offset(o)), .. }) =
+        (time, c.time)
+    else {
+        return time;
+    };
+    if matches!(zone, Some(Zone::Offset(_))) {
+        return time;
+    }
+    let (Some(here), Some(there)) = (minutes(time), minutes(c.time)) else { return time };
+    let utc = there - i64::from(o);
+    let offset = match (date, c.day) {
+        // Both days written: the offset is exact.
+        (Some(a), Some(b)) => here - utc + a.since(b).map_or(0, |s| i64::from(s.get_days())) * 1440,
+        // One day: the offset nearest to UTC (-11:45 to +12:00), as most clocks are set.
+        _ => {
+            let diff = (here - utc).rem_euclid(1440);
+            if diff > 720 { diff - 1440 } else { diff }
+        }
+    };
+    match Zone::offset(offset) {
+        Some(zone) => TimeOfDay::Clock { hour, minute, second, zone: Some(zone) },
+        None => time,
+    }
 }
 
 /// Reads a date without a time of day.
@@ -349,7 +493,7 @@ mod tests {
                 "He will leave at 4 a.m. EDT Thursday, Castro said.",
                 d(2000, 4, 5),
                 "4 a.m. EDT Thursday",
-                "2000-04-06T04:00",
+                "2000-04-06T04:00-04:00",
                 None,
             ),
             ("They fear the case is heard in May.", d(2000, 3, 29), "May", "2000-05", None),
@@ -359,6 +503,134 @@ mod tests {
             let got = date(text, *published);
             assert_eq!(got, Some((span.to_string(), value.to_string(), *modifier)), "{text}");
         }
+    }
+
+    /// Times of day bound to the day of their own sentence, with their zones: value
+    /// and span.
+    #[test]
+    fn clock_times_take_their_day_and_zone() {
+        let d = |y, m, d| Some(Date::constant(y, m, d));
+        let cases: &[(&str, Option<Date>, &str, &str)] = &[
+            // A conversion in another zone is the same instant: the offset it gives.
+            (
+                "The ferry left at 7 a.m. (1100 GMT) on Saturday.",
+                d(2024, 5, 13),
+                "7 a.m. (1100 GMT) on Saturday",
+                "2024-05-11T07:00-04:00",
+            ),
+            (
+                "It struck at 4.17 a.m. (0117GMT) near the town.",
+                d(2023, 2, 6),
+                "4.17 a.m. (0117GMT)",
+                "2023-02-06T04:17+03:00",
+            ),
+            (
+                "It came at 4:17 a.m. Monday local time or 8:17 p.m. Sunday EST, officials said.",
+                d(2023, 2, 6),
+                "4:17 a.m. Monday local time or 8:17 p.m. Sunday EST",
+                "2023-02-06T04:17+03:00",
+            ),
+            (
+                "The quake hit at 8.55pm local time, 5.55pm GMT, near the lake.",
+                d(2020, 1, 25),
+                "8.55pm local time, 5.55pm GMT",
+                "2020-01-25T20:55+03:00",
+            ),
+            // The day named elsewhere in the sentence, before or after the time.
+            (
+                "The boat was last seen on Monday when it left around 5 a.m. from the port.",
+                d(2024, 5, 16),
+                "5 a.m.",
+                "2024-05-13T05:00",
+            ),
+            (
+                "Officials said that at 9 a.m., hours after the storm, the dam failed on Friday.",
+                d(2024, 5, 20),
+                "9 a.m.",
+                "2024-05-17T09:00",
+            ),
+            ("The vote will close Tuesday at 14:30.", d(2024, 5, 13), "Tuesday at 14:30", "2024-05-14T14:30"),
+            (
+                "The tremor came at 04:17 local time on Monday.",
+                d(2023, 2, 8),
+                "04:17 local time on Monday",
+                "2023-02-06T04:17L",
+            ),
+            // Zones, as offsets.
+            (
+                "Polls will close at 8 p.m. EDT on Tuesday.",
+                d(2024, 5, 13),
+                "8 p.m. EDT on Tuesday",
+                "2024-05-14T20:00-04:00",
+            ),
+            (
+                "Trading will resume at 9:30 a.m. ET on Monday.",
+                d(2024, 1, 10),
+                "9:30 a.m. ET on Monday",
+                "2024-01-15T09:30-05:00",
+            ),
+            (
+                "Trading resumed at 9:30 a.m. ET on Monday.",
+                d(2024, 7, 10),
+                "9:30 a.m. ET on Monday",
+                "2024-07-08T09:30-04:00",
+            ),
+            (
+                "The launch is set for 14:30 UTC on Tuesday.",
+                d(2024, 5, 13),
+                "14:30 UTC on Tuesday",
+                "2024-05-14T14:30Z",
+            ),
+            (
+                "The talks opened at 10:00 GMT+3 on Monday.",
+                d(2024, 5, 15),
+                "10:00 GMT+3 on Monday",
+                "2024-05-13T10:00+03:00",
+            ),
+            ("The show starts at 6 p.m. PDT.", d(2024, 5, 13), "6 p.m. PDT", "2024-05-13T18:00-07:00"),
+            (
+                "Lights went out at 21:10 CEST on Sunday.",
+                d(2024, 5, 13),
+                "21:10 CEST on Sunday",
+                "2024-05-12T21:10+02:00",
+            ),
+            (
+                "The quake struck at local time 13:24:50 near the city.",
+                d(2023, 2, 6),
+                "13:24:50",
+                "2023-02-06T13:24:50L",
+            ),
+        ];
+        for (text, published, span, value) in cases {
+            let got: Vec<(String, String)> = extract(text, &Context { published: *published })
+                .into_iter()
+                .filter(|c| matches!(c.value, Value::Date(_)))
+                .map(|c| (c.text, c.value.to_string()))
+                .collect();
+            assert!(got.contains(&(span.to_string(), value.to_string())), "{text}: {got:?}");
+        }
+    }
+
+    /// The old readings are gone: a parenthesized conversion is no second time (nor a
+    /// number), and a time with a day in its sentence is not put on the publication day.
+    #[test]
+    fn conversions_are_no_rivals_and_days_are_not_the_publication_day() {
+        let claims = |text: &str, published| {
+            extract(text, &Context { published }).into_iter().map(|c| (c.text, c.value.to_string())).collect::<Vec<_>>()
+        };
+        let got = claims("The ferry left at 7 a.m. (1100 GMT) on Saturday.", Some(Date::constant(2024, 5, 13)));
+        assert_eq!(got, [("7 a.m. (1100 GMT) on Saturday".to_string(), "2024-05-11T07:00-04:00".to_string())]);
+        let got =
+            claims("The boat was last seen on Monday when it left around 5 a.m.", Some(Date::constant(2024, 5, 16)));
+        assert!(got.iter().all(|(_, v)| !v.starts_with("2024-05-16")), "{got:?}");
+        // Four digits with no zone stay a number.
+        let got = claims("About 1100 people left.", Some(Date::constant(2024, 5, 16)));
+        assert!(got.iter().all(|(_, v)| !v.contains('T')), "{got:?}");
+        // Lower-case "est" is no zone.
+        assert_eq!(
+            date("It opened at 9 a.m. est. and closed.", Some(Date::constant(2024, 5, 13))).map(|d| d.1),
+            Some("2024-05-13T09:00".to_string())
+        );
     }
 
     #[test]
