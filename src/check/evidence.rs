@@ -240,6 +240,9 @@ pub enum FindingKind {
     Imprecise,
     /// An evolving figure that changed in a later report.
     Update,
+    /// Claims whose dates place them in another event than the fact's other claims
+    /// ("another event?"): set apart, not compared.
+    Apart,
 }
 
 /// One thing the checker reports, with every claim that shows it.
@@ -269,6 +272,7 @@ impl FindingKind {
             FindingKind::Expansion => "expansion",
             FindingKind::Imprecise => "imprecise",
             FindingKind::Update => "update",
+            FindingKind::Apart => "apart",
         }
     }
 }

@@ -7,6 +7,7 @@
 //! output formats.
 
 mod compare;
+mod events;
 mod evidence;
 pub mod names;
 pub mod select;

@@ -71,6 +71,7 @@ fn kind_hint(finding: &Finding) -> &'static str {
         FindingKind::Expansion => "an acronym is expanded other than the rules say",
         FindingKind::Imprecise => "agrees with the others but says less",
         FindingKind::Update => "a later report changed an evolving figure",
+        FindingKind::Apart => "another event? these claims are dated apart from the rest",
     }
 }
 
