@@ -94,3 +94,31 @@ fn names_as_a_desk_reads_them() {
         ]
     );
 }
+
+#[test]
+fn one_event_at_a_time_even_without_during() {
+    let report = report("events");
+    // The real disagreement of the week's coverage stays a conflict, without the
+    // anniversary piece's older toll in it.
+    let conflict = claims(&report, "ferry-toll", "conflict");
+    assert_eq!(
+        conflict,
+        [
+            ("03-radio.txt".to_string(), "16".to_string()),
+            ("01-wire.txt".to_string(), "14".to_string()),
+            ("02-daily.txt".to_string(), "14".to_string()),
+        ]
+    );
+    // The older toll is set apart, with the date that sets it apart.
+    assert_eq!(claims(&report, "ferry-toll", "apart"), [("04-anniversary.txt".to_string(), "31".to_string())]);
+    assert_eq!(
+        findings(&report, "apart"),
+        [(
+            "ferry-toll".to_string(),
+            "another event? 31 (04-anniversary.txt, published 2025-10-02) set apart from where the other claims place the event (2025-06-09)".to_string(),
+            String::new()
+        )]
+    );
+    let apart = report["findings"].as_array().unwrap().iter().find(|f| f["kind"] == "apart").unwrap();
+    assert_eq!(apart["severity"], "info");
+}

@@ -217,7 +217,8 @@ fn compare_one_event(id: &str, fact: &Fact, claims: Vec<Compared>, learnt: Optio
             .iter()
             .filter_map(|&i| {
                 let days = claims[i].context?;
-                Some((claims[i].clone(), Anchor { days, basis: Basis::Nearby }))
+                let published = claims[i].evidence.place.published.map(crate::value::day_number);
+                Some((claims[i].clone(), Anchor { days, basis: Basis::Nearby, published }))
             })
             .collect();
         let place = Event { days: event, reported: learnt.and_then(|e| e.reported) };

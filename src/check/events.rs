@@ -53,6 +53,8 @@ pub(super) struct Anchor {
     pub(super) days: Interval,
     /// What the days come from.
     pub(super) basis: Basis,
+    /// The day its source was published, when known.
+    pub(super) published: Option<f64>,
 }
 
 impl Anchor {
@@ -60,10 +62,12 @@ impl Anchor {
     /// the dates that set a claim apart, for messages.
     pub(super) fn describe(&self) -> String {
         let days = show_days(&self.days);
-        match self.basis {
-            Basis::Own => format!("dated {days}"),
-            Basis::Nearby => format!("beside dates {days}"),
-            Basis::Published => format!("published {days}"),
+        let published = self.published.map(|d| show_days(&Interval::point(d, Scale::Days)));
+        match (self.basis, published) {
+            (Basis::Own, _) => format!("dated {days}"),
+            (Basis::Nearby, Some(p)) => format!("beside dates {days}, published {p}"),
+            (Basis::Nearby, None) => format!("beside dates {days}"),
+            (Basis::Published, _) => format!("published {days}"),
         }
     }
 }
@@ -75,14 +79,15 @@ pub(super) fn anchor(evidence: &Evidence, context: Option<Interval>) -> Option<A
         Some(Extent::Interval(i)) if i.scale == Scale::Days && is_date(evidence) => Some(i),
         _ => None,
     };
+    let published = evidence.place.published.map(day_number);
     if let Some(days) = own {
-        return Some(Anchor { days, basis: Basis::Own });
+        return Some(Anchor { days, basis: Basis::Own, published });
     }
     if let Some(days) = context {
-        return Some(Anchor { days, basis: Basis::Nearby });
+        return Some(Anchor { days, basis: Basis::Nearby, published });
     }
-    let day = day_number(evidence.place.published?);
-    Some(Anchor { days: Interval::point(day, Scale::Days), basis: Basis::Published })
+    let day = published?;
+    Some(Anchor { days: Interval::point(day, Scale::Days), basis: Basis::Published, published })
 }
 
 fn is_date(evidence: &Evidence) -> bool {
@@ -113,19 +118,28 @@ impl Event {
         Event { days: main_cluster(dated, NEARBY_DAYS), reported: main_cluster(reported, COVERAGE_GAP_DAYS) }
     }
 
-    /// Whether a claim placed by `anchor` speaks of another event: its dates lie far
-    /// from the event's days, or, with only a publication date, it was published
-    /// before the event or apart from the rest of its coverage.
+    /// Whether a claim placed by `anchor` speaks of another event: its own date lies
+    /// far from the event's days; the dates around it do, and its source was not
+    /// published with the event's coverage ("the strongest since 1939" in a report of
+    /// the day still speaks of the day); or, with only a publication date, it was
+    /// published before the event or apart from the rest of its coverage.
     pub(super) fn sets_apart(&self, anchor: &Anchor) -> bool {
         match anchor.basis {
             Basis::Own => self.days.is_some_and(|d| gap(&anchor.days, &d) > OWN_DATE_DAYS.max(d.width())),
-            Basis::Nearby => self.days.is_some_and(|d| gap(&anchor.days, &d) > NEARBY_DAYS),
-            Basis::Published => {
-                let early = self.days.is_some_and(|d| anchor.days.hi < d.lo - EARLY_DAYS);
-                let apart = self.reported.is_some_and(|r| gap(&anchor.days, &r) > COVERAGE_GAP_DAYS);
-                early || apart
+            Basis::Nearby => {
+                self.days.is_some_and(|d| gap(&anchor.days, &d) > NEARBY_DAYS)
+                    && anchor.published.is_none_or(|p| !self.in_coverage(p))
             }
+            Basis::Published => !self.in_coverage(anchor.days.lo),
         }
+    }
+
+    /// Whether a source published on day `day` reports this event: not before it, and
+    /// not apart from the rest of its coverage.
+    fn in_coverage(&self, day: f64) -> bool {
+        let early = self.days.is_some_and(|d| day < d.lo - EARLY_DAYS);
+        let apart = self.reported.is_some_and(|r| gap(&Interval::point(day, Scale::Days), &r) > COVERAGE_GAP_DAYS);
+        !early && !apart
     }
 
     /// "2024-03-26/2024-03-27", or "reported 2024-03-26/2024-03-28": where the event
@@ -183,7 +197,13 @@ mod tests {
     }
 
     fn at(basis: Basis, lo: f64, hi: f64) -> Anchor {
-        Anchor { days: Interval { lo, hi, scale: Scale::Days }, basis }
+        let published = (basis == Basis::Published).then_some(lo);
+        Anchor { days: Interval { lo, hi, scale: Scale::Days }, basis, published }
+    }
+
+    fn published_on(mut anchor: Anchor, day: f64) -> Anchor {
+        anchor.published = Some(day);
+        anchor
     }
 
     #[test]
@@ -219,6 +239,9 @@ mod tests {
             // Dates around a claim: a week of slack.
             (at(Basis::Nearby, day(2021, 3, 29), day(2021, 3, 29)), false),
             (at(Basis::Nearby, day(2021, 4, 6), day(2021, 4, 6)), true),
+            // ... unless the source reports the event: "the worst since 1939" on the day.
+            (published_on(at(Basis::Nearby, day(1939, 1, 1), day(1939, 12, 31)), day(2021, 3, 24)), false),
+            (published_on(at(Basis::Nearby, day(1939, 1, 1), day(1939, 12, 31)), day(2022, 3, 14)), true),
             // A follow-up weeks later belongs; a study published before, or a piece a
             // year on, does not.
             (at(Basis::Published, day(2021, 5, 1), day(2021, 5, 1)), false),
