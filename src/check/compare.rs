@@ -212,7 +212,10 @@ fn compare_one_event(id: &str, fact: &Fact, claims: Vec<Compared>, learnt: Optio
     }
 
     let mut findings = Vec::new();
-    if !far.is_empty() {
+    // With `during` the rules have said which claims belong, and an outlier dated
+    // apart inside the window is left out as before; without it, the checker's own
+    // judgment is shown.
+    if !far.is_empty() && fact.during.is_none() {
         let apart = far
             .iter()
             .filter_map(|&i| {
