@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Hyphens that join the words of a name or a compound: ASCII, Unicode and
@@ -101,6 +101,74 @@ pub fn strip_possessive(word: &str) -> &str {
         Some((at, c)) if at > 0 && is_apostrophe(c) => &stem[..at],
         _ => word,
     }
+}
+
+/// `text` in Unicode NFC: a name typed in decomposed form ("Jose\u{301}") is the
+/// same name as its composed form ("José").
+pub fn nfc(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfc().collect())
+    }
+}
+
+/// `text` without diacritics: "Núñez" as "Nunez", "Kahramanmaraş" as "Kahramanmaras",
+/// "Şanlıurfa" as "Sanliurfa". Canonical decomposition splits a letter from its marks
+/// and the marks are dropped; the Latin letters whose stroke or dot is part of the
+/// letter and so has no decomposition (ı, ł, ø, đ, ħ, ŧ, ß, æ, œ, ð, þ) are spelled
+/// as a desk without the key would type them.
+///
+/// `deunicode` was passed over: it transliterates whole scripts (Cyrillic, Han), and a
+/// name in another script is another spelling, not the same one without its marks.
+pub fn fold_diacritics(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match stroke_letter(c) {
+            Some(plain) => out.push_str(plain),
+            None => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The plain spelling of a Latin letter that canonical decomposition leaves whole.
+fn stroke_letter(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ı' => "i",
+        'İ' => "I",
+        'ł' => "l",
+        'Ł' => "L",
+        'ø' => "o",
+        'Ø' => "O",
+        'đ' | 'ð' => "d",
+        'Đ' | 'Ð' => "D",
+        'ħ' => "h",
+        'Ħ' => "H",
+        'ŧ' => "t",
+        'Ŧ' => "T",
+        'ß' => "ss",
+        'æ' => "ae",
+        'Æ' => "AE",
+        'œ' => "oe",
+        'Œ' => "OE",
+        'þ' => "th",
+        'Þ' => "TH",
+        _ => return None,
+    })
+}
+
+/// The letters and digits of `text`, lower case and without diacritics: the form in
+/// which "St. Petersburg" and "St Petersburg", "O'Hare" and "OHare", "Núñez" and
+/// "Nunez" are one spelling written two ways.
+pub fn plain(text: &str) -> String {
+    fold_diacritics(text).chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// Apostrophes straight; nothing else changes.
@@ -330,6 +398,25 @@ mod tests {
             assert_eq!(compact(text), compacted, "{text:?}");
             assert_eq!(words(text), split, "{text:?}");
         }
+    }
+
+    #[test]
+    fn diacritics_fold_away() {
+        for (text, folded, plain_form) in [
+            ("José Núñez", "Jose Nunez", "josenunez"),
+            ("Kahramanmaraş", "Kahramanmaras", "kahramanmaras"),
+            ("Şanlıurfa", "Sanliurfa", "sanliurfa"),
+            ("Nurdağı", "Nurdagi", "nurdagi"),
+            ("Jose\u{301}", "Jose", "jose"),
+            ("Łódź Straße", "Lodz Strasse", "lodzstrasse"),
+            ("St. Petersburg", "St. Petersburg", "stpetersburg"),
+            ("O’Hare", "O’Hare", "ohare"),
+        ] {
+            assert_eq!(fold_diacritics(text), folded, "{text}");
+            assert_eq!(plain(text), plain_form, "{text}");
+        }
+        assert_eq!(nfc("Jose\u{301}"), "José");
+        assert!(matches!(nfc("José"), Cow::Borrowed(_)));
     }
 
     #[test]

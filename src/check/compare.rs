@@ -16,6 +16,7 @@ use std::collections::BTreeSet;
 use crate::rules::{Fact, Severity};
 use crate::value::{Extent, Interval, Modifier, Scale, Tolerance, Value, agree, describe};
 
+use super::events::{self, Anchor, Basis, Event};
 use super::{Evidence, Finding, FindingKind};
 
 /// How wide "about" is when a rule does not say: a tenth of the value, or three days
@@ -45,6 +46,7 @@ enum Hedge {
 }
 
 /// A claim ready to compare.
+#[derive(Clone)]
 struct Compared {
     evidence: Evidence,
     extent: Extent,
@@ -149,16 +151,83 @@ pub fn compare(id: &str, fact: &Fact, claims: Vec<Evidence>) -> Vec<Finding> {
 
 /// How far apart (in days) the dates around two claims may be and still place them in
 /// one event.
-const SAME_EVENT_DAYS: f64 = 7.0;
+const SAME_EVENT_DAYS: f64 = events::NEARBY_DAYS;
 
 /// [`compare`], with the days each claim's surrounding dates cover (see
-/// [`super::Selected::context`]). An outlier whose dates lie well apart from the
-/// consensus's is another event (a second visit, an aftershock) and is not compared.
+/// [`super::Selected::context`]). Without `during`, claims that their dates, or their
+/// source's publication date, place in another event than the others (an earlier
+/// accident, a study published before, an aftershock weeks later) are set apart in an
+/// `apart` finding ("another event?") and not compared ([`super::events`]); an outlier
+/// whose dates lie well apart from the consensus's is set apart too.
 pub fn compare_in_context(id: &str, fact: &Fact, claims: Vec<(Evidence, Option<Interval>)>) -> Vec<Finding> {
     let mut claims: Vec<Compared> = claims.into_iter().filter_map(|(e, c)| Compared::new(e, c, fact)).collect();
     claims.sort_by(|a, b| {
         a.evidence.sort_key().cmp(&b.evidence.sort_key()).then(a.evidence.claim.kind.cmp(&b.evidence.claim.kind))
     });
+    if claims.len() < 2 {
+        return Vec::new();
+    }
+    let (claims, apart, event) = if fact.during.is_some() { (claims, Vec::new(), None) } else { set_apart(claims) };
+    let mut findings = compare_one_event(id, fact, claims, event.as_ref());
+    findings.extend(apart_finding(id, apart, event.as_ref()));
+    findings
+}
+
+/// The claims of one event, and those that their dates place in another, each with
+/// the anchor that sets it apart; the event as learnt from the claims.
+fn set_apart(claims: Vec<Compared>) -> (Vec<Compared>, Vec<(Compared, Anchor)>, Option<Event>) {
+    let anchors: Vec<Option<Anchor>> = claims.iter().map(|c| events::anchor(&c.evidence, c.context)).collect();
+    let event = {
+        let held: Vec<(Option<Anchor>, &str)> =
+            anchors.iter().zip(&claims).map(|(a, c)| (*a, c.evidence.place.source.as_ref())).collect();
+        Event::learn(&held)
+    };
+    let mut kept = Vec::with_capacity(claims.len());
+    let mut apart = Vec::new();
+    for (claim, anchor) in claims.into_iter().zip(anchors) {
+        match anchor.filter(|a| event.sets_apart(a)) {
+            Some(a) => apart.push((claim, a)),
+            None => kept.push(claim),
+        }
+    }
+    (kept, apart, Some(event))
+}
+
+/// "another event?": the claims set apart, with the dates that set each apart and
+/// where the other claims place the event.
+fn apart_finding(id: &str, apart: Vec<(Compared, Anchor)>, event: Option<&Event>) -> Option<Finding> {
+    if apart.is_empty() {
+        return None;
+    }
+    let mut parts: Vec<String> = Vec::new();
+    for (claim, anchor) in &apart {
+        let part = format!(
+            "{} ({}, {})",
+            hedged(&claim.evidence),
+            short_name(&claim.evidence.place.source),
+            anchor.describe()
+        );
+        if !parts.contains(&part) {
+            parts.push(part);
+        }
+    }
+    let place = event.map_or_else(|| "undated".to_string(), Event::describe);
+    Some(Finding {
+        id: id.to_string(),
+        kind: FindingKind::Apart,
+        severity: Severity::Info,
+        message: format!(
+            "another event? {} set apart from where the other claims place the event ({place})",
+            parts.join("; ")
+        ),
+        note: None,
+        claims: apart.into_iter().map(|(c, _)| c.evidence).collect(),
+        side: None,
+    })
+}
+
+/// The findings of the claims of one event.
+fn compare_one_event(id: &str, fact: &Fact, claims: Vec<Compared>, learnt: Option<&Event>) -> Vec<Finding> {
     if claims.len() < 2 {
         return Vec::new();
     }
@@ -183,12 +252,31 @@ pub fn compare_in_context(id: &str, fact: &Fact, claims: Vec<(Evidence, Option<I
         hi: a.hi.max(b.hi),
         scale: Scale::Days,
     });
+    let mut far: Vec<usize> = Vec::new();
     if let Some(event) = event {
         let near = event.widen(&Tolerance::Absolute(SAME_EVENT_DAYS));
-        outliers.retain(|&i| claims[i].context.is_none_or(|c| c.overlaps(&near)));
+        let (kept, dropped): (Vec<usize>, Vec<usize>) =
+            outliers.iter().partition(|&&i| claims[i].context.is_none_or(|c| c.overlaps(&near)));
+        outliers = kept;
+        far = dropped;
     }
 
     let mut findings = Vec::new();
+    // With `during` the rules have said which claims belong, and an outlier dated
+    // apart inside the window is left out as before; without it, the checker's own
+    // judgment is shown.
+    if !far.is_empty() && fact.during.is_none() {
+        let apart = far
+            .iter()
+            .filter_map(|&i| {
+                let days = claims[i].context?;
+                let published = claims[i].evidence.place.published.map(crate::value::day_number);
+                Some((claims[i].clone(), Anchor { days, basis: Basis::Nearby, published }))
+            })
+            .collect();
+        let place = Event { days: event, reported: learnt.and_then(|e| e.reported) };
+        findings.extend(apart_finding(id, apart, Some(&place)));
+    }
     if !outliers.is_empty() {
         let note = explain(&claims, consensus, &outliers);
         let severity = match note {
@@ -619,7 +707,14 @@ mod tests {
         let may = Some(Interval { lo: 17659.0, hi: 17659.0, scale: Scale::Days });
         let f = fact("claim: duration");
         let apart = vec![(days("a", 4), march), (days("b", 4), march), (days("c", 2), may)];
-        assert!(compare_in_context("len", &f, apart).is_empty());
+        let findings = compare_in_context("len", &f, apart);
+        assert_eq!(kinds(&findings), [FindingKind::Apart]);
+        assert_eq!(
+            findings[0].message,
+            "another event? 2 days (c, beside dates 2018-05-08) set apart from where the other claims place the event (2018-03-25/2018-03-28)"
+        );
+        assert_eq!(findings[0].severity, Severity::Info);
+        assert_eq!(findings[0].claims.len(), 1);
         // Without a date to place it, the outlier is compared, and the finding says so.
         let undated = vec![(days("a", 4), march), (days("b", 4), march), (days("c", 2), None)];
         let findings = compare_in_context("len", &f, undated);
@@ -629,6 +724,44 @@ mod tests {
         let near = Some(Interval { lo: 17620.0, hi: 17620.0, scale: Scale::Days });
         let same = vec![(days("a", 4), march), (days("c", 2), near)];
         assert_eq!(kinds(&compare_in_context("len", &f, same)), [FindingKind::Conflict]);
+    }
+
+    fn published(mut evidence: Evidence, y: i16, m: i8, d: i8) -> Evidence {
+        evidence.place.published = Some(jiff::civil::Date::constant(y, m, d));
+        evidence
+    }
+
+    #[test]
+    fn one_event_at_a_time_without_during() {
+        let f = fact("claim: duration");
+        // A study published months before the news, with no date of its own, and an
+        // anniversary piece years later: set apart, not merged into a conflict.
+        let claims = vec![
+            (published(days("a", 4), 2024, 3, 26), None),
+            (published(days("b", 4), 2024, 3, 27), None),
+            (published(days("c", 4), 2024, 4, 20), None),
+            (published(days("study", 9), 2023, 11, 2), None),
+            (published(days("anniversary", 3), 2025, 3, 26), None),
+        ];
+        let findings = compare_in_context("len", &f, claims.clone());
+        assert_eq!(kinds(&findings), [FindingKind::Apart]);
+        assert_eq!(
+            findings[0].message,
+            "another event? 3 days (anniversary, published 2025-03-26); 9 days (study, published 2023-11-02) set apart from where the other claims place the event (reported 2024-03-26/2024-04-20)"
+        );
+        let sources: Vec<&str> = findings[0].claims.iter().map(|c| c.place.source.as_ref()).collect();
+        assert_eq!(sources, ["anniversary", "study"]);
+        // A claim's own date a year off is another event; a few weeks off, a conflict.
+        let d = |source: &str, m: i8, y: i16| (date(source, &jiff::civil::Date::constant(y, m, 23).to_string()), None);
+        let dates = fact("claim: date");
+        let findings = compare_in_context("when", &dates, vec![d("a", 3, 2021), d("b", 3, 2021), d("c", 4, 2021)]);
+        assert_eq!(kinds(&findings), [FindingKind::Conflict]);
+        let findings = compare_in_context("when", &dates, vec![d("a", 3, 2021), d("b", 3, 2021), d("c", 3, 2022)]);
+        assert_eq!(kinds(&findings), [FindingKind::Apart]);
+        assert!(findings[0].message.contains("(c, dated 2022-03-23)"), "{}", findings[0].message);
+        // `during` says which claims belong, and wins.
+        let within = fact("claim: duration\nduring: 2023-11-01/2025-03-31");
+        assert_eq!(kinds(&compare_in_context("len", &within, claims)), [FindingKind::Conflict]);
     }
 
     fn hedged_claim(mut evidence: Evidence, modifier: Modifier) -> Evidence {

@@ -271,6 +271,9 @@ pub enum FindingKind {
     Update,
     /// A value that contradicts the desk's record (a fact's `value:`).
     Record,
+    /// Claims whose dates place them in another event than the fact's other claims
+    /// ("another event?"): set apart, not compared.
+    Apart,
 }
 
 /// One thing the checker reports, with every claim that shows it.
@@ -327,6 +330,7 @@ impl FindingKind {
             FindingKind::Imprecise => "imprecise",
             FindingKind::Update => "update",
             FindingKind::Record => "record",
+            FindingKind::Apart => "apart",
         }
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod against;
 mod compare;
+mod events;
 mod evidence;
 pub mod names;
 pub mod record;

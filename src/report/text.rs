@@ -72,6 +72,7 @@ fn kind_hint(finding: &Finding) -> &'static str {
         FindingKind::Imprecise => "agrees with the others but says less",
         FindingKind::Update => "a later report changed an evolving figure",
         FindingKind::Record => "the desk's record (the fact's `value:`) says otherwise",
+        FindingKind::Apart => "another event? these claims are dated apart from the rest",
     }
 }
 

@@ -149,6 +149,48 @@ mod tests {
     }
 
     #[test]
+    fn diacritics_either_way_and_one_finding_for_a_first_name() {
+        let mut rules = RuleSet::default();
+        rules
+            .add(
+                std::path::Path::new("r.yaml"),
+                "entities:\n  nunez:\n    name: José Núñez\n  maras:\n    name: Kahramanmaras\n  chen:\n    name: Michael Chen\n    aliases: [Chen]\n",
+            )
+            .unwrap();
+        let name = |s: &str, e: &str, v: &str| evidence(s, ClaimKind::Name, e, v, 0);
+        let findings = compare(
+            &rules,
+            vec![
+                name("a/1.txt", "nunez", "José Núñez"),
+                name("a/2.txt", "nunez", "Jose Nunez"),
+                name("a/1.txt", "maras", "Kahramanmaras"),
+                name("a/2.txt", "maras", "Kahramanmaraş"),
+                name("a/1.txt", "chen", "Michael Chen"),
+                name("a/3.txt", "chen", "Micheal Chen"),
+            ],
+        );
+        let got: Vec<(&str, &str, Option<&str>)> =
+            findings.iter().map(|f| (f.id.as_str(), f.message.as_str(), f.note.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("chen", "\"Micheal Chen\" (1 source: 3.txt) is not the house spelling \"Michael Chen\"", None),
+                (
+                    "maras",
+                    "\"Kahramanmaraş\" (1 source: 2.txt) is not the house spelling \"Kahramanmaras\"",
+                    Some("the spellings differ only in diacritics")
+                ),
+                (
+                    "nunez",
+                    "\"Jose Nunez\" (1 source: 2.txt) is not the house spelling \"José Núñez\"",
+                    Some("the spellings differ only in diacritics")
+                ),
+            ]
+        );
+        assert!(findings.iter().all(|f| f.kind == FindingKind::Variant));
+    }
+
+    #[test]
     fn without_a_house_spelling_most_sources_decide() {
         let mut rules = RuleSet::default();
         rules.add(std::path::Path::new("r.yaml"), "entities:\n  kim:\n    aliases: [Kim Jong Un, Kim]\n").unwrap();

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::extract::names::{Decision, Form};
 use crate::rules::Entity;
-use crate::text::tidy;
+use crate::text::{fold_diacritics, nfc, tidy};
 
 use super::{Draft, Evidence, FindingKind, group, references, text_of, who};
 
@@ -21,12 +21,25 @@ pub(super) fn house_variants(entity: &Entity, claims: Vec<Evidence>) -> Vec<Draf
             continue;
         }
         let message = format!("\"{spelling}\" ({}) is not the house spelling \"{}\"", who(&g.sources), entity.name);
-        let note = reference.is_empty().then(|| format!("no source writes the house spelling \"{}\"", entity.name));
+        let mut notes = Vec::new();
+        if only_diacritics(spelling, &house) {
+            notes.push("the spellings differ only in diacritics".to_string());
+        }
+        if reference.is_empty() {
+            notes.push(format!("no source writes the house spelling \"{}\"", entity.name));
+        }
+        let note = (!notes.is_empty()).then(|| notes.join("; "));
         let mut evidence = g.claims.clone();
         evidence.extend(reference.iter().cloned());
         out.push(Draft { kind: FindingKind::Variant, message, note, claims: evidence });
     }
     out
+}
+
+/// Whether two different spellings are one once their diacritics are dropped
+/// ("Kahramanmaraş", "Kahramanmaras").
+fn only_diacritics(a: &str, b: &str) -> bool {
+    a != b && fold_diacritics(&nfc(a)).to_lowercase() == fold_diacritics(&nfc(b)).to_lowercase()
 }
 
 /// Without a house spelling, the spellings of each alias (the alias and its variants)

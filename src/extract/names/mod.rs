@@ -56,8 +56,10 @@ pub struct Spellings {
     /// The entities, in the order given (the rules' id order).
     entities: Vec<NamedEntity>,
     spellings: Vec<Spelling>,
-    /// Every word of every spelling, lower case.
+    /// Every word of every spelling, in its plain form ([`crate::text::plain`]).
     vocabulary: HashSet<String>,
+    /// The plain forms of the one-word spellings long enough to be read with a typo.
+    single_words: Vec<String>,
 }
 
 impl Spellings {
@@ -82,7 +84,12 @@ impl Spellings {
             }
         }
         let vocabulary = spellings.iter().flat_map(|s| s.form.words.iter().cloned()).collect();
-        Spellings { entities, spellings, vocabulary }
+        let single_words = spellings
+            .iter()
+            .filter(|s| s.form.words.len() == 1 && s.form.plain.chars().count() >= spelling::SHORTEST_SINGLE_TYPO)
+            .map(|s| s.form.plain.clone())
+            .collect();
+        Spellings { entities, spellings, vocabulary, single_words }
     }
 
     /// True when there is no entity to look for.

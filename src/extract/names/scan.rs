@@ -7,13 +7,15 @@
 
 use std::cmp::Reverse;
 
+use unicode_normalization::char::is_combining_mark;
+
 use crate::span::Span;
 use crate::value::{ClaimKind, Value};
 
-use super::spelling::{Decision, Form, is_typo};
+use super::spelling::{Decision, Form, SHORTEST_SINGLE_TYPO, is_typo};
 use super::{NamedEntity, Spelling, Spellings};
 use crate::extract::Claim;
-use crate::text::{is_apostrophe, joins_words, key, separates_words, strip_possessive, tidy, words};
+use crate::text::{is_apostrophe, joins_words, key, plain, separates_words, strip_possessive, tidy, words};
 
 /// Small words that may stand inside a title-case name ("Republic of Korea").
 const CONNECTORS: &[&str] = &["of", "the", "and", "for", "on", "in", "to", "de", "du", "des", "la", "le", "&"];
@@ -28,14 +30,14 @@ struct Local<'r> {
 
 /// The best reading of the words from one capitalized word: how many words it takes,
 /// how they relate to the spelling, and where they are.
-struct Reading<'r> {
+struct Reading<'r, 'c> {
     words: usize,
     decision: Decision,
     spelling: &'r Spelling,
-    span: Span,
+    candidate: &'c Candidate,
 }
 
-impl Reading<'_> {
+impl Reading<'_, '_> {
     /// The longest reading wins, then the closest, then the house spelling.
     fn rank(&self) -> (usize, Reverse<Decision>, bool) {
         (self.words, Reverse(self.decision), self.spelling.house)
@@ -95,12 +97,22 @@ pub fn names(sentence: &str, spellings: &Spellings) -> Vec<Claim> {
 #[derive(Clone, Copy, Debug)]
 struct Token {
     span: Span,
-    /// Whether the next token follows after one space or hyphen, so that a name may
+    /// Whether the next token follows after one space or hyphen, so that a phrase may
     /// run on into it.
     joins_next: bool,
+    /// The token a name may run on into: the next one when they join or a period
+    /// stands between them ("St. Petersburg"), or the one after a nickname or initials
+    /// in parentheses or quotes ("Jean-Luc (JL) Picard").
+    name_next: Option<usize>,
 }
 
-/// The words of a sentence, and whether each joins the next.
+/// The most words an aside inside a name may hold ("(JL)", "(Jean-Luc)").
+const ASIDE_WORDS: usize = 3;
+
+/// Brackets and quotes that set off an aside inside a name, opening and closing.
+const ASIDES: [(char, char); 3] = [('(', ')'), ('"', '"'), ('\u{201c}', '\u{201d}')];
+
+/// The words of a sentence, whether each joins the next, and where a name may run on.
 fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
     let mut start = None;
@@ -108,20 +120,46 @@ fn tokenize(text: &str) -> Vec<Token> {
     while let Some((at, c)) = chars.next() {
         let inner_apostrophe =
             is_apostrophe(c) && start.is_some() && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || inner_apostrophe {
+        // A combining mark belongs to the letter before it ("Jose\u{301}" is one word).
+        let mark = start.is_some() && is_combining_mark(c);
+        if c.is_alphanumeric() || inner_apostrophe || mark {
             start.get_or_insert(at);
         } else if let Some(s) = start.take() {
-            tokens.push(Token { span: Span::new(s, at), joins_next: false });
+            tokens.push(Token { span: Span::new(s, at), joins_next: false, name_next: None });
         }
     }
     if let Some(s) = start {
-        tokens.push(Token { span: Span::new(s, text.len()), joins_next: false });
+        tokens.push(Token { span: Span::new(s, text.len()), joins_next: false, name_next: None });
     }
-    for i in 1..tokens.len() {
-        let gap = &text[tokens[i - 1].span.end..tokens[i].span.start];
-        tokens[i - 1].joins_next = joins_words(gap);
+    let gap = |i: usize| &text[tokens[i].span.end..tokens[i + 1].span.start];
+    let joins: Vec<bool> = (0..tokens.len().saturating_sub(1)).map(|i| joins_words(gap(i))).collect();
+    let name_joins: Vec<bool> = (0..joins.len())
+        .map(|i| joins[i] || gap(i).strip_prefix('.').is_some_and(|g| g.is_empty() || joins_words(g)))
+        .collect();
+    let mut name_next = vec![None; tokens.len()];
+    for i in 0..joins.len() {
+        name_next[i] = if name_joins[i] { Some(i + 1) } else { aside_end(text, &tokens, &name_joins, i) };
+    }
+    for (i, token) in tokens.iter_mut().enumerate() {
+        token.joins_next = joins.get(i).copied().unwrap_or(false);
+        token.name_next = name_next[i];
     }
     tokens
+}
+
+/// When an aside in brackets or quotes follows token `i` and a capitalized word
+/// follows the aside ("Jean-Luc (JL) Picard"), the index of that word.
+fn aside_end(text: &str, tokens: &[Token], name_joins: &[bool], i: usize) -> Option<usize> {
+    let opening = text[tokens[i].span.end..tokens[i + 1].span.start].strip_prefix(' ')?;
+    let &(_, close) = ASIDES.iter().find(|(open, _)| opening.chars().eq([*open]))?;
+    let mut last = i + 1;
+    while last - i < ASIDE_WORDS && name_joins.get(last).copied().unwrap_or(false) {
+        last += 1;
+    }
+    let after = tokens.get(last + 1)?;
+    let closing = &text[tokens[last].span.end..after.span.start];
+    let closed = closing.strip_suffix(' ').is_some_and(|c| c.chars().eq([close]) || c.chars().eq(['.', close]));
+    (closed && capitalized(after.span.slice(text))).then_some(last + 1)
 }
 
 /// The span of tokens `i..=j` without a final possessive ("Kim Jong-un's").
@@ -140,6 +178,20 @@ fn capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A candidate name: the words read from one capitalized word, asides left out.
+struct Candidate {
+    span: Span,
+    /// The words as written with what stands between them, asides left out.
+    text: String,
+    form: Form,
+    /// How many words it takes.
+    words: usize,
+    /// Read with its final "'s", which only a spelling with it may match as written.
+    possessive: bool,
+    /// The token after the candidate's last word.
+    next: usize,
+}
+
 /// The name claims of one sentence: house spellings and variants. At each word the
 /// longest spelling found wins, then the exact one, then the house name, so that
 /// "Kim Jong-il" is a variant of Kim Jong Il rather than the alias "Kim".
@@ -147,12 +199,13 @@ fn name_claims<'r>(text: &str, tokens: &[Token], compiled: &'r Spellings) -> Vec
     let spellings = &compiled.spellings;
     let longest = spellings.iter().map(|s| s.form.words.len() + 1).max().unwrap_or(0);
     // A run can spell a name only if one of its words is a word of some spelling
-    // (a variant keeps at least one word as written) or its first word begins a
-    // spelling written solid ("Kimjongun"). Testing that on lower-case words first
-    // spares building and comparing candidates at most capitalized words; a word is
-    // lowered only when a capitalized run reaches it.
-    let mut lowered: Vec<Option<String>> = vec![None; tokens.len()];
-    let mut lower = |k: usize| -> String { lowered[k].get_or_insert_with(|| key(tokens[k].span.slice(text))).clone() };
+    // (a variant keeps at least one word as written), its first word begins a
+    // spelling written solid ("Kimjongun"), or it is one long word a typo away from a
+    // one-word spelling ("Hormedy"). Testing that on plain words first spares building
+    // and comparing candidates at most capitalized words; a word is folded only when a
+    // capitalized run reaches it.
+    let mut folded: Vec<Option<String>> = vec![None; tokens.len()];
+    let mut fold = |k: usize| -> String { folded[k].get_or_insert_with(|| plain(tokens[k].span.slice(text))).clone() };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -160,53 +213,48 @@ fn name_claims<'r>(text: &str, tokens: &[Token], compiled: &'r Spellings) -> Vec
             i += 1;
             continue;
         }
-        let mut last = i;
-        while last + 1 < tokens.len() && last + 1 - i < longest && tokens[last].joins_next {
-            last += 1;
+        let mut chain = vec![i];
+        while chain.len() < longest {
+            match chain.last().and_then(|&k| tokens[k].name_next) {
+                Some(next) if next < tokens.len() => chain.push(next),
+                _ => break,
+            }
         }
-        let first = lower(i);
-        let promising = (i..=last).any(|k| compiled.vocabulary.contains(lower(k).as_str()))
-            || spellings.iter().any(|s| s.form.compact.starts_with(first.as_str()));
+        let first = fold(i);
+        let promising = chain.iter().any(|&k| compiled.vocabulary.contains(fold(k).as_str()))
+            || (!first.is_empty() && spellings.iter().any(|s| s.form.plain.starts_with(first.as_str())))
+            || (first.chars().count() >= SHORTEST_SINGLE_TYPO
+                && compiled.single_words.iter().any(|w| is_typo(&first, w)));
         if !promising {
             i += 1;
             continue;
         }
-        // The candidate runs from this word: one word, two, ... as far as a name may go.
-        let mut candidates = Vec::new();
-        let mut j = i;
-        while candidates.len() < longest {
-            let span = run_span(text, tokens, i, j);
-            candidates.push((span, Form::new(span.slice(text))));
-            if !tokens[j].joins_next || j + 1 >= tokens.len() {
-                break;
-            }
-            j += 1;
-        }
-        let mut best: Option<Reading<'r>> = None;
+        let candidates = candidates(text, tokens, &chain);
+        let mut best: Option<Reading<'r, '_>> = None;
         for spelling in spellings {
-            for (k, (span, form)) in candidates.iter().enumerate().take(spelling.form.words.len() + 1) {
-                let decision = form.decide(&spelling.form);
-                if decision == Decision::Other {
+            for candidate in candidates.iter().take_while(|c| c.words <= spelling.form.words.len() + 1) {
+                let decision = candidate.form.decide(&spelling.form);
+                if decision == Decision::Other || (candidate.possessive && decision != Decision::Same) {
                     continue;
                 }
-                let reading = Reading { words: k + 1, decision, spelling, span: *span };
+                let reading = Reading { words: candidate.words, decision, spelling, candidate };
                 if best.as_ref().is_none_or(|b| reading.rank() > b.rank()) {
                     best = Some(reading);
                 }
             }
         }
         match best {
-            Some(Reading { words, decision, spelling, span }) => {
+            Some(Reading { decision, spelling, candidate, .. }) => {
                 let value = match decision {
                     Decision::Same if spelling.house || spelling.counted => Some(spelling.text.clone()),
-                    Decision::Variant => Some(tidy(span.slice(text))),
+                    Decision::Variant => Some(tidy(&candidate.text)),
                     _ => None,
                 };
                 match value {
                     Some(value) => {
                         let entity = compiled.entities.get(spelling.entity).map_or("", |e| e.id.as_str());
-                        out.push(Local { span, kind: ClaimKind::Name, entity, value });
-                        i += words;
+                        out.push(Local { span: candidate.span, kind: ClaimKind::Name, entity, value });
+                        i = candidate.next;
                     }
                     // An alias claims nothing, and may end inside a name ("President
                     // Xi Jinping"): look again from the next word.
@@ -214,6 +262,41 @@ fn name_claims<'r>(text: &str, tokens: &[Token], compiled: &'r Spellings) -> Vec
                 }
             }
             None => i += 1,
+        }
+    }
+    out
+}
+
+/// The candidates read along `chain` (token indices a name may run through): its
+/// first word, its first two, ... A final possessive is left out ("Kim Jong-un's").
+fn candidates(text: &str, tokens: &[Token], chain: &[usize]) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::with_capacity(chain.len());
+    let mut written = String::new();
+    for (n, &k) in chain.iter().enumerate() {
+        if n > 0 {
+            let before = chain[n - 1];
+            // Between two words that follow each other, what the source wrote; across
+            // an aside, a space.
+            let between = if before + 1 == k { &text[tokens[before].span.end..tokens[k].span.start] } else { " " };
+            written.push_str(between);
+        }
+        written.push_str(tokens[k].span.slice(text));
+        let start = tokens[chain[0]].span.start;
+        // A name that ends in a possessive itself ("Lloyd's") is read as written too.
+        let stem = strip_possessive(&written);
+        for (read, possessive) in [(stem, false), (written.as_str(), stem.len() < written.len())] {
+            if read.len() < stem.len() || out.last().is_some_and(|c: &Candidate| c.words == n + 1 && c.text == read) {
+                continue;
+            }
+            let cut = written.len() - read.len();
+            out.push(Candidate {
+                span: Span::new(start, tokens[k].span.end - cut),
+                form: Form::new(read),
+                text: read.to_string(),
+                words: n + 1,
+                possessive,
+                next: k + 1,
+            });
         }
     }
     out
@@ -479,6 +562,83 @@ mod tests {
             claims("the Republic of Korea and the DPRK (North Korea) met"),
             owned(&[("dprk", "North Korea", "North Korea")])
         );
+    }
+
+    fn desk() -> Spellings {
+        Spellings::new(vec![
+            entity("nunez", "José Núñez", &["Núñez"], &[], None),
+            entity("kahramanmaras", "Kahramanmaras", &[], &[], None),
+            entity("picard", "Jean-Luc Picard", &["Picard"], &[], None),
+            entity("spb", "St. Petersburg", &[], &[], None),
+            entity("ohare", "O'Hare", &["O'Hare International Airport"], &[], None),
+            entity("chen", "Michael Chen", &["Chen"], &[], None),
+            entity("homendy", "Jennifer Homendy", &["Homendy"], &[], None),
+            entity("butler", "Roland Butler Jr.", &["Butler"], &[], None),
+            entity("lloyds", "Lloyd's", &[], &[], None),
+        ])
+    }
+
+    fn desk_claims(text: &str) -> Vec<(String, String, String)> {
+        names(text, &desk()).into_iter().map(|c| (c.entity.unwrap_or_default(), c.text, c.value.to_string())).collect()
+    }
+
+    #[test]
+    fn names_as_a_desk_reads_them() {
+        for (sentence, want) in [
+            // Diacritics dropped or added are variants; decomposed Unicode is the name.
+            ("Mayor Jose Nunez spoke on Tuesday.", vec![("nunez", "Jose Nunez", "Jose Nunez")]),
+            ("Rescuers reached Kahramanmaraş by night.", vec![("kahramanmaras", "Kahramanmaraş", "Kahramanmaraş")]),
+            (
+                "Jose\u{301} Nu\u{301}n\u{303}ez said so.",
+                vec![("nunez", "Jose\u{301} Nu\u{301}n\u{303}ez", "José Núñez")],
+            ),
+            // An aside inside a name does not hide it.
+            (
+                "Captain Jean-Luc (JL) Picard took the bridge.",
+                vec![("picard", "Jean-Luc (JL) Picard", "Jean-Luc Picard")],
+            ),
+            ("Jean-Luc \"JL\" Picard's ship left.", vec![("picard", "Jean-Luc \"JL\" Picard", "Jean-Luc Picard")]),
+            // Periods and apostrophes match; their misspellings are variants.
+            ("Flights from St. Petersburg resumed.", vec![("spb", "St. Petersburg", "St. Petersburg")]),
+            ("Flights from St Petersberg resumed.", vec![("spb", "St Petersberg", "St Petersberg")]),
+            ("Delays at O’Hare grew.", vec![("ohare", "O’Hare", "O'Hare")]),
+            ("Delays at OHare grew.", vec![("ohare", "OHare", "OHare")]),
+            // A misspelled first name with the right surname: one claim, of the one entity.
+            ("Micheal Chen, the pilot, said so.", vec![("chen", "Micheal Chen", "Micheal Chen")]),
+            // A long one-word name one typo away.
+            ("Hormedy said the board would look at it.", vec![("homendy", "Hormedy", "Hormedy")]),
+            ("Roland Butler Jr. said the search was over.", vec![("butler", "Roland Butler Jr", "Roland Butler Jr.")]),
+            // Possessives: the name without its "'s", and a name that ends in one.
+            (
+                "Jose Nunez's union and Lloyd's said so.",
+                vec![("nunez", "Jose Nunez", "Jose Nunez"), ("lloyds", "Lloyd's", "Lloyd's")],
+            ),
+            ("Kahramanmaras's mayor spoke.", vec![("kahramanmaras", "Kahramanmaras", "Kahramanmaras")]),
+            // Not names of these entities.
+            ("Michelle Cheng and Jean Picardie met Moore in Petersburg.", vec![]),
+        ] {
+            let want: Vec<(String, String, String)> =
+                want.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect();
+            assert_eq!(desk_claims(sentence), want, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_thousand_names_in_one_sentence() {
+        let spellings = desk();
+        for words in [1_000, 10_000] {
+            let sentence: String = (0..words)
+                .map(|k| match k % 4 {
+                    0 => "Jose Nunez (JN)",
+                    1 => "St. Petersberg",
+                    2 => "Hormedy",
+                    _ => "and Picardy",
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let found = names(&sentence, &spellings);
+            assert_eq!(found.len(), words / 4 * 3, "{words}");
+        }
     }
 
     #[test]
