@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 pub use compare::{compare, compare_in_context};
 pub use evidence::{Derivation, Evidence, Finding, FindingKind, Place};
-pub use select::{Selected, scan, select};
+pub use select::{Decision, Decisions, Selected, Trace, Traced, scan, select, select_traced};
 
 use crate::rules::RuleSet;
 use crate::value::Interval;

@@ -7,6 +7,7 @@
 
 use crate::rules::{Fact, FactKind, Hits, Matcher, RuleSet, Scope};
 use crate::segment::Sentence;
+use crate::span::Span;
 use crate::value::{ClaimKind, Extent, Interval, Scale, Value, agree};
 
 use super::Evidence;
@@ -33,6 +34,131 @@ pub fn scan(matcher: &Matcher, sentences: &[Sentence]) -> Vec<Hits> {
 /// Selects the claims of one source into facts. `claims` are the source's claims in
 /// sentence order; `sentences` its sentences and `hits` their [`scan`].
 pub fn select(rules: &RuleSet, hits: &[Hits], sentences: &[Sentence], claims: &[Evidence]) -> Vec<Selected> {
+    select_traced(rules, hits, sentences, claims, &mut ())
+}
+
+/// What selection decided about one claim for one fact, and why: what `factlint
+/// explain` shows. Spans are byte spans in the source file.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Decision {
+    /// The fact takes the claim.
+    Taken,
+    /// The claim is of another kind than the fact asks for.
+    KindDiffers,
+    /// The claim's value is too vague to compare ("for weeks").
+    Vague,
+    /// The claim counts something other than the fact's `counted`.
+    CountedDiffers,
+    /// The claim is measured in another unit than the fact's `unit`.
+    UnitDiffers,
+    /// An entity of `about` is not mentioned in the fact's scope.
+    NoEntity {
+        /// The entity's id.
+        entity: String,
+    },
+    /// None of the fact's cues is in its scope.
+    NoCue,
+    /// A word of `exclude` governs the claim.
+    Excluded {
+        /// The word as written.
+        word: String,
+        /// Where it stands.
+        at: Span,
+    },
+    /// The claim's dates, or those around it, fall outside `during`.
+    OutsideDuring {
+        /// The window, in days.
+        window: Interval,
+    },
+    /// A duration longer than the whole `during` window.
+    LongerThanDuring {
+        /// The window, in days.
+        window: Interval,
+    },
+    /// Another claim of the sentence is the one the fact's cue governs.
+    Nearer {
+        /// The claim taken instead, as written.
+        text: String,
+        /// Where it stands.
+        at: Span,
+    },
+}
+
+impl Decision {
+    /// A short stable name, for tools (`--format json`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Decision::Taken => "taken",
+            Decision::KindDiffers => "kind-differs",
+            Decision::Vague => "vague",
+            Decision::CountedDiffers => "counted-differs",
+            Decision::UnitDiffers => "unit-differs",
+            Decision::NoEntity { .. } => "no-entity",
+            Decision::NoCue => "no-cue",
+            Decision::Excluded { .. } => "excluded",
+            Decision::OutsideDuring { .. } => "outside-during",
+            Decision::LongerThanDuring { .. } => "longer-than-during",
+            Decision::Nearer { .. } => "another-claim-nearer",
+        }
+    }
+}
+
+/// Where selection's decisions go. `check` passes `()`, which wants none, so selection
+/// builds no decision at all; `explain` keeps them.
+pub trait Trace {
+    /// Whether decisions about fact `fact` (index in id order) are wanted.
+    fn wants(&self, fact: usize) -> bool;
+    /// One decision about one claim.
+    fn record(&mut self, fact: usize, claim: &Evidence, decision: Decision);
+}
+
+impl Trace for () {
+    fn wants(&self, _fact: usize) -> bool {
+        false
+    }
+    fn record(&mut self, _fact: usize, _claim: &Evidence, _decision: Decision) {}
+}
+
+/// One decision kept.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Traced {
+    /// Index of the fact in the rule set's id order.
+    pub fact: usize,
+    /// The claim.
+    pub evidence: Evidence,
+    /// What was decided and why.
+    pub decision: Decision,
+}
+
+/// Keeps the decisions about some facts (all when `facts` is `None`), in the order
+/// they were made: fact by fact, sentence by sentence.
+#[derive(Clone, Debug, Default)]
+pub struct Decisions {
+    /// The facts wanted, by index; `None` for all.
+    pub facts: Option<Vec<usize>>,
+    /// The decisions kept.
+    pub kept: Vec<Traced>,
+}
+
+impl Trace for Decisions {
+    fn wants(&self, fact: usize) -> bool {
+        self.facts.as_ref().is_none_or(|f| f.contains(&fact))
+    }
+    fn record(&mut self, fact: usize, claim: &Evidence, decision: Decision) {
+        self.kept.push(Traced { fact, evidence: claim.clone(), decision });
+    }
+}
+
+/// [`select`], telling `trace` what it decided about every claim of every sentence,
+/// for each fact it wants.
+pub fn select_traced<T: Trace>(
+    rules: &RuleSet,
+    hits: &[Hits],
+    sentences: &[Sentence],
+    claims: &[Evidence],
+    trace: &mut T,
+) -> Vec<Selected> {
     if rules.facts.is_empty() || claims.is_empty() || hits.len() != sentences.len() {
         return Vec::new();
     }
@@ -52,30 +178,70 @@ pub fn select(rules: &RuleSet, hits: &[Hits], sentences: &[Sentence], claims: &[
 
     let mut selected = Vec::new();
     for (fact_index, fact) in rules.facts.values().enumerate() {
+        let tracing = trace.wants(fact_index);
         let required: Vec<usize> =
             fact.about.iter().filter_map(|id| entity_index.iter().position(|e| *e == id)).collect();
         let window = fact.during;
         for (s, sentence_claims) in by_sentence.iter().enumerate() {
-            let mut candidates: Vec<&Evidence> = sentence_claims.iter().copied().filter(|c| takes(fact, c)).collect();
-            if fact.claim == FactKind::Duration {
-                candidates.extend(derived[s].iter().filter(|c| takes(fact, c)));
+            let derived_here: &[Evidence] = if fact.claim == FactKind::Duration { &derived[s] } else { &[] };
+            let all = sentence_claims.iter().copied().chain(derived_here.iter());
+            let mut candidates: Vec<&Evidence> = Vec::new();
+            for claim in all {
+                match takes(fact, claim) {
+                    Ok(()) => candidates.push(claim),
+                    Err(decision) if tracing => trace.record(fact_index, claim, decision),
+                    Err(_) => {}
+                }
             }
             if candidates.is_empty() {
                 continue;
             }
+            let mut reject_all = |decision: Decision, candidates: &[&Evidence]| {
+                if tracing {
+                    for claim in candidates {
+                        trace.record(fact_index, claim, decision.clone());
+                    }
+                }
+            };
             let scope = scope_of(fact.scope, s, sentences);
             let in_scope = |f: &dyn Fn(&Hits) -> bool| scope.clone().any(|i| f(&hits[i]));
-            if !required.iter().all(|&e| in_scope(&|h: &Hits| h.mentions.iter().any(|m| m.entity == e))) {
+            if let Some(&missing) =
+                required.iter().find(|&&e| !in_scope(&|h: &Hits| h.mentions.iter().any(|m| m.entity == e)))
+            {
+                reject_all(Decision::NoEntity { entity: entity_index[missing].clone() }, &candidates);
                 continue;
             }
             if !fact.cues.is_empty() && !in_scope(&|h: &Hits| h.cues.iter().any(|&(f, _)| f == fact_index)) {
+                reject_all(Decision::NoCue, &candidates);
                 continue;
             }
             if in_scope(&|h: &Hits| h.excludes.iter().any(|&(f, _)| f == fact_index)) {
+                if tracing {
+                    let (i, span) = scope
+                        .clone()
+                        .find_map(|i| hits[i].excludes.iter().find(|&&(f, _)| f == fact_index).map(|&(_, sp)| (i, sp)))
+                        .unwrap_or((s, Span::new(0, 0)));
+                    let word = sentences[i].text.get(span.start..span.end).unwrap_or_default().to_string();
+                    let start = sentences[i].span.start;
+                    let at = Span::new(span.start + start, span.end + start);
+                    reject_all(Decision::Excluded { word, at }, &candidates);
+                }
                 continue;
             }
             if let Some(window) = &window {
-                candidates.retain(|c| fits_window(c, window) && within_window(c, window, scope.clone(), &by_sentence));
+                candidates.retain(|c| {
+                    let decision = if !fits_window(c, window) {
+                        Decision::LongerThanDuring { window: *window }
+                    } else if !within_window(c, window, scope.clone(), &by_sentence) {
+                        Decision::OutsideDuring { window: *window }
+                    } else {
+                        return true;
+                    };
+                    if tracing {
+                        trace.record(fact_index, c, decision);
+                    }
+                    false
+                });
                 if candidates.is_empty() {
                     continue;
                 }
@@ -96,9 +262,17 @@ pub fn select(rules: &RuleSet, hits: &[Hits], sentences: &[Sentence], claims: &[
             };
             let nearest = candidates.iter().min_by_key(|c| (distance(c), c.claim.span.start)).copied();
             if let Some(nearest) = nearest {
-                for claim in candidates.iter().filter(|c| c.claim.value == nearest.claim.value) {
-                    let context = context_of(claim, around(s, &scope, sentences), &by_sentence);
-                    selected.push(Selected { fact: fact_index, evidence: (*claim).clone(), context });
+                for claim in &candidates {
+                    if claim.claim.value == nearest.claim.value {
+                        if tracing {
+                            trace.record(fact_index, claim, Decision::Taken);
+                        }
+                        let context = context_of(claim, around(s, &scope, sentences), &by_sentence);
+                        selected.push(Selected { fact: fact_index, evidence: (*claim).clone(), context });
+                    } else if tracing {
+                        let decision = Decision::Nearer { text: nearest.claim.text.clone(), at: nearest.claim.span };
+                        trace.record(fact_index, claim, decision);
+                    }
                 }
             }
         }
@@ -106,28 +280,29 @@ pub fn select(rules: &RuleSet, hits: &[Hits], sentences: &[Sentence], claims: &[
     selected
 }
 
-/// Whether a claim is of a kind and what a fact asks for, and comparable at all.
-fn takes(fact: &Fact, claim: &Evidence) -> bool {
+/// Whether a claim is of the kind and of what a fact asks for, and comparable at all;
+/// if not, why not.
+fn takes(fact: &Fact, claim: &Evidence) -> Result<(), Decision> {
     if claim.claim.kind != fact.claim.claim_kind() && !(fact.claim == FactKind::DateRange && is_period(claim)) {
-        return false;
+        return Err(Decision::KindDiffers);
     }
     if matches!(claim.claim.value.extent(), None | Some(Extent::Vague)) {
-        return false;
+        return Err(Decision::Vague);
     }
     if !fact.counted.is_empty() {
         // An age counts its person and has the unit `years`: either may be asked for.
         let named =
             |want: &String| [&claim.claim.counted, &claim.claim.unit].into_iter().flatten().any(|c| same_noun(want, c));
         if !fact.counted.iter().any(named) {
-            return false;
+            return Err(Decision::CountedDiffers);
         }
     }
     if let Some(unit) = &fact.unit
         && claim.claim.unit.as_deref() != Some(unit.as_str())
     {
-        return false;
+        return Err(Decision::UnitDiffers);
     }
-    true
+    Ok(())
 }
 
 /// A date that names a span of months rather than a point ("the second quarter of
@@ -268,7 +443,6 @@ fn within_window(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::span::Span;
 
     const RULES: &str = "
 entities:
@@ -387,6 +561,69 @@ facts:
         ];
         let taken = run(&[s0, s1, s2], &claims);
         assert_eq!(taken, [(1, "P3D".to_string())]);
+    }
+
+    fn decisions(sentences: &[Sentence], claims: &[Evidence], fact: usize) -> Vec<(String, String)> {
+        let rules = rules();
+        let matcher = Matcher::new(&rules).unwrap();
+        let mut trace = Decisions { facts: Some(vec![fact]), kept: Vec::new() };
+        let selected = select_traced(&rules, &scan(&matcher, sentences), sentences, claims, &mut trace);
+        // Keeping decisions never changes what is selected.
+        assert_eq!(selected, select(&rules, &scan(&matcher, sentences), sentences, claims));
+        assert!(trace.kept.iter().all(|t| t.fact == fact));
+        trace.kept.into_iter().map(|t| (t.evidence.claim.text.clone(), t.decision.code().to_string())).collect()
+    }
+
+    #[test]
+    fn every_decision_is_kept_with_its_reason() {
+        let s0 = sentence(0, 0, 0, "Kim was in Beijing for two days.");
+        let s1 = sentence(1, 1, 40, "Xi was in Beijing for three days.");
+        let s2 = sentence(2, 2, 80, "Kim made a second visit of four days.");
+        let s3 = sentence(3, 3, 120, "After six days of talks, Kim began a visit of five days.");
+        let s4 = sentence(4, 4, 180, "Kim's visit, on Tuesday, lasted ten days.");
+        let claims = [
+            claim(&s0, "two days", ClaimKind::Duration, Value::Duration("P2D".parse().unwrap())),
+            claim(&s1, "three days", ClaimKind::Duration, Value::Duration("P3D".parse().unwrap())),
+            claim(&s2, "four days", ClaimKind::Duration, Value::Duration("P4D".parse().unwrap())),
+            claim(&s3, "six days", ClaimKind::Duration, Value::Duration("P6D".parse().unwrap())),
+            claim(&s3, "five days", ClaimKind::Duration, Value::Duration("P5D".parse().unwrap())),
+            claim(&s4, "Tuesday", ClaimKind::Date, Value::Date("2018-05-08".parse().unwrap())),
+            claim(&s4, "ten days", ClaimKind::Duration, Value::Duration("P10D".parse().unwrap())),
+        ];
+        let kept = decisions(&[s0, s1, s2, s3, s4], &claims, 0);
+        let expected = [
+            ("two days", "taken"),
+            ("three days", "no-entity"),
+            ("four days", "excluded"),
+            ("six days", "another-claim-nearer"),
+            ("five days", "taken"),
+            ("Tuesday", "kind-differs"),
+            ("ten days", "outside-during"),
+        ];
+        let kept: Vec<(&str, &str)> = kept.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(kept, expected);
+    }
+
+    #[test]
+    fn decisions_say_which_word_and_which_claim() {
+        let s0 = sentence(0, 0, 100, "Kim made a second visit of four days.");
+        let s1 = sentence(1, 1, 200, "After six days of talks, Kim began a visit of five days.");
+        let claims = [
+            claim(&s0, "four days", ClaimKind::Duration, Value::Duration("P4D".parse().unwrap())),
+            claim(&s1, "six days", ClaimKind::Duration, Value::Duration("P6D".parse().unwrap())),
+            claim(&s1, "five days", ClaimKind::Duration, Value::Duration("P5D".parse().unwrap())),
+        ];
+        let rules = rules();
+        let matcher = Matcher::new(&rules).unwrap();
+        let sentences = [s0, s1];
+        let mut trace = Decisions { facts: Some(vec![0]), kept: Vec::new() };
+        select_traced(&rules, &scan(&matcher, &sentences), &sentences, &claims, &mut trace);
+        let second = 100 + "Kim made a ".len();
+        assert_eq!(
+            trace.kept[0].decision,
+            Decision::Excluded { word: "second".into(), at: Span::new(second, second + 6) }
+        );
+        assert_eq!(trace.kept[1].decision, Decision::Nearer { text: "five days".into(), at: claims[2].claim.span });
     }
 
     #[test]
