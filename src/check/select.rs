@@ -215,18 +215,41 @@ pub fn select_traced<T: Trace>(
                 reject_all(Decision::NoCue, &candidates);
                 continue;
             }
-            if in_scope(&|h: &Hits| h.excludes.iter().any(|&(f, _)| f == fact_index)) {
-                if tracing {
-                    let (i, span) = scope
-                        .clone()
-                        .find_map(|i| hits[i].excludes.iter().find(|&&(f, _)| f == fact_index).map(|&(_, sp)| (i, sp)))
-                        .unwrap_or((s, Span::new(0, 0)));
-                    let word = sentences[i].text.get(span.start..span.end).unwrap_or_default().to_string();
-                    let start = sentences[i].span.start;
-                    let at = Span::new(span.start + start, span.end + start);
-                    reject_all(Decision::Excluded { word, at }, &candidates);
+            let sentence = &sentences[s];
+            let cues_here: Vec<Span> = hits[s].cues.iter().filter(|&&(f, _)| f == fact_index).map(|&(_, sp)| sp).collect();
+            let clauses = Clauses::of(&sentence.text, sentence_claims.iter().map(|c| within(sentence, c)));
+            if cues_here.is_empty() {
+                // The cue stands in another sentence of the scope: an exclusion anywhere
+                // in the scope may be what that sentence speaks of.
+                if let Some((i, span)) = scope
+                    .clone()
+                    .find_map(|i| hits[i].excludes.iter().find(|&&(f, _)| f == fact_index).map(|&(_, sp)| (i, sp)))
+                {
+                    if tracing {
+                        reject_all(excluded(&sentences[i], span), &candidates);
+                    }
+                    continue;
                 }
-                continue;
+            } else {
+                let excludes: Vec<Span> =
+                    hits[s].excludes.iter().filter(|&&(f, _)| f == fact_index).map(|&(_, sp)| sp).collect();
+                let places: Vec<Span> = candidates.iter().map(|c| within(sentence, c)).collect();
+                let mut place = places.iter();
+                candidates.retain(|c| {
+                    let at = *place.next().unwrap_or(&Span::new(0, 0));
+                    match excludes.iter().find(|e| clauses.excludes(&sentence.text, at, **e, &cues_here, &places)) {
+                        Some(&e) => {
+                            if tracing {
+                                trace.record(fact_index, c, excluded(sentence, e));
+                            }
+                            false
+                        }
+                        None => true,
+                    }
+                });
+                if candidates.is_empty() {
+                    continue;
+                }
             }
             if let Some(window) = &window {
                 candidates.retain(|c| {
@@ -246,21 +269,16 @@ pub fn select_traced<T: Trace>(
                     continue;
                 }
             }
-            let sentence_start = sentences[s].span.start;
-            let cue_at: Vec<usize> = hits[s]
-                .cues
-                .iter()
-                .filter(|&&(f, _)| f == fact_index)
-                .map(|(_, span)| span.start + sentence_start)
-                .collect();
-            let distance = |c: &Evidence| {
-                cue_at
-                    .iter()
-                    .map(|&at| at.abs_diff(c.claim.span.start))
-                    .min()
-                    .unwrap_or(c.claim.span.start - sentence_start.min(c.claim.span.start))
+            // The claim the cue governs: one in a cue's clause if any, the nearest to a
+            // cue (by the words between them), the earlier on a tie; with no cue in the
+            // sentence, the first.
+            let rank = |c: &&Evidence| {
+                let at = within(sentence, c);
+                let governed = cues_here.iter().any(|cue| clauses.index(cue.start) == clauses.index(at.start));
+                let gap = cues_here.iter().map(|cue| gap(at, *cue)).min().unwrap_or(at.start);
+                (!governed, gap, c.claim.span.start)
             };
-            let nearest = candidates.iter().min_by_key(|c| (distance(c), c.claim.span.start)).copied();
+            let nearest = candidates.iter().copied().min_by_key(rank);
             if let Some(nearest) = nearest {
                 for claim in &candidates {
                     if claim.claim.value == nearest.claim.value {
@@ -278,6 +296,131 @@ pub fn select_traced<T: Trace>(
         }
     }
     selected
+}
+
+/// The decision for an exclusion found at `span` of `sentence`.
+fn excluded(sentence: &Sentence, span: Span) -> Decision {
+    let word = sentence.text.get(span.start..span.end).unwrap_or_default().to_string();
+    Decision::Excluded { word, at: Span::new(span.start + sentence.span.start, span.end + sentence.span.start) }
+}
+
+/// Where a claim stands in its sentence's text (its span is in the file, which markup
+/// or decoded references may shift): at its offset when the text is there, else at
+/// the nearest place where its text is.
+fn within(sentence: &Sentence, claim: &Evidence) -> Span {
+    let text = &sentence.text;
+    let written = claim.claim.text.as_str();
+    let guess = claim.claim.span.start.saturating_sub(sentence.span.start).min(text.len());
+    if text.get(guess..).is_some_and(|t| t.starts_with(written)) || written.is_empty() {
+        return Span::new(guess, (guess + written.len()).min(text.len()));
+    }
+    match text.match_indices(written).map(|(i, _)| i).min_by_key(|i| i.abs_diff(guess)) {
+        Some(i) => Span::new(i, i + written.len()),
+        None => Span::new(guess, (guess + claim.claim.span.end - claim.claim.span.start).min(text.len())),
+    }
+}
+
+/// How far apart two spans of a sentence are: the bytes between them, 0 when they touch
+/// or overlap.
+fn gap(a: Span, b: Span) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else if b.end <= a.start {
+        a.start - b.end
+    } else {
+        0
+    }
+}
+
+/// Words that open a new clause: coordinating and subordinating conjunctions and
+/// relative pronouns.
+const CLAUSE_WORDS: &[&str] =
+    &["and", "but", "or", "while", "whereas", "although", "though", "because", "when", "which", "who", "whose", "where"];
+
+/// How many words before and after a claim or a cue belong to its phrase ("a second
+/// 7.5 magnitude", "five-hour climb", "1,200 km from Perth", "second visit", "visit to
+/// Dalian").
+const BEFORE_WORDS: usize = 2;
+/// See [`BEFORE_WORDS`].
+const AFTER_WORDS: usize = 3;
+
+/// The clauses of one sentence, as the places where one ends and the next begins: a
+/// comma, semicolon, colon, dash, parenthesis or bracket, or a word of
+/// [`CLAUSE_WORDS`], none of them inside a claim ("March 26, 2024", "between 20 and
+/// 25", "1,200", "1:35").
+#[derive(Debug)]
+struct Clauses {
+    breaks: Vec<usize>,
+}
+
+impl Clauses {
+    fn of(text: &str, claims: impl Iterator<Item = Span>) -> Clauses {
+        let claims: Vec<Span> = claims.collect();
+        let inside = |at: usize| claims.iter().any(|c| c.start < at && at < c.end);
+        let bytes = text.as_bytes();
+        let digit = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_digit);
+        let mut breaks = Vec::new();
+        for (i, ch) in text.char_indices() {
+            let is_break = match ch {
+                ';' | '(' | ')' | '[' | ']' | '\u{2014}' | '\u{2013}' => true,
+                ',' | ':' => !(digit(i.checked_sub(1)) && digit(Some(i + 1))),
+                '-' => i > 0 && bytes.get(i - 1) == Some(&b' ') && bytes.get(i + 1) == Some(&b' '),
+                _ => false,
+            };
+            if is_break && !inside(i) {
+                breaks.push(i);
+            }
+        }
+        for (i, word) in words(text) {
+            if CLAUSE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) && !inside(i) {
+                breaks.push(i);
+            }
+        }
+        breaks.sort_unstable();
+        Clauses { breaks }
+    }
+
+    /// Which clause the byte at `at` stands in.
+    fn index(&self, at: usize) -> usize {
+        self.breaks.partition_point(|&b| b <= at)
+    }
+
+    /// Whether an exclusion at `exclude` governs the claim at `claim` (`others`: the
+    /// sentence's other candidates): it stands in the claim's phrase; or, unless it stands
+    /// in another candidate's phrase, in the claim's clause when the claim is alone there,
+    /// when no cue is there, or beside the cue there; or beside a cue of another clause
+    /// when none is in the claim's.
+    fn excludes(&self, text: &str, claim: Span, exclude: Span, cues: &[Span], others: &[Span]) -> bool {
+        let words: Vec<(usize, &str)> = words(text).collect();
+        let word_at = |at: usize| words.partition_point(|&(i, _)| i < at);
+        let excluded = word_at(exclude.start);
+        let near = |span: &Span| excluded + BEFORE_WORDS >= word_at(span.start) && excluded < word_at(span.end) + AFTER_WORDS;
+        if near(&claim) {
+            return true;
+        }
+        let others: Vec<&Span> = others.iter().filter(|o| o.start != claim.start).collect();
+        if others.iter().any(|o| near(o)) {
+            return false;
+        }
+        let clause = self.index(claim.start);
+        let alone = others.iter().all(|o| self.index(o.start) != clause);
+        let same_clause = self.index(exclude.start) == clause;
+        let beside_cue = cues.iter().any(|cue| self.index(cue.start) == self.index(exclude.start) && near(cue));
+        let cued = cues.iter().any(|cue| self.index(cue.start) == clause);
+        if same_clause {
+            alone || !cued || beside_cue
+        } else {
+            beside_cue && !cued
+        }
+    }
+}
+
+/// The words of a text (runs of letters, digits, apostrophes and hyphens) and where
+/// each starts.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
 /// Whether a claim is of the kind and of what a fact asks for, and comparable at all;
@@ -624,6 +767,125 @@ facts:
             Decision::Excluded { word: "second".into(), at: Span::new(second, second + 6) }
         );
         assert_eq!(trace.kept[1].decision, Decision::Nearer { text: "five days".into(), at: claims[2].claim.span });
+    }
+
+    const CLAUSE_RULES: &str = "
+facts:
+  climb-time:
+    claim: duration
+    cues: [into]
+    exclude: [climb]
+  ship-length:
+    claim: quantity
+    unit: m
+    cues: [long, ship]
+  crew:
+    claim: number
+    counted: [crew]
+    cues: [crew]
+  wreck-distance:
+    claim: quantity
+    unit: m
+    cues: [lies]
+    exclude: [Perth]
+";
+
+    /// The values each fact takes from one sentence, given its claims as (text, kind,
+    /// value), in the order of the rules' ids.
+    fn clause_run(text: &str, claims: &[(&str, ClaimKind, Value)]) -> Vec<(String, String)> {
+        let mut rules = RuleSet::default();
+        rules.add(std::path::Path::new("c.yaml"), CLAUSE_RULES).unwrap();
+        let matcher = Matcher::new(&rules).unwrap();
+        let s0 = sentence(0, 0, 0, text);
+        let claims: Vec<Evidence> = claims
+            .iter()
+            .map(|(needle, kind, value)| {
+                let mut c = claim(&s0, needle, *kind, value.clone());
+                if *kind == ClaimKind::Quantity {
+                    c.claim.unit = Some("m".into());
+                }
+                if *kind == ClaimKind::Number {
+                    c.claim.counted = Some("crew".into());
+                }
+                c
+            })
+            .collect();
+        let ids: Vec<&String> = rules.facts.keys().collect();
+        let sentences = [s0];
+        select(&rules, &scan(&matcher, &sentences), &sentences, &claims)
+            .into_iter()
+            .map(|s| (ids[s.fact].clone(), s.evidence.claim.text))
+            .collect()
+    }
+
+    fn metres(n: f64) -> Value {
+        Value::Quantity { amount: n, unit: "m".into() }
+    }
+
+    #[test]
+    fn the_claim_the_cue_governs_in_its_clause() {
+        let hours = |n: &str| Value::Duration(n.parse().unwrap());
+        let taken = clause_run(
+            "The team was three hours into its five-hour climb when the storm broke.",
+            &[("three hours", ClaimKind::Duration, hours("PT3H")), ("five-hour", ClaimKind::Duration, hours("PT5H"))],
+        );
+        assert_eq!(taken, [("climb-time".to_string(), "three hours".to_string())]);
+
+        let taken = clause_run(
+            "Tugs pulled at the 400-metre ship, 59 metres wide, all night.",
+            &[("400-metre", ClaimKind::Quantity, metres(400.0)), ("59 metres", ClaimKind::Quantity, metres(59.0))],
+        );
+        assert_eq!(taken, [("ship-length".to_string(), "400-metre".to_string())]);
+
+        let taken = clause_run(
+            "The carrier is over 400 meters long and about 30 meters wide.",
+            &[("400 meters", ClaimKind::Quantity, metres(400.0)), ("30 meters", ClaimKind::Quantity, metres(30.0))],
+        );
+        assert_eq!(taken, [("ship-length".to_string(), "400 meters".to_string())]);
+
+        let number = |n: f64| Value::Number(n);
+        let taken = clause_run(
+            "Rescuers reached 20 of its 25 crew by noon.",
+            &[("20", ClaimKind::Number, number(20.0)), ("25", ClaimKind::Number, number(25.0))],
+        );
+        assert_eq!(taken, [("crew".to_string(), "25".to_string())]);
+    }
+
+    #[test]
+    fn an_exclusion_governs_its_own_clause_or_phrase_only() {
+        // `Perth` stands in another clause: the distance is kept.
+        let taken = clause_run(
+            "The wreck lies 300 km north of Darwin, officials told reporters in Perth.",
+            &[("300 km", ClaimKind::Quantity, metres(300_000.0))],
+        );
+        assert_eq!(taken, [("wreck-distance".to_string(), "300 km".to_string())]);
+        // In the claim's phrase it excludes it, and the cue then takes the other.
+        let taken = clause_run(
+            "The wreck lies 300 km off the coast and 1,200 km from Perth.",
+            &[("300 km", ClaimKind::Quantity, metres(300_000.0)), ("1,200 km", ClaimKind::Quantity, metres(1_200_000.0))],
+        );
+        assert_eq!(taken, [("wreck-distance".to_string(), "300 km".to_string())]);
+        let taken = clause_run(
+            "The wreck lies 1,200 km from Perth.",
+            &[("1,200 km", ClaimKind::Quantity, metres(1_200_000.0))],
+        );
+        assert_eq!(taken, []);
+    }
+
+    #[test]
+    fn clauses_break_at_punctuation_and_conjunctions_not_inside_claims() {
+        let text = "On March 26, 2024, the ship, 300 m long (984 ft), hit the span and it fell; 1,200 died.";
+        let date = text.find("March 26, 2024").unwrap();
+        let clauses = Clauses::of(text, [Span::new(date, date + "March 26, 2024".len())].into_iter());
+        let at = |needle: &str| clauses.index(text.find(needle).unwrap());
+        assert_eq!(at("March"), at("2024"));
+        assert_ne!(at("2024"), at("the ship"));
+        assert_ne!(at("the ship"), at("300 m"));
+        assert_eq!(at("300 m"), at("long"));
+        assert_ne!(at("long"), at("984 ft"));
+        assert_ne!(at("hit"), at("it fell"));
+        assert_ne!(at("it fell"), at("1,200"));
+        assert_eq!(at("1,200"), at("died"));
     }
 
     #[test]
