@@ -13,7 +13,7 @@ pub mod select;
 
 use rayon::prelude::*;
 
-pub use compare::{compare, compare_in_context};
+pub use compare::{Pair, Standing, compare, compare_in_context, pair, standing};
 pub use evidence::{Derivation, Evidence, Finding, FindingKind, Place};
 pub use select::{Decision, Decisions, Selected, Trace, Traced, scan, select, select_traced};
 

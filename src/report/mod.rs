@@ -165,7 +165,7 @@ pub fn render(report: &Report, format: Format, color: bool) -> String {
 /// so the claim is found by its text: the first exact occurrence, else the first one
 /// ignoring ASCII case, else the whole sentence. The range always lies on char
 /// boundaries.
-pub(crate) fn claim_range(evidence: &Evidence) -> Range<usize> {
+pub fn claim_range(evidence: &Evidence) -> Range<usize> {
     let sentence = evidence.place.sentence.as_ref();
     let text = evidence.claim.text.as_str();
     let whole = 0..sentence.len();
@@ -185,7 +185,7 @@ pub(crate) fn claim_range(evidence: &Evidence) -> Range<usize> {
 
 /// The claim's normalized value as a label: `P2D (2 days)`, or `2018-03-25/2018-03-28
 /// → P4D` for a duration derived from a range.
-pub(crate) fn value_label(evidence: &Evidence) -> String {
+pub fn value_label(evidence: &Evidence) -> String {
     let value = evidence.claim.value.to_string();
     let words = describe(&evidence.claim.value);
     let mut label = if words == value { value } else { format!("{value} ({words})") };
