@@ -216,7 +216,8 @@ pub fn select_traced<T: Trace>(
                 continue;
             }
             let sentence = &sentences[s];
-            let cues_here: Vec<Span> = hits[s].cues.iter().filter(|&&(f, _)| f == fact_index).map(|&(_, sp)| sp).collect();
+            let cues_here: Vec<Span> =
+                hits[s].cues.iter().filter(|&&(f, _)| f == fact_index).map(|&(_, sp)| sp).collect();
             let clauses = Clauses::of(&sentence.text, sentence_claims.iter().map(|c| within(sentence, c)));
             if cues_here.is_empty() {
                 // The cue stands in another sentence of the scope: an exclusion anywhere
@@ -334,8 +335,9 @@ fn gap(a: Span, b: Span) -> usize {
 
 /// Words that open a new clause: coordinating and subordinating conjunctions and
 /// relative pronouns.
-const CLAUSE_WORDS: &[&str] =
-    &["and", "but", "or", "while", "whereas", "although", "though", "because", "when", "which", "who", "whose", "where"];
+const CLAUSE_WORDS: &[&str] = &[
+    "and", "but", "or", "while", "whereas", "although", "though", "because", "when", "which", "who", "whose", "where",
+];
 
 /// How many words before and after a claim or a cue belong to its phrase ("a second
 /// 7.5 magnitude", "five-hour climb", "1,200 km from Perth", "second visit", "visit to
@@ -394,7 +396,8 @@ impl Clauses {
         let words: Vec<(usize, &str)> = words(text).collect();
         let word_at = |at: usize| words.partition_point(|&(i, _)| i < at);
         let excluded = word_at(exclude.start);
-        let near = |span: &Span| excluded + BEFORE_WORDS >= word_at(span.start) && excluded < word_at(span.end) + AFTER_WORDS;
+        let near =
+            |span: &Span| excluded + BEFORE_WORDS >= word_at(span.start) && excluded < word_at(span.end) + AFTER_WORDS;
         if near(&claim) {
             return true;
         }
@@ -407,11 +410,7 @@ impl Clauses {
         let same_clause = self.index(exclude.start) == clause;
         let beside_cue = cues.iter().any(|cue| self.index(cue.start) == self.index(exclude.start) && near(cue));
         let cued = cues.iter().any(|cue| self.index(cue.start) == clause);
-        if same_clause {
-            alone || !cued || beside_cue
-        } else {
-            beside_cue && !cued
-        }
+        if same_clause { alone || !cued || beside_cue } else { beside_cue && !cued }
     }
 }
 
@@ -434,8 +433,10 @@ fn takes(fact: &Fact, claim: &Evidence) -> Result<(), Decision> {
     }
     if !fact.counted.is_empty() {
         // An age counts its person and has the unit `years`: either may be asked for.
-        let named =
-            |want: &String| [&claim.claim.counted, &claim.claim.unit].into_iter().flatten().any(|c| same_noun(want, c));
+        let named = |want: &String| {
+            [&claim.claim.counted, &claim.claim.unit].into_iter().flatten().any(|c| same_noun(want, c))
+                || counted_as_written(claim).is_some_and(|written| same_noun(want, &written))
+        };
         if !fact.counted.iter().any(named) {
             return Err(Decision::CountedDiffers);
         }
@@ -447,6 +448,28 @@ fn takes(fact: &Fact, claim: &Evidence) -> Result<(), Decision> {
     }
     Ok(())
 }
+
+/// What a number counts as the sentence writes it, from the number to its counted noun:
+/// "22 Indian crew members" counts "Indian crew members" where the extractor keeps the
+/// head noun, "members", so a fact that counts `crew members` takes it.
+fn counted_as_written(claim: &Evidence) -> Option<String> {
+    let counted = claim.claim.counted.as_deref()?.split_whitespace().last()?.to_lowercase();
+    let sentence = claim.place.sentence.as_ref();
+    let at = sentence.find(claim.claim.text.as_str())? + claim.claim.text.len();
+    let after = sentence[at..].split([',', ';', ':', '(', ')', '.']).next()?;
+    let mut words = Vec::new();
+    for word in after.split_whitespace().take(COUNTED_WORDS) {
+        words.push(word);
+        if word.to_lowercase() == counted {
+            return Some(words.join(" "));
+        }
+    }
+    None
+}
+
+/// How many words may stand between a number and its counted noun ("22 Indian crew
+/// members").
+const COUNTED_WORDS: usize = 4;
 
 /// A date that names a span of months rather than a point ("the second quarter of
 /// 2026", "next summer", "the first half"): a range in all but form, so `date-range`
@@ -862,7 +885,10 @@ facts:
         // In the claim's phrase it excludes it, and the cue then takes the other.
         let taken = clause_run(
             "The wreck lies 300 km off the coast and 1,200 km from Perth.",
-            &[("300 km", ClaimKind::Quantity, metres(300_000.0)), ("1,200 km", ClaimKind::Quantity, metres(1_200_000.0))],
+            &[
+                ("300 km", ClaimKind::Quantity, metres(300_000.0)),
+                ("1,200 km", ClaimKind::Quantity, metres(1_200_000.0)),
+            ],
         );
         assert_eq!(taken, [("wreck-distance".to_string(), "300 km".to_string())]);
         let taken = clause_run(
@@ -897,5 +923,17 @@ facts:
         assert!(same_noun("soldier", "Soldiers"));
         assert!(same_noun("boxes", "box"));
         assert!(!same_noun("soldiers", "sailors"));
+    }
+
+    #[test]
+    fn a_counted_noun_is_read_as_written_after_the_number() {
+        let s0 = sentence(0, 0, 0, "Officials said 22 Indian crew members and two pilots were safe.");
+        let mut crew = claim(&s0, "22", ClaimKind::Number, Value::Number(22.0));
+        crew.claim.counted = Some("members".into());
+        assert_eq!(counted_as_written(&crew).as_deref(), Some("Indian crew members"));
+        let mut pilots = claim(&s0, "two", ClaimKind::Number, Value::Number(2.0));
+        pilots.claim.counted = Some("pilots".into());
+        assert_eq!(counted_as_written(&pilots).as_deref(), Some("pilots"));
+        assert!(same_noun("crew members", "Indian crew members"));
     }
 }
