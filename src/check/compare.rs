@@ -300,15 +300,10 @@ pub fn pair(fact: &Fact, a: &Evidence, b: &Evidence) -> Pair {
     let both = agrees(&x, &y, fact.tolerance) || agrees(&y, &x, fact.tolerance);
     let comparable = agree(&x.extent, &y.extent).is_some();
     let shown = |c: &Compared| match c.interval() {
-        Some(i) if i.lo == i.hi => format!("{}", i.lo),
-        Some(i) => format!("[{}, {}]", i.lo, i.hi),
+        Some(i) if i.lo == i.hi => on_scale(i.lo, i.scale),
+        Some(i) => format!("[{}, {}]", on_scale(i.lo, i.scale), on_scale(i.hi, i.scale)),
         None => "an unanchored pattern".to_string(),
     };
-    let scale = x.interval().map_or("", |i| match i.scale {
-        Scale::Days => " (days since 1970)",
-        Scale::Seconds => " (seconds)",
-        Scale::Plain => "",
-    });
     let tolerance = match fact.tolerance {
         Some(Tolerance::Percent(p)) => format!(", tolerance {p}%"),
         Some(Tolerance::Absolute(a)) => format!(", tolerance {a}"),
@@ -322,7 +317,7 @@ pub fn pair(fact: &Fact, a: &Evidence, b: &Evidence) -> Pair {
     } else {
         "do not overlap: they conflict"
     };
-    let mut why = format!("{} and {}{scale}{tolerance} {verdict}", shown(&x), shown(&y));
+    let mut why = format!("{} and {}{tolerance} {verdict}", shown(&x), shown(&y));
     if both && comparable && (x.hedge() != Hedge::Exact || y.hedge() != Hedge::Exact) {
         why.push_str("; a bound or \"about\" is judged against the exact values, never glues two of them");
     }
@@ -336,6 +331,17 @@ pub fn pair(fact: &Fact, a: &Evidence, b: &Evidence) -> Pair {
         why.push_str("; the fact is evolving: a later, larger value is an update, not a conflict");
     }
     Pair { agree: comparable.then_some(both), why }
+}
+
+/// A point of an extent as a reader writes it: a date, a length of time, a number.
+fn on_scale(at: f64, scale: Scale) -> String {
+    match scale {
+        Scale::Days => crate::value::date_of_day(at).map_or_else(|| at.to_string(), |d| d.to_string()),
+        Scale::Seconds if at % 86_400.0 == 0.0 => format!("{} d", at / 86_400.0),
+        Scale::Seconds if at % 3_600.0 == 0.0 => format!("{} h", at / 3_600.0),
+        Scale::Seconds => format!("{at} s"),
+        Scale::Plain => format!("{at}"),
+    }
 }
 
 /// Whether `wide` says markedly less than `narrow`: at least twice as wide, on the
