@@ -217,7 +217,7 @@ struct Partition {
 }
 
 fn partition(fact: &Fact, claims: &[Compared]) -> Partition {
-    let support = support(&claims, fact.tolerance);
+    let support = support(claims, fact.tolerance);
     // Only the most definite claims may stand as the consensus: a bound agrees with
     // every value on its open side, so as the consensus it would glue 31 m and 34 m.
     let definite = claims.iter().map(Compared::hedge).min().unwrap_or(Hedge::Exact);

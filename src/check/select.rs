@@ -324,13 +324,7 @@ fn within(sentence: &Sentence, claim: &Evidence) -> Span {
 /// How far apart two spans of a sentence are: the bytes between them, 0 when they touch
 /// or overlap.
 fn gap(a: Span, b: Span) -> usize {
-    if a.end <= b.start {
-        b.start - a.end
-    } else if b.end <= a.start {
-        a.start - b.end
-    } else {
-        0
-    }
+    if a.end <= b.start { b.start - a.end } else { a.start.saturating_sub(b.end) }
 }
 
 /// Words that open a new clause: coordinating and subordinating conjunctions and

@@ -335,6 +335,9 @@ fn same_file(source: &str, file: &Path) -> bool {
     source == named || source.ends_with(&format!("/{named}")) || named.ends_with(&format!("/{source}"))
 }
 
+/// A fact's decision about one claim: the fact's id, the decision's code, the reason.
+type FactDecision<'a> = (&'a str, String, String);
+
 fn explain_line(
     rules: &RuleSet,
     file: &Path,
@@ -367,7 +370,7 @@ fn explain_line(
         }
     }
     claims.sort_by_key(|e| (e.claim.span.start, e.claim.span.end));
-    let per_claim: Vec<(&Evidence, Vec<(&str, String, String)>)> = claims
+    let per_claim: Vec<(&Evidence, Vec<FactDecision>)> = claims
         .iter()
         .map(|e| {
             let decisions = on_line
