@@ -18,7 +18,7 @@ use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::check::{self, Evidence, Selected};
+use crate::check::{self, Decisions, Evidence, Finding, Selected, Trace, Traced};
 use crate::extract::names::{self, NamedEntity, Spellings};
 use crate::extract::{self, Claim, Context};
 use crate::report::{Report, SourceSummary};
@@ -226,6 +226,11 @@ pub fn analyze(
 
 /// Segments and extracts a source already read.
 pub fn analyze_source(source: &Source, checker: &Checker) -> Analysis {
+    analyze_source_traced(source, checker, &mut ())
+}
+
+/// [`analyze_source`], telling `trace` what selection decided.
+pub fn analyze_source_traced<T: Trace>(source: &Source, checker: &Checker, trace: &mut T) -> Analysis {
     let sentences = segment::sentences(source);
     let index = LineIndex::new(&source.text);
     let claims = claims_of(source, &index, &sentences);
@@ -238,7 +243,7 @@ pub fn analyze_source(source: &Source, checker: &Checker) -> Analysis {
         check::scan(&checker.matcher, &sentences)
     };
     let mut names = names_of(source, &index, &sentences, &checker.spellings);
-    let mut selected = check::select(&checker.rules, &hits, &sentences, &claims);
+    let mut selected = check::select_traced(&checker.rules, &hits, &sentences, &claims, trace);
     let mut cued: Vec<usize> = hits.iter().flat_map(|h| h.cues.iter().map(|&(fact, _)| fact)).collect();
     cued.sort_unstable();
     cued.dedup();
@@ -752,4 +757,56 @@ fn reduce_judged(
         report.warnings.push(format!("{suppressed} claim(s) silenced by factlint-disable comments"));
     }
     (report, unused)
+}
+
+/// What `factlint explain` shows: the same map and reduce as [`run`], with selection's
+/// decisions kept.
+#[derive(Clone, Debug)]
+pub struct Explanation {
+    /// Every decision selection made about the facts asked for, source by source in
+    /// path order, then fact by fact and sentence by sentence.
+    pub decisions: Vec<Traced>,
+    /// The claims taken, with the dates around them, for comparing.
+    pub selected: Vec<Selected>,
+    /// The findings of those facts, as `check` reports them.
+    pub findings: Vec<Finding>,
+    /// The sources read.
+    pub sources: Vec<SourceSummary>,
+    /// The sources that could not be read.
+    pub failures: Vec<SourceFailure>,
+}
+
+/// Runs the pipeline over `paths` keeping selection's decisions about `facts` (indices
+/// in id order; all when `None`).
+pub fn explain(paths: &[PathBuf], checker: &Checker, options: &RunOptions, facts: Option<Vec<usize>>) -> Explanation {
+    let discovered = source::discover_with(paths, options.ignore_files);
+    let (analyses, failures) = map_sources(discovered, options, |read| {
+        read.map(|source| {
+            let mut trace = Decisions { facts: facts.clone(), kept: Vec::new() };
+            let analysis = analyze_source_traced(&source, checker, &mut trace);
+            (analysis, trace.kept)
+        })
+    });
+    let mut explanation = Explanation {
+        decisions: Vec::new(),
+        selected: Vec::new(),
+        findings: Vec::new(),
+        sources: Vec::new(),
+        failures,
+    };
+    for (analysis, decisions) in analyses {
+        explanation.sources.push(analysis.summary);
+        explanation.decisions.extend(decisions);
+        explanation
+            .selected
+            .extend(analysis.selected.into_iter().filter(|s| facts.as_ref().is_none_or(|f| f.contains(&s.fact))));
+    }
+    let ids: Vec<&String> = checker.rules.facts.keys().collect();
+    explanation.findings = check::check(&checker.rules, explanation.selected.clone())
+        .into_iter()
+        .filter(|f| {
+            facts.as_ref().is_none_or(|wanted| wanted.iter().any(|&i| ids.get(i).is_some_and(|id| **id == f.id)))
+        })
+        .collect();
+    explanation
 }

@@ -234,33 +234,7 @@ fn compare_one_event(id: &str, fact: &Fact, claims: Vec<Compared>, learnt: Optio
     if fact.evolving {
         return evolving(id, fact, claims);
     }
-    let support = support(&claims, fact.tolerance);
-    // Only the most definite claims may stand as the consensus: a bound agrees with
-    // every value on its open side, so as the consensus it would glue 31 m and 34 m.
-    let definite = claims.iter().map(Compared::hedge).min().unwrap_or(Hedge::Exact);
-    let consensus = (0..claims.len())
-        .filter(|&i| claims[i].hedge() == definite)
-        .min_by(|&a, &b| {
-            support[b].cmp(&support[a]).then(claims[a].width().total_cmp(&claims[b].width())).then(a.cmp(&b))
-        })
-        .unwrap_or(0);
-    let (agreeing, mut outliers): (Vec<usize>, Vec<usize>) = (0..claims.len()).partition(|&i| {
-        agrees(&claims[consensus], &claims[i], fact.tolerance) || agrees(&claims[i], &claims[consensus], fact.tolerance)
-    });
-    let event = agreeing.iter().filter_map(|&i| claims[i].context).reduce(|a, b| Interval {
-        lo: a.lo.min(b.lo),
-        hi: a.hi.max(b.hi),
-        scale: Scale::Days,
-    });
-    let mut far: Vec<usize> = Vec::new();
-    if let Some(event) = event {
-        let near = event.widen(&Tolerance::Absolute(SAME_EVENT_DAYS));
-        let (kept, dropped): (Vec<usize>, Vec<usize>) =
-            outliers.iter().partition(|&&i| claims[i].context.is_none_or(|c| c.overlaps(&near)));
-        outliers = kept;
-        far = dropped;
-    }
-
+    let Partition { consensus, definite, agreeing, outliers, apart: far, event } = partition(fact, &claims);
     let mut findings = Vec::new();
     // With `during` the rules have said which claims belong, and an outlier dated
     // apart inside the window is left out as before; without it, the checker's own
@@ -363,6 +337,155 @@ fn compare_one_event(id: &str, fact: &Fact, claims: Vec<Compared>, learnt: Optio
         }
     }
     findings
+}
+
+/// How the claims of a fact split: the consensus, the claims that agree with it, the
+/// outliers, and the outliers set apart as another event (indices into the sorted
+/// claims).
+struct Partition {
+    consensus: usize,
+    definite: Hedge,
+    agreeing: Vec<usize>,
+    outliers: Vec<usize>,
+    apart: Vec<usize>,
+    event: Option<Interval>,
+}
+
+fn partition(fact: &Fact, claims: &[Compared]) -> Partition {
+    let support = support(claims, fact.tolerance);
+    // Only the most definite claims may stand as the consensus: a bound agrees with
+    // every value on its open side, so as the consensus it would glue 31 m and 34 m.
+    let definite = claims.iter().map(Compared::hedge).min().unwrap_or(Hedge::Exact);
+    let consensus = (0..claims.len())
+        .filter(|&i| claims[i].hedge() == definite)
+        .min_by(|&a, &b| {
+            support[b].cmp(&support[a]).then(claims[a].width().total_cmp(&claims[b].width())).then(a.cmp(&b))
+        })
+        .unwrap_or(0);
+    let (agreeing, outliers): (Vec<usize>, Vec<usize>) = (0..claims.len()).partition(|&i| {
+        agrees(&claims[consensus], &claims[i], fact.tolerance) || agrees(&claims[i], &claims[consensus], fact.tolerance)
+    });
+    let event = agreeing.iter().filter_map(|&i| claims[i].context).reduce(|a, b| Interval {
+        lo: a.lo.min(b.lo),
+        hi: a.hi.max(b.hi),
+        scale: Scale::Days,
+    });
+    let (outliers, apart) = match event {
+        Some(event) => {
+            let near = event.widen(&Tolerance::Absolute(SAME_EVENT_DAYS));
+            outliers.into_iter().partition(|&i| claims[i].context.is_none_or(|c| c.overlaps(&near)))
+        }
+        None => (outliers, Vec::new()),
+    };
+
+    Partition { consensus, definite, agreeing, outliers, apart, event }
+}
+
+/// How the claims of one fact stand, as [`compare_in_context`] sees them: what
+/// `factlint explain` shows. Empty for evolving facts, which are ordered in time
+/// rather than split around a consensus.
+#[derive(Clone, Debug, Default)]
+pub struct Standing {
+    /// The claim the others are judged against.
+    pub consensus: Option<Evidence>,
+    /// The claims that agree with it (the consensus among them).
+    pub agreeing: Vec<Evidence>,
+    /// The claims that do not.
+    pub outliers: Vec<Evidence>,
+    /// Outliers whose surrounding dates place them in another event: not compared.
+    pub apart: Vec<Evidence>,
+}
+
+/// The [`Standing`] of the claims of a fact.
+pub fn standing(fact: &Fact, claims: Vec<(Evidence, Option<Interval>)>) -> Standing {
+    let mut claims: Vec<Compared> = claims.into_iter().filter_map(|(e, c)| Compared::new(e, c, fact)).collect();
+    claims.sort_by(|a, b| {
+        a.evidence.sort_key().cmp(&b.evidence.sort_key()).then(a.evidence.claim.kind.cmp(&b.evidence.claim.kind))
+    });
+    if claims.is_empty() || fact.evolving {
+        return Standing::default();
+    }
+    // As `compare_in_context` does: without `during`, claims placed in another event
+    // are set apart before the rest is split.
+    let (claims, set_apart, _) =
+        if fact.during.is_some() || claims.len() < 2 { (claims, Vec::new(), None) } else { set_apart(claims) };
+    let mut apart: Vec<Evidence> = set_apart.into_iter().map(|(c, _)| c.evidence).collect();
+    if claims.is_empty() {
+        return Standing { apart, ..Standing::default() };
+    }
+    let p = partition(fact, &claims);
+    let pick = |indices: &[usize]| indices.iter().map(|&i| claims[i].evidence.clone()).collect::<Vec<_>>();
+    apart.extend(pick(&p.apart));
+    Standing {
+        consensus: Some(claims[p.consensus].evidence.clone()),
+        agreeing: pick(&p.agreeing),
+        outliers: pick(&p.outliers),
+        apart,
+    }
+}
+
+/// How two claims of a fact compare, and why: what `factlint explain` shows for a pair.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pair {
+    /// `Some(true)` when they agree, `Some(false)` when they conflict, `None` when they
+    /// cannot be compared (and so do not conflict).
+    pub agree: Option<bool>,
+    /// The extents compared (after modifiers, "about" and the tolerance), in words.
+    pub why: String,
+}
+
+/// Judges two claims of a fact as [`compare`] does: each stands for an interval, its
+/// granularity widened by its modifier; they agree when the intervals overlap, one of
+/// them widened by the fact's tolerance.
+pub fn pair(fact: &Fact, a: &Evidence, b: &Evidence) -> Pair {
+    let (Some(x), Some(y)) = (Compared::new(a.clone(), None, fact), Compared::new(b.clone(), None, fact)) else {
+        return Pair { agree: None, why: "a vague value is not compared".into() };
+    };
+    let both = agrees(&x, &y, fact.tolerance) || agrees(&y, &x, fact.tolerance);
+    let comparable = agree(&x.extent, &y.extent).is_some();
+    let shown = |c: &Compared| match c.interval() {
+        Some(i) if i.lo == i.hi => on_scale(i.lo, i.scale),
+        Some(i) => format!("[{}, {}]", on_scale(i.lo, i.scale), on_scale(i.hi, i.scale)),
+        None => "an unanchored pattern".to_string(),
+    };
+    let tolerance = match fact.tolerance {
+        Some(Tolerance::Percent(p)) => format!(", tolerance {p}%"),
+        Some(Tolerance::Absolute(a)) => format!(", tolerance {a}"),
+        Some(Tolerance::Duration(s)) => format!(", tolerance {s} s"),
+        None => String::new(),
+    };
+    let verdict = if !comparable {
+        "cannot be compared, so do not conflict"
+    } else if both {
+        "overlap: they agree"
+    } else {
+        "do not overlap: they conflict"
+    };
+    let mut why = format!("{} and {}{tolerance} {verdict}", shown(&x), shown(&y));
+    if both && comparable && (x.hedge() != Hedge::Exact || y.hedge() != Hedge::Exact) {
+        why.push_str("; a bound or \"about\" is judged against the exact values, never glues two of them");
+    }
+    if both
+        && comparable
+        && x.interval().zip(y.interval()).is_some_and(|(i, j)| is_coarser(&i, &j) || is_coarser(&j, &i))
+    {
+        why.push_str("; one is written more coarsely (granularity)");
+    }
+    if fact.evolving {
+        why.push_str("; the fact is evolving: a later, larger value is an update, not a conflict");
+    }
+    Pair { agree: comparable.then_some(both), why }
+}
+
+/// A point of an extent as a reader writes it: a date, a length of time, a number.
+fn on_scale(at: f64, scale: Scale) -> String {
+    match scale {
+        Scale::Days => crate::value::date_of_day(at).map_or_else(|| at.to_string(), |d| d.to_string()),
+        Scale::Seconds if at % 86_400.0 == 0.0 => format!("{} d", at / 86_400.0),
+        Scale::Seconds if at % 3_600.0 == 0.0 => format!("{} h", at / 3_600.0),
+        Scale::Seconds => format!("{at} s"),
+        Scale::Plain => format!("{at}"),
+    }
 }
 
 /// Whether `wide` says markedly less than `narrow`: at least twice as wide, on the

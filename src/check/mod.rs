@@ -16,9 +16,9 @@ pub mod select;
 
 use rayon::prelude::*;
 
-pub use compare::{compare, compare_in_context};
+pub use compare::{Pair, Standing, compare, compare_in_context, pair, standing};
 pub use evidence::{Derivation, DraftSide, Evidence, Finding, FindingKind, Place};
-pub use select::{Selected, scan, select};
+pub use select::{Decision, Decisions, Selected, Trace, Traced, scan, select, select_traced};
 
 use crate::rules::RuleSet;
 use crate::value::Interval;

@@ -1,12 +1,14 @@
-//! The subcommands over the library: `check`, `extract`, `segment`, `map`, `reduce`,
-//! `rules`, `init`, `manifest`. The binary's own module, not the library's API: the argument
-//! types with clap's derives and the mapping of option values onto the library's types live here.
+//! The subcommands over the library: `check`, `explain`, `extract`, `segment`, `map`,
+//! `reduce`, `rules`, `init`, `manifest`. The binary's own module, not the library's API: the
+//! argument types with clap's derives and the mapping of option values onto the library's
+//! types live here.
 //!
 //! Everything here parses options, calls the pipeline and writes output; errors are
 //! returned to `main`, which renders them once and maps them to exit codes.
 
 mod changed;
 mod check;
+mod explain;
 mod extract;
 mod init;
 mod manifest;
@@ -29,6 +31,7 @@ use factlint::rules::{MatcherError, RuleError, RuleSet};
 use factlint::source::{self, IgnoreFiles, SourceFailure};
 
 pub use check::CheckArgs;
+pub use explain::ExplainArgs;
 pub use extract::ExtractArgs;
 pub use init::InitArgs;
 pub use manifest::ManifestCommand;
@@ -51,6 +54,9 @@ pub struct Cli {
 pub enum Command {
     /// Check sources against rules and report where they disagree.
     Check(CheckArgs),
+    /// Show what the checker decided for one fact (every candidate claim, why it was
+    /// taken or not, how the claims taken compare), or for one line (FILE:LINE).
+    Explain(ExplainArgs),
     /// Print the claims found, one record each.
     Extract(ExtractArgs),
     /// Print the sentences, one a line, as the checker reads them.
@@ -135,6 +141,7 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
     let config = Config::discover(&std::env::current_dir()?)?;
     match cli.command {
         Command::Check(args) => check::run(args, &config),
+        Command::Explain(args) => explain::run(args, &config),
         Command::Extract(args) => extract::run(args, &config),
         Command::Segment(args) => segment::run(args, &config),
         Command::Map(args) => map::run(args, &config),

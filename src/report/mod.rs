@@ -176,7 +176,7 @@ pub fn render(report: &Report, format: Format, color: bool) -> String {
 /// so the claim is found by its text: the first exact occurrence, else the first one
 /// ignoring ASCII case, else the whole sentence. The range always lies on char
 /// boundaries.
-pub(crate) fn claim_range(evidence: &Evidence) -> Range<usize> {
+pub fn claim_range(evidence: &Evidence) -> Range<usize> {
     let sentence = evidence.place.sentence.as_ref();
     let text = evidence.claim.text.as_str();
     let whole = 0..sentence.len();
@@ -198,7 +198,7 @@ pub(crate) fn claim_range(evidence: &Evidence) -> Range<usize> {
 /// brackets, rounded for reading: `30 ft (9.14 m)`, `Sunday morning (2024-05-12,
 /// morning)`, `March 25-28 (2018-03-25/2018-03-28 → 4 days)`. The text alone when it
 /// already says the value (`2011`). Exact values stay in the JSON.
-pub(crate) fn value_label(evidence: &Evidence) -> String {
+pub fn value_label(evidence: &Evidence) -> String {
     let reading = value_reading(evidence);
     if evidence.claim.text.is_empty() || evidence.claim.text == reading {
         reading
@@ -210,7 +210,7 @@ pub(crate) fn value_label(evidence: &Evidence) -> String {
 /// The normalized value alone, rounded for reading, with its modifier and, for a
 /// derived duration, the range it comes from: `about 9.14 m`, `2018-03-25/2018-03-28 →
 /// 4 days`.
-pub(crate) fn value_reading(evidence: &Evidence) -> String {
+pub fn value_reading(evidence: &Evidence) -> String {
     let mut label = reading(&evidence.claim.value);
     if let Some(modifier) = evidence.claim.modifier {
         let name = serde_json::to_value(modifier).ok().and_then(|v| v.as_str().map(str::to_owned));
