@@ -92,12 +92,14 @@ fn each_finding_is_about_the_draft_with_its_side_and_message() {
     let length = &report["findings"][0]["claims"][0];
     assert_eq!((&length["line"], &length["column"], &length["text"]), (&5.into(), &4.into(), &"1,500 metres".into()));
     // The references split on the workers (400, 400, 350) and the draft agrees with
-    // the majority: silent, and counted. The lanes only the draft states: silent.
+    // the majority: silent, and counted. The lanes only the draft states: no finding,
+    // only the warning every check gives of a fact with one source's claims.
     assert_eq!(report["summary"]["reference_conflicts"], 1);
     assert_eq!(report["summary"]["sources"], 4);
     assert_eq!(
         report["warnings"],
         serde_json::json!([
+            "fact `lanes`: took 1 claim(s), all from tests/data/desk/draft/story.md: nothing to compare them with",
             "the references disagree among themselves on 1 fact(s): not findings (the draft is judged against them)"
         ])
     );

@@ -87,7 +87,11 @@ fn spark_local_mode_reports_what_check_reports() {
             let path = record["path"].as_str().unwrap();
             let text = std::fs::read_to_string(root().join(path)).unwrap();
             documents.push_str(
-                &serde_json::json!({"path": path, "text": text, "published": record["published"]}).to_string(),
+                &serde_json::json!({
+                    "path": path, "text": text, "published": record["published"],
+                    "outlet": record["outlet"], "title": record["title"],
+                })
+                .to_string(),
             );
             documents.push('\n');
         }

@@ -9,7 +9,7 @@
 CORPUS is a folder of sources (text, Markdown, HTML; `sources.yaml` manifests give
 publication dates, as for `factlint check`), or a JSON Lines (`.jsonl`, `.json`) or
 Parquet (`.parquet`, `.pq`) dataset, file or folder, of documents with the columns
-`path`, `text` and optionally `published` (YYYY-MM-DD).
+`path`, `text` and optionally `published` (YYYY-MM-DD), `outlet` and `title`.
 
 The factlint binary and the rules are shipped with the job (`SparkContext.addFile`).
 Each partition's documents are piped, one JSON object a line, to `factlint map -` on an
@@ -52,29 +52,29 @@ def arguments(argv):
 
 
 def folder_documents(folder):
-    """(path, published) of every source under `folder`, as `factlint check` walks it:
-    hidden files and folders skipped, manifests' dates applied. (`.gitignore` files are
-    not read here: list ignored files out of the folder, or pass a dataset.)"""
+    """(path, manifest entry) of every source under `folder`, as `factlint check` walks
+    it: hidden files and folders skipped, manifests' dates, outlets and titles applied.
+    (`.gitignore` files are not read here: list ignored files out of the folder, or pass a dataset.)"""
     import yaml
 
     root = folder.rstrip("/") or "/"
     found = []
     for here, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        dates = {}
+        entries = {}
         if MANIFEST in files:
             with open(os.path.join(here, MANIFEST), encoding="utf-8") as f:
                 manifest = yaml.safe_load(f) or {}
             for entry in manifest.get("sources") or []:
-                if entry.get("published") is not None:
-                    dates[entry["path"]] = str(entry["published"])
+                kept = {k: str(entry[k]) for k in ("published", "outlet", "title") if entry.get(k) is not None}
+                entries[entry["path"]] = kept
         for name in sorted(files):
             if name.startswith(".") or name == MANIFEST:
                 continue
             if name.rsplit(".", 1)[-1].lower() not in SOURCE_EXTENSIONS or "." not in name:
                 continue
             path = os.path.join(here, name).replace(os.sep, "/")
-            found.append((path, dates.get(name)))
+            found.append((path, entries.get(name, {})))
     return found
 
 
@@ -120,15 +120,14 @@ def map_partition(documents, binary, rules, published):
 
 
 def read_document(item):
-    path, published = item
+    path, entry = item
     with open(path, "rb") as f:
         raw = f.read()
     # Text as `factlint check` decodes it for the common case (UTF-8, a BOM dropped);
     # other encodings are for `check` itself or a dataset already decoded.
     text = raw.decode("utf-8", errors="replace")
     document = {"path": path, "text": text}
-    if published:
-        document["published"] = published
+    document.update(entry)
     return document
 
 
@@ -144,7 +143,7 @@ def documents_rdd(spark, corpus, partitions):
         frame = spark.read.parquet(corpus)
     else:
         frame = spark.read.json(corpus)
-    columns = [c for c in ("path", "text", "published") if c in frame.columns]
+    columns = [c for c in ("path", "text", "published", "outlet", "title") if c in frame.columns]
     if "path" not in columns or "text" not in columns:
         raise SystemExit(f"error: {corpus}: documents need `path` and `text` columns (has {frame.columns})")
     rows = frame.select(*columns).rdd
@@ -155,6 +154,9 @@ def documents_rdd(spark, corpus, partitions):
         out = {"path": row["path"], "text": row["text"]}
         if "published" in columns and row["published"] is not None:
             out["published"] = str(row["published"])[:10]
+        for key in ("outlet", "title"):
+            if key in columns and row[key] is not None:
+                out[key] = str(row[key])
         return out
 
     return rows.map(document)
