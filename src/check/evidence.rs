@@ -126,6 +126,12 @@ impl Evidence {
         let block = source.blocks.get(sentence.block)?;
         let in_sentence = Some(claim.span);
         claim.span = block.to_original(claim.span.shift(sentence.block_start));
+        // A claim that stands for no byte of the file was read in text the reader
+        // added (a table header repeated before each row's cells): it is not a claim
+        // made here, and the header's own block holds it once.
+        if claim.span.is_empty() {
+            return None;
+        }
         let at = index.position(&source.text, claim.span.start);
         let place = Place {
             source: Arc::clone(path),

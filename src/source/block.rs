@@ -122,6 +122,54 @@ impl Block {
     }
 }
 
+/// The longest header text put before each cell of its column (in bytes, cut at a
+/// character boundary): a header repeated in every row must not multiply a long
+/// header by the number of rows.
+pub const HEADER_LABEL_MAX: usize = 80;
+
+/// A table row being read into one block: its cells in order, joined with `; `, each
+/// body cell preceded by its column's header (`Date: March 26, 2018; Visitors: 300`),
+/// so that a cue in the header reaches the claims of every row, and a table of dates
+/// is one short sentence per row rather than one sentence the size of the table.
+///
+/// The header text and the separators map to an empty span where the cell starts:
+/// they stand for no bytes of the row, so a claim read inside a header label is not
+/// placed in the row (the header row, a block of its own, holds it once).
+#[derive(Debug, Default)]
+pub struct TableRow {
+    /// The row read so far.
+    pub block: Block,
+    /// The visible text of each cell so far, trimmed.
+    pub cells: Vec<String>,
+}
+
+impl TableRow {
+    /// Appends a cell, labelled with `header` when it is a body cell of a column with a
+    /// header. A blank cell adds nothing but its place in `cells`.
+    pub fn push_cell(&mut self, cell: &Block, header: Option<&str>) {
+        self.cells.push(cell.text.trim().to_string());
+        if cell.is_blank() {
+            return;
+        }
+        let start = cell.text.len() - cell.text.trim_start().len();
+        let end = cell.text.trim_end().len();
+        let at = cell.start_to_original(start);
+        let here = Span::new(at, at);
+        if !self.block.is_blank() {
+            self.block.push_mapped("; ", here);
+        }
+        if let Some(header) = header.map(str::trim).filter(|h| !h.is_empty()) {
+            let mut cut = header.len().min(HEADER_LABEL_MAX);
+            while !header.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            self.block.push_mapped(&header[..cut], here);
+            self.block.push_mapped(": ", here);
+        }
+        self.block.copy_pieces(cell, start, end);
+    }
+}
+
 /// Splits plain text into blocks at blank lines; each block is a verbatim copy. A line
 /// ends at `\n`, `\r\n` or a lone `\r` (old Mac files), as in [`crate::span::LineIndex`].
 pub fn plain_blocks(text: &str) -> Vec<Block> {

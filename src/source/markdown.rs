@@ -3,6 +3,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use super::block::TableRow;
 use super::{Block, DateOrigin, Metadata};
 use crate::span::Span;
 
@@ -15,9 +16,36 @@ pub fn read(text: &str, warnings: &mut Vec<String>) -> (Vec<Block>, Metadata) {
     let mut blocks = Vec::new();
     let mut current = Block::default();
     let mut skip_depth = 0usize;
+    // A table is read row by row (`TableRow`): the header's cells, then each row's.
+    let mut header: Vec<String> = Vec::new();
+    let mut row: Option<TableRow> = None;
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let original = Span::new(range.start + body_start, range.end + body_start);
         match event {
+            Event::Start(Tag::Table(_)) => {
+                flush(&mut blocks, &mut current);
+                header.clear();
+            }
+            Event::Start(Tag::TableHead | Tag::TableRow) => {
+                flush(&mut blocks, &mut current);
+                row = Some(TableRow::default());
+            }
+            Event::Start(Tag::TableCell) => current = Block::default(),
+            Event::End(TagEnd::TableCell) => {
+                let cell = std::mem::take(&mut current);
+                if let Some(row) = row.as_mut() {
+                    let label = header.get(row.cells.len()).map(String::as_str);
+                    row.push_cell(&cell, label);
+                }
+            }
+            Event::End(end @ (TagEnd::TableHead | TagEnd::TableRow)) => {
+                if let Some(mut done) = row.take() {
+                    if end == TagEnd::TableHead {
+                        header = std::mem::take(&mut done.cells);
+                    }
+                    flush(&mut blocks, &mut done.block);
+                }
+            }
             Event::Start(tag) => {
                 if matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) {
                     skip_depth += 1;
@@ -107,9 +135,6 @@ fn is_block(tag: &Tag<'_>) -> bool {
             | Tag::Item
             | Tag::List(_)
             | Tag::Table(_)
-            | Tag::TableHead
-            | Tag::TableRow
-            | Tag::TableCell
             | Tag::FootnoteDefinition(_)
             | Tag::CodeBlock(_)
             | Tag::HtmlBlock
@@ -125,9 +150,6 @@ fn is_block_end(tag: &TagEnd) -> bool {
             | TagEnd::Item
             | TagEnd::List(_)
             | TagEnd::Table
-            | TagEnd::TableHead
-            | TagEnd::TableRow
-            | TagEnd::TableCell
             | TagEnd::FootnoteDefinition
     )
 }
@@ -178,6 +200,44 @@ fn front_matter(text: &str, warnings: &mut Vec<String>) -> (Metadata, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tables_are_read_row_by_row_with_their_header() {
+        let text = "Visits:\n\n| Visitor | Arrived | Days |\n|---|---|---|\n| Kim | March 26, 2018 | 4 |\n| Moon |  | 3 |\n\nAfter.\n";
+        let (blocks, _) = read(text, &mut Vec::new());
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Visits:",
+                "Visitor; Arrived; Days",
+                "Visitor: Kim; Arrived: March 26, 2018; Days: 4",
+                "Visitor: Moon; Days: 3",
+                "After."
+            ]
+        );
+        // Cells map onto their bytes; a header label stands for no byte of the row.
+        let row = &blocks[2];
+        let date = row.text.find("March").unwrap();
+        assert_eq!(row.to_original(Span::new(date, date + 14)).slice(text), "March 26, 2018");
+        let label = row.text.find("Arrived").unwrap();
+        let mapped = row.to_original(Span::new(label, label + 7));
+        assert!(mapped.is_empty() && mapped.start == text.find("March").unwrap(), "{mapped:?}");
+        let days = row.text.rfind('4').unwrap();
+        assert_eq!(
+            row.to_original(Span::new(days, days + 1)),
+            Span::new(text.rfind("4 |").unwrap(), text.rfind("4 |").unwrap() + 1)
+        );
+    }
+
+    #[test]
+    fn a_long_header_is_cut_in_each_row() {
+        let header = "H".repeat(500);
+        let text = format!("| {header} |\n|---|\n| 1 |\n| 2 |\n");
+        let (blocks, _) = read(&text, &mut Vec::new());
+        assert_eq!(blocks.len(), 3);
+        assert_eq!(blocks[1].text, format!("{}: 1", "H".repeat(super::super::block::HEADER_LABEL_MAX)));
+    }
 
     #[test]
     fn markup_does_not_leak_and_offsets_point_back() {
