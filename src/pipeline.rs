@@ -67,6 +67,8 @@ pub struct RunOptions {
     pub published: Option<Date>,
     /// Whether folder walks honour ignore files (`--no-ignore` disregards them).
     pub ignore_files: source::IgnoreFiles,
+    /// Whether folder walks follow symbolic links (`--follow`).
+    pub links: source::Links,
 }
 
 /// Reads, segments and extracts one source, and selects its claims into facts.
@@ -168,7 +170,7 @@ pub fn spellings_of(rules: &RuleSet) -> Spellings {
 
 /// Runs the map step over every source under `paths`, in parallel, in path order.
 pub fn analyze_all(paths: &[PathBuf], checker: &Checker, options: &RunOptions) -> (Vec<Analysis>, Vec<SourceFailure>) {
-    map_sources(source::discover_with(paths, options.ignore_files), options, |read| {
+    map_sources(source::discover_walk(paths, options.ignore_files, options.links), options, |read| {
         read.map(|source| analyze_source(&source, checker))
     })
 }
@@ -194,7 +196,7 @@ pub struct PlacedSentence {
 /// Reads and segments every source under `paths`, in parallel, in path order: what
 /// `factlint segment` prints.
 pub fn segment_all(paths: &[PathBuf], options: &RunOptions) -> (Vec<Segmented>, Vec<SourceFailure>) {
-    map_sources(source::discover_with(paths, options.ignore_files), options, |read| {
+    map_sources(source::discover_walk(paths, options.ignore_files, options.links), options, |read| {
         read.map(|source| {
             let index = LineIndex::new(&source.text);
             let sentences = segment::sentences(&source)
@@ -260,7 +262,8 @@ pub fn run(paths: &[PathBuf], checker: &Checker, options: &RunOptions) -> Report
 /// Each source's text and its unselected claims are dropped as soon as its map step
 /// ends, so memory holds one source's text per thread plus the claims facts took.
 pub fn run_observed(paths: &[PathBuf], checker: &Checker, options: &RunOptions, observer: &dyn Observer) -> Report {
-    let discovered = source::discover_with(paths, options.ignore_files);
+    let mut discovered = source::discover_walk(paths, options.ignore_files, options.links);
+    let walk_warnings = std::mem::take(&mut discovered.warnings);
     observer.discovered(discovered.files.len());
     let (analyses, failures) = map_sources(discovered, options, |read| {
         let analysis = read.map(|source| Analysis { claims: Vec::new(), ..analyze_source(&source, checker) });
@@ -287,6 +290,7 @@ pub fn run_observed(paths: &[PathBuf], checker: &Checker, options: &RunOptions, 
     findings.extend(check::names::compare(&checker.rules, names));
     check::sort_findings(&mut findings);
     let mut report = Report::new(sources, findings, failures);
+    report.warnings.extend(walk_warnings);
     if !report.sources.is_empty() {
         for ((id, fact), seen) in checker.rules.facts.iter().zip(cued) {
             if !seen && !fact.cues.is_empty() {

@@ -6,6 +6,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use super::block::TableRow;
 use super::{Block, DateOrigin, Metadata};
 use crate::span::Span;
+use crate::text;
 
 /// Reads the visible blocks and the front matter of a Markdown text.
 pub fn read(text: &str, warnings: &mut Vec<String>) -> (Vec<Block>, Metadata) {
@@ -161,6 +162,13 @@ fn flush(blocks: &mut Vec<Block>, current: &mut Block) {
     }
 }
 
+/// The largest front matter read, in bytes; past it the metadata is not read (with a
+/// warning) and the body still is.
+pub const FRONT_MATTER_MAX: usize = 64 * 1024;
+
+/// The deepest flow nesting (`[`, `{`) front matter may have.
+pub const FRONT_MATTER_DEPTH_MAX: usize = 32;
+
 /// Reads `---` front matter at the very start; returns its metadata and where the
 /// body starts. Unclosed front matter is a warning and the whole text is the body.
 fn front_matter(text: &str, warnings: &mut Vec<String>) -> (Metadata, usize) {
@@ -177,12 +185,33 @@ fn front_matter(text: &str, warnings: &mut Vec<String>) -> (Metadata, usize) {
         return (metadata, 0);
     };
     let yaml = &text[opening..yaml_end];
+    // Checked before parsing: the YAML parser is quadratic in flow nesting, and a
+    // source must not cost more than its size.
+    if yaml.len() > FRONT_MATTER_MAX {
+        warnings.push(format!("front matter is larger than {} KB; its metadata is not read", FRONT_MATTER_MAX / 1024));
+        return (metadata, body_start);
+    }
+    if let Some(at) = text::yaml_nesting_over(yaml, FRONT_MATTER_DEPTH_MAX) {
+        let line = text[..opening + at].lines().count().max(1);
+        warnings.push(format!(
+            "front matter nests deeper than {FRONT_MATTER_DEPTH_MAX} levels (line {line}); its metadata is not read"
+        ));
+        return (metadata, body_start);
+    }
     match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
         Ok(value) => {
             let field = |key: &str| value.get(key).and_then(|v| v.as_str()).map(str::to_string);
-            if let Some(date) = field("date").or_else(|| field("published")).and_then(|d| super::parse_published(&d)) {
-                metadata.published = Some(date);
-                metadata.published_from = Some(DateOrigin::FrontMatter);
+            let key = if value.get("date").is_some() { "date" } else { "published" };
+            if let Some(written) = value.get(key) {
+                match written.as_str().and_then(super::parse_published) {
+                    Some(date) => {
+                        metadata.published = Some(date);
+                        metadata.published_from = Some(DateOrigin::FrontMatter);
+                    }
+                    None => warnings.push(format!(
+                        "front matter `{key}` is not a date (YYYY-MM-DD, or an RFC 3339 time); the publication date is unknown"
+                    )),
+                }
             }
             metadata.title = field("title");
             metadata.url = field("url");
