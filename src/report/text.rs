@@ -67,9 +67,9 @@ fn group(finding: &Finding) -> Group<'_> {
     }
     group = group.element(Level::NOTE.message(format!("{}: {}", finding.kind_str(), kind_hint(finding))));
     if let Some(note) = &finding.note {
-        group = group.element(Level::NOTE.message(note.as_str()));
+        group = group.element(Level::NOTE.message(visible(note, &[])));
     }
-    group.element(Level::HELP.message(format!("sources by value: {}", agreement_line(&finding.claims))))
+    group.element(Level::HELP.message(format!("sources by value: {}", visible(&agreement_line(&finding.claims), &[]))))
 }
 
 /// What a kind of finding means, in a few words.

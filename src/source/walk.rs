@@ -91,14 +91,15 @@ pub fn discover_walk(paths: &[PathBuf], ignore_files: IgnoreFiles, links: Links)
         let settings = Walk { wanted: is_source, ignore_files, links };
         walk(path, &settings, &mut files, &mut found.failures, &mut found.warnings);
     }
-    files.sort();
-    files.dedup();
     if paths.len() > 1 || links == Links::Followed {
         // Only several named paths or followed links can reach one file twice; the
-        // check costs a system call per file, so a single walk does without it.
+        // check costs a system call per file, so a single walk does without it. Files
+        // are still in the order of the paths named, so the first spelling is kept.
         let mut seen = std::collections::HashSet::new();
         files.retain(|file| std::fs::canonicalize(file).map_or(true, |real| seen.insert(real)));
     }
+    files.sort();
+    files.dedup();
 
     let mut manifests: BTreeMap<PathBuf, Option<Manifest>> = BTreeMap::new();
     for file in &files {
