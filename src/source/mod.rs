@@ -144,7 +144,21 @@ impl Source {
         };
         // NFC once, here, so that every later step sees one form of each character
         // while spans still point into the file as written.
-        let blocks: Vec<Block> = blocks.into_iter().map(Block::into_nfc).collect();
+        let mut cut_blocks = Vec::with_capacity(blocks.len());
+        for block in blocks {
+            let (parts, cuts) = block.into_nfc().cut_long_runs();
+            if cuts > 0 {
+                let at = parts.first().map_or(0, |b| b.start_to_original(0));
+                let line = text.as_bytes()[..at.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1;
+                warnings.push(format!(
+                    "line {line}: text runs over {} KB without a sentence end; cut at white space into {} sentences",
+                    block::RUN_WITHOUT_STOP_MAX / 1024,
+                    cuts + 1
+                ));
+            }
+            cut_blocks.extend(parts);
+        }
+        let blocks = cut_blocks;
         metadata.fill_from(fallback);
         // Said so that an empty result is not mistaken for a source without claims.
         if text.is_empty() {
