@@ -2,9 +2,14 @@
 //!
 //! A team adopting factlint on an existing corpus writes a baseline once
 //! (`--write-baseline FILE`) and checks against it (`--baseline FILE`). A finding is
-//! known by its fingerprint: fact or entity id, kind, and the source, text and value
-//! of each claim. Lines and columns are left out, so that edits elsewhere in a file do
-//! not make an old finding look new.
+//! known by its fingerprint: fact or entity id, kind, and the distinct values its
+//! claims hold. Paths, lines and columns are left out, so that edits elsewhere in a
+//! file, the same folder named another way (`./docs`, `docs/`, an absolute path) or a
+//! new source agreeing with a known value do not make an old finding look new; a new
+//! value does.
+//!
+//! The file carries its format's [`VERSION`]; any other version is refused, since its
+//! fingerprints would match nothing and every old finding would come back.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -12,6 +17,10 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::check::Finding;
+
+/// The baseline format this factlint reads and writes. Version 1 keyed findings by
+/// every claim's source, text and value.
+pub const VERSION: u32 = 2;
 
 /// The recorded findings.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,35 +42,39 @@ pub struct BaselineError {
     pub message: String,
 }
 
-/// The fingerprint of a finding.
+/// The fingerprint of a finding: its id, kind and the distinct values of its claims.
 pub fn fingerprint(finding: &Finding) -> String {
-    let mut claims: Vec<String> = finding
-        .claims
-        .iter()
-        .map(|c| format!("{}\u{1f}{}\u{1f}{}", c.place.source, c.claim.text, c.claim.value))
-        .collect();
-    claims.sort();
-    claims.dedup();
-    format!("{}\u{1e}{}\u{1e}{}", finding.id, finding.kind.as_str(), claims.join("\u{1d}"))
+    let values: BTreeSet<String> = finding.claims.iter().map(|c| c.claim.value.to_string()).collect();
+    let values: Vec<String> = values.into_iter().collect();
+    format!("{}\u{1e}{}\u{1e}{}", finding.id, finding.kind.as_str(), values.join("\u{1d}"))
 }
 
 impl Baseline {
     /// Records findings.
     pub fn of(findings: &[Finding]) -> Baseline {
-        Baseline { version: 1, findings: findings.iter().map(fingerprint).collect() }
+        Baseline { version: VERSION, findings: findings.iter().map(fingerprint).collect() }
     }
 
     /// Reads a baseline file.
     pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
         let error = |message: String| BaselineError { path: crate::source::display_path(path), message };
         let text = crate::source::read_regular(path).map_err(|e| error(e.to_string()))?;
-        serde_json::from_str(&text).map_err(|e| error(format!("line {}, column {}: {e}", e.line(), e.column())))
+        let baseline: Baseline =
+            serde_json::from_str(&text).map_err(|e| error(format!("line {}, column {}: {e}", e.line(), e.column())))?;
+        if baseline.version != VERSION {
+            return Err(error(format!(
+                "version {} is not a baseline format this factlint reads (it reads version {VERSION}); \
+                 write it again with --write-baseline",
+                baseline.version
+            )));
+        }
+        Ok(baseline)
     }
 
-    /// Writes the baseline as JSON.
+    /// Writes the baseline as JSON, whole or not at all ([`crate::source::write_atomic`]).
     pub fn save(&self, path: &Path) -> Result<(), BaselineError> {
         let text = serde_json::to_string_pretty(self).unwrap_or_default() + "\n";
-        std::fs::write(path, text)
+        crate::source::write_atomic(path, text.as_bytes())
             .map_err(|e| BaselineError { path: crate::source::display_path(path), message: e.to_string() })
     }
 

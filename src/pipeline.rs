@@ -212,6 +212,8 @@ pub struct RunOptions {
     pub published: Option<Date>,
     /// Whether folder walks honour ignore files (`--no-ignore` disregards them).
     pub ignore_files: source::IgnoreFiles,
+    /// Whether folder walks follow symbolic links (`--follow`).
+    pub links: source::Links,
 }
 
 /// Reads, segments and extracts one source, and selects its claims into facts.
@@ -320,7 +322,7 @@ pub fn spellings_of(rules: &RuleSet) -> Spellings {
 
 /// Runs the map step over every source under `paths`, in parallel, in path order.
 pub fn analyze_all(paths: &[PathBuf], checker: &Checker, options: &RunOptions) -> (Vec<Analysis>, Vec<SourceFailure>) {
-    map_sources(source::discover_with(paths, options.ignore_files), options, |read| {
+    map_sources(source::discover_walk(paths, options.ignore_files, options.links), options, |read| {
         read.map(|source| analyze_source(&source, checker))
     })
 }
@@ -346,7 +348,7 @@ pub struct PlacedSentence {
 /// Reads and segments every source under `paths`, in parallel, in path order: what
 /// `factlint segment` prints.
 pub fn segment_all(paths: &[PathBuf], options: &RunOptions) -> (Vec<Segmented>, Vec<SourceFailure>) {
-    map_sources(source::discover_with(paths, options.ignore_files), options, |read| {
+    map_sources(source::discover_walk(paths, options.ignore_files, options.links), options, |read| {
         read.map(|source| segment_source(&source))
     })
 }
@@ -621,7 +623,13 @@ pub fn run_with_unused(
     options: &RunOptions,
     observer: &dyn Observer,
 ) -> (Report, Vec<UnusedRule>) {
-    check_discovered(source::discover_with(paths, options.ignore_files), checker, options, observer, None)
+    check_discovered(
+        source::discover_walk(paths, options.ignore_files, options.links),
+        checker,
+        options,
+        observer,
+        None,
+    )
 }
 
 /// A draft against its references (`check DRAFT... --against REF...`): every source
@@ -634,11 +642,11 @@ pub fn run_against(
     options: &RunOptions,
     observer: &dyn Observer,
 ) -> Report {
-    let mut discovered = source::discover_with(drafts, options.ignore_files);
+    let mut discovered = source::discover_walk(drafts, options.ignore_files, options.links);
     let shown: BTreeSet<String> = discovered.files.iter().map(|(p, _)| source::display_path(p)).collect();
     let same_file = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     let draft_files: BTreeSet<PathBuf> = discovered.files.iter().map(|(p, _)| same_file(p)).collect();
-    let found = source::discover_with(references, options.ignore_files);
+    let found = source::discover_walk(references, options.ignore_files, options.links);
     let mut notes = Vec::new();
     for (path, meta) in found.files {
         if draft_files.contains(&same_file(&path)) {
@@ -651,6 +659,7 @@ pub fn run_against(
         }
     }
     discovered.failures.extend(found.failures);
+    discovered.warnings.extend(found.warnings);
     discovered.files.sort_by(|a, b| a.0.cmp(&b.0));
     let (mut report, _) = check_discovered(discovered, checker, options, observer, Some(&shown));
     report.warnings.splice(0..0, notes);
@@ -660,19 +669,24 @@ pub fn run_against(
 /// The check of the sources found: every source read (map), then every fact compared
 /// (reduce); with `drafts`, the drafts' claims are judged against the others'.
 fn check_discovered(
-    discovered: Discovered,
+    mut discovered: Discovered,
     checker: &Checker,
     options: &RunOptions,
     observer: &dyn Observer,
     drafts: Option<&BTreeSet<String>>,
 ) -> (Report, Vec<UnusedRule>) {
+    let walk_warnings = std::mem::take(&mut discovered.warnings);
     observer.discovered(discovered.files.len());
     let (analyses, failures) = map_sources(discovered, options, |read| {
         let analysis = read.map(|source| Analysis { claims: Vec::new(), ..analyze_source(&source, checker) });
         observer.analyzed(analysis.as_ref().map_or(0, |a| a.summary.claims));
         analysis
     });
-    reduce_judged(checker, analyses, failures, drafts)
+    let (mut report, unused) = reduce_judged(checker, analyses, failures, drafts);
+    // What the walk skipped (links not followed, ignore files that are not files) is
+    // said first, before what the rules left unused.
+    report.warnings.splice(0..0, walk_warnings);
+    (report, unused)
 }
 
 /// The reduce step over what the map step kept of every source (in path order) and the
@@ -779,7 +793,7 @@ pub struct Explanation {
 /// Runs the pipeline over `paths` keeping selection's decisions about `facts` (indices
 /// in id order; all when `None`).
 pub fn explain(paths: &[PathBuf], checker: &Checker, options: &RunOptions, facts: Option<Vec<usize>>) -> Explanation {
-    let discovered = source::discover_with(paths, options.ignore_files);
+    let discovered = source::discover_walk(paths, options.ignore_files, options.links);
     let (analyses, failures) = map_sources(discovered, options, |read| {
         read.map(|source| {
             let mut trace = Decisions { facts: facts.clone(), kept: Vec::new() };

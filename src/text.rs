@@ -331,6 +331,28 @@ fn decode_numeric(s: &str) -> Option<(Cow<'static, str>, usize)> {
     }
 }
 
+/// The byte offset where YAML `text` first nests flow collections (`[`, `{`) deeper
+/// than `max`, or `None`. One pass, before parsing: YAML parsers spend time quadratic
+/// in flow nesting, so a file nested absurdly deep is refused without parsing it.
+/// Brackets in quoted strings and comments count too, which only ever overstates the
+/// depth; no real rule file or front matter comes near the limits used.
+pub fn yaml_nesting_over(text: &str, max: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (at, byte) in text.bytes().enumerate() {
+        match byte {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return Some(at);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;

@@ -355,8 +355,10 @@ fn very_long_words_are_read() {
     corpus.write("word.html", format!("<p title=\"{word}\">{word}</p><p>&amp;{word}</p>"));
     let (code, report) = corpus.check(&[]);
     assert_eq!(code, 0, "{report:#}");
+    // A 2 MB word has no white space to cut at: it is cut every 16 KB, and said so.
     for path in ["src/word.txt", "src/word.md", "src/word.html"] {
-        assert_eq!(source(&report, path).unwrap()["sentences"], 2, "{path}");
+        assert!(source(&report, path).unwrap()["sentences"].as_u64().unwrap() > 2 * 2_100_000 / 16_384, "{path}");
+        assert!(warnings(&report, path).contains("without a sentence end"), "{path}");
     }
     good_is_checked(&report);
 }
@@ -497,12 +499,21 @@ fn symlink_loops_and_broken_links_are_errors() {
     symlink("nowhere.txt", src.join("dangling.txt")).unwrap();
     symlink("good.txt", src.join("linked.txt")).unwrap();
     symlink("nowhere.png", src.join("picture.png")).unwrap();
+    // Not followed by default: each link is a warning, nothing is read through it.
     let (code, report) = corpus.check(&[]);
+    assert_eq!(code, 0, "{report:#}");
+    assert!(source(&report, "src/linked.txt").is_none(), "{report:#}");
+    let warnings = report["warnings"].to_string();
+    for link in ["src/loop", "src/self.txt", "src/dangling.txt", "src/linked.txt"] {
+        assert!(warnings.contains(&format!("{link}: symbolic link not followed")), "{link}: {warnings}");
+    }
+    let (code, report) = corpus.check(&["src".as_ref(), "--follow".as_ref()]);
     assert_eq!(code, 1);
     assert!(error(&report, "src/loop").unwrap().contains("loop"), "{report:#}");
     assert!(error(&report, "src/self.txt").unwrap().contains("symbolic links"), "{report:#}");
     assert_eq!(error(&report, "src/dangling.txt"), Some("broken symbolic link (its target does not exist)"));
-    assert_eq!(source(&report, "src/linked.txt").unwrap()["sentences"], 2, "links are followed");
+    // Followed, the link names good.txt again: one file, read once, under its first name.
+    assert!(source(&report, "src/linked.txt").is_none(), "{report:#}");
     assert!(error(&report, "src/picture.png").is_none(), "not a source, so not an error");
     assert_eq!(report["errors"].as_array().unwrap().len(), 3, "{report:#}");
     good_is_checked(&report);
@@ -574,12 +585,13 @@ fn every_command_and_format_survives_a_hostile_corpus() {
     corpus.write("nested.html", "<div>".repeat(10_000) + "Kim visited Beijing on March 26, 2018.");
     corpus.write("open.md", "---\ndate: 2018-03-28\nKim stayed 4 days.\n");
     symlink(".", corpus.src().join("loop")).unwrap();
+    // `--follow`, so that the link loop is walked into and reported.
     let runs: &[&[&str]] = &[
-        &["check", "src", "--rules", "rules.yaml"],
-        &["check", "src", "--rules", "rules.yaml", "--format", "json", "--published", "2018-03-28"],
-        &["extract", "src", "--rules", "rules.yaml", "--format", "jsonl"],
-        &["extract", "src", "--format", "json", "--jobs", "1"],
-        &["segment", "src", "--format", "jsonl"],
+        &["check", "src", "--follow", "--rules", "rules.yaml"],
+        &["check", "src", "--follow", "--rules", "rules.yaml", "--format", "json", "--published", "2018-03-28"],
+        &["extract", "src", "--follow", "--rules", "rules.yaml", "--format", "jsonl"],
+        &["extract", "src", "--follow", "--format", "json", "--jobs", "1"],
+        &["segment", "src", "--follow", "--format", "jsonl"],
     ];
     for args in runs {
         let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
@@ -591,4 +603,211 @@ fn every_command_and_format_survives_a_hostile_corpus() {
         let lists_sources = args[0] == "segment" || args.contains(&OsStr::new("json")) && args[0] == "check";
         assert!(!lists_sources || run.stdout.contains("src/good.txt"), "{args:?}:\n{}", run.stdout);
     }
+}
+
+/// A source that disagrees with [`THIRD`] on the visit's length.
+const OTHER: &str = "Kim stayed five days in Beijing, @octocat wrote.\n";
+
+/// The other side of the disagreement.
+const THIRD: &str = "Kim stayed six days.\n";
+
+/// Found by the issue-18 probe: a 100 KB line with no sentence end made `extract` write
+/// the whole line with every claim (412 MB of output for 3,600 claims).
+#[test]
+fn an_unterminated_line_is_written_in_windows_around_its_claims() {
+    let corpus = Corpus::new();
+    let line = prose(200_000, true).replace(". ", ", ");
+    corpus.write("line.txt", &line);
+    let run = corpus.run(&["extract", "src", "--format", "jsonl"].map(OsStr::new));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let records: Vec<Value> = run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let in_line: Vec<&Value> = records.iter().filter(|r| r["source"] == "src/line.txt").collect();
+    assert!(in_line.len() > 1_000, "{}", in_line.len());
+    for record in &in_line {
+        let sentence = record["sentence"].as_str().unwrap();
+        assert!(sentence.len() <= 600, "{}", sentence.len());
+        assert!(sentence.contains(record["text"].as_str().unwrap()), "{record}");
+    }
+    assert!(run.stdout.len() < in_line.len() * 1_000 + 100_000, "{} bytes", run.stdout.len());
+    // The line is cut into sentences of at most 16 KB, which the report says.
+    let (code, report) = corpus.check(&[]);
+    assert_eq!(code, 0, "{report:#}");
+    assert!(
+        warnings(&report, "src/line.txt").contains("line 1: text runs over 16 KB without a sentence end"),
+        "{report:#}"
+    );
+}
+
+/// Found by the probe: a Markdown table was read as one giant sentence.
+#[test]
+fn markdown_tables_are_read_row_by_row() {
+    let corpus = Corpus::new();
+    let mut table = String::from("| Visitor | Stayed |\n|---|---|\n");
+    for row in 0..500 {
+        table.push_str(&format!("| Delegate {row} | {} days |\n", row % 9 + 2));
+    }
+    corpus.write("table.md", &table);
+    let sentences = sentences_of(&corpus.segment(), "src/table.md");
+    assert_eq!(sentences.len(), 501, "the header row, then one sentence per row");
+    assert_eq!(sentences[1].2, "Visitor: Delegate 0; Stayed: 2 days");
+}
+
+/// Found by the probe: `--format github` over 10,000 sources repeated a message naming
+/// every source with every claim, and aborted after 20 GB.
+#[test]
+fn a_finding_with_many_claims_is_rendered_with_a_bounded_number() {
+    let corpus = Corpus::new();
+    for i in 0..300 {
+        corpus.write(format!("a{i:03}.txt"), format!("Kim stayed {} days.\n", i % 7 + 2));
+    }
+    let run = corpus.run(&["check", "src", "--rules", "rules.yaml", "--format", "github"].map(OsStr::new));
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let annotations = run.stdout.lines().filter(|l| l.starts_with("::")).count();
+    assert_eq!(annotations, 100, "EVIDENCE_SHOWN_MAX annotations for the one finding");
+    assert!(run.stdout.contains("more claims not annotated"), "{}", run.stdout);
+    assert!(run.stdout.lines().all(|l| l.len() < 2_000), "a message is shortened when repeated");
+}
+
+/// Found by the probe: the text report printed file names raw, so a name with a line
+/// break made a line GitHub Actions runs as a workflow command, and an escape sequence
+/// reached the terminal. Markdown left `@mentions` live.
+#[cfg(unix)]
+#[test]
+fn file_names_and_sentences_cannot_command_the_reader() {
+    let corpus = Corpus::new();
+    let name = "x\n::error file=evil.txt::pwned \u{1b}[31m.txt";
+    if std::fs::write(corpus.src().join(name), OTHER).is_err() {
+        eprintln!("SKIPPED file_names_and_sentences_cannot_command_the_reader: the file system refuses the name");
+        return;
+    }
+    corpus.write("third.txt", THIRD);
+    let run = corpus.run(&["check", "src", "--rules", "rules.yaml", "--fail-on", "warning"].map(OsStr::new));
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.contains("visit-length"), "{}", run.stdout);
+    assert!(!run.stdout.lines().any(|l| l.trim_start().starts_with("::error")), "{}", run.stdout);
+    assert!(!run.stdout.contains('\u{1b}'), "{}", run.stdout);
+    assert!(run.stdout.contains("\\u{a}::error") && run.stdout.contains("\\u{1b}[31m"), "{}", run.stdout);
+    let run = corpus.run(&["check", "src", "--rules", "rules.yaml", "--format", "markdown"].map(OsStr::new));
+    assert!(!run.stdout.contains("@octocat") && run.stdout.contains("@&#8203;octocat"), "{}", run.stdout);
+}
+
+/// Found by the probe: `--output` and `--write-baseline` overwrote a source or a rule
+/// file they were pointed at.
+#[test]
+fn reports_and_baselines_never_overwrite_what_the_run_reads() {
+    let corpus = Corpus::new();
+    for (flag, target) in [("--output", "src/good.txt"), ("--write-baseline", "rules.yaml"), ("--output", "rules.yaml")]
+    {
+        let run = corpus.run(&["check", "src", "--rules", "rules.yaml", flag, target].map(OsStr::new));
+        assert_eq!(run.code, 2, "{flag} {target}: {}", run.stderr);
+        assert!(run.stderr.contains(target) && run.stderr.contains("refusing to write over it"), "{}", run.stderr);
+    }
+    assert_eq!(std::fs::read_to_string(corpus.src().join("good.txt")).unwrap(), GOOD);
+    assert_eq!(std::fs::read_to_string(corpus.dir.path().join("rules.yaml")).unwrap(), RULES);
+    // A new file is written whole, and no temporary file is left beside it.
+    let run = corpus.run(&["check", "src", "--rules", "rules.yaml", "--output", "report.txt"].map(OsStr::new));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let names: Vec<_> = std::fs::read_dir(corpus.dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names.len(), 5, "{names:?}");
+}
+
+/// Found by the probe: a baseline of unknown version was read as version 1, and its
+/// keys changed with the spelling of the path and with every new agreeing source.
+#[test]
+fn baselines_are_versioned_and_keyed_by_fact_and_values() {
+    let corpus = Corpus::new();
+    corpus.write("other.txt", OTHER);
+    corpus.write("third.txt", THIRD);
+    let write = corpus.run(&["check", "src", "--rules", "rules.yaml", "--write-baseline", "base.json"].map(OsStr::new));
+    assert_eq!(write.code, 0, "{}", write.stderr);
+    let base = std::fs::read_to_string(corpus.dir.path().join("base.json")).unwrap();
+    assert!(base.contains("\"version\": 2"), "{base}");
+    // Another spelling of the folder, and a new source agreeing with a known value.
+    corpus.write("agreeing.txt", "Kim stayed five days.\n");
+    let src = corpus.src().canonicalize().unwrap();
+    let (code, report) = corpus.check(&[src.as_os_str(), "--baseline".as_ref(), "base.json".as_ref()]);
+    assert_eq!((code, report["findings"].as_array().unwrap().len()), (0, 0), "{report:#}");
+    assert_eq!(report["baselined"], 1);
+    std::fs::write(corpus.dir.path().join("base.json"), r#"{"version": 7, "findings": []}"#).unwrap();
+    let run = corpus.run(&["check", "src", "--rules", "rules.yaml", "--baseline", "base.json"].map(OsStr::new));
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("version 7"), "{}", run.stderr);
+}
+
+/// Found by the probe: a FIFO named `.gitignore` hung the walk, and a FIFO
+/// `sources.yaml` was silently ignored.
+#[cfg(unix)]
+#[test]
+fn ignore_files_and_manifests_that_are_fifos_are_errors_not_hangs() {
+    let corpus = Corpus::new();
+    std::fs::create_dir(corpus.src().join("sub")).unwrap();
+    corpus.write("sub/inner.txt", GOOD);
+    let mkfifo =
+        |fifo: &str| Command::new("mkfifo").arg(corpus.dir.path().join(fifo)).status().is_ok_and(|s| s.success());
+    if !mkfifo("src/sub/.ignore") || !mkfifo("src/sub/sources.yaml") {
+        eprintln!("SKIPPED ignore_files_and_manifests_that_are_fifos_are_errors_not_hangs: mkfifo unavailable");
+        return;
+    }
+    let (code, report) = corpus.check(&[]);
+    assert_eq!(code, 1, "{report:#}");
+    assert!(error(&report, "src/sub/.ignore").is_some_and(|m| m.contains("not read as an ignore file")), "{report:#}");
+    assert!(error(&report, "src/sub/sources.yaml").is_some_and(|m| m.contains("not a regular file")), "{report:#}");
+    assert!(source(&report, "src/sub/inner.txt").is_some(), "{report:#}");
+    good_is_checked(&report);
+    // At the root of the walk, the whole walk goes without ignore files.
+    assert!(mkfifo("src/.gitignore"));
+    let (code, report) = corpus.check(&[]);
+    assert_eq!(code, 1, "{report:#}");
+    assert!(error(&report, "src/.gitignore").is_some_and(|m| m.contains("not read as an ignore file")), "{report:#}");
+    assert!(source(&report, "src/sub/inner.txt").is_some(), "{report:#}");
+}
+
+/// Found by the probe: `--jobs 100000` spun for over a minute; the same folder named
+/// three ways was read three times; a `\` in a file name became `/`.
+#[cfg(unix)]
+#[test]
+fn jobs_are_capped_and_a_source_is_read_once_however_named() {
+    let corpus = Corpus::new();
+    corpus.write("back\\slash.txt", OTHER);
+    let src = corpus.src().canonicalize().unwrap();
+    let run = corpus.run(&[
+        "check".as_ref(),
+        "src".as_ref(),
+        "./src/".as_ref(),
+        src.as_os_str(),
+        "--jobs".as_ref(),
+        "100000".as_ref(),
+        "--rules".as_ref(),
+        "rules.yaml".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    assert!(run.stderr.contains("note: --jobs 100000 is more than"), "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["sources"].as_array().unwrap().len(), 2, "{report:#}");
+    assert!(source(&report, "src/back\\slash.txt").is_some(), "{report:#}");
+}
+
+/// Found by the probe: a front-matter date that is not ISO was dropped silently, and
+/// deeply nested front matter or rules took the YAML parser tens of seconds.
+#[test]
+fn yaml_is_bounded_before_parsing_and_bad_dates_are_warned() {
+    let corpus = Corpus::new();
+    corpus.write("dated.md", "---\ndate: March 28th\n---\nKim stayed four days.\n");
+    corpus.write("deep.md", format!("---\nx: {}\n---\nKim stayed four days.\n", "[".repeat(40_000)));
+    let (code, report) = corpus.check(&[]);
+    assert_eq!(code, 0, "{report:#}");
+    assert!(warnings(&report, "src/dated.md").contains("front matter `date` is not a date"), "{report:#}");
+    assert!(warnings(&report, "src/deep.md").contains("nests deeper than 32 levels"), "{report:#}");
+    std::fs::write(corpus.dir.path().join("deep.yaml"), format!("facts: {}", "[".repeat(200_000))).unwrap();
+    let started = Instant::now();
+    let run = corpus.run(&["check", "src", "--rules", "deep.yaml"].map(OsStr::new));
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("deep.yaml:1:") && run.stderr.contains("nested deeper than 32"), "{}", run.stderr);
+    assert!(started.elapsed() < Duration::from_secs(30), "refused before parsing");
+    let long = format!("facts:\n  f:\n    claim: duration\n    cues: [{}]\n", "a".repeat(100_000));
+    std::fs::write(corpus.dir.path().join("long.yaml"), long).unwrap();
+    let run = corpus.run(&["check", "src", "--rules", "long.yaml"].map(OsStr::new));
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("long.yaml:4:") && run.stderr.contains("longer than 256 bytes"), "{}", run.stderr);
 }

@@ -1,5 +1,7 @@
 //! Evidence and findings: what the checker says, and the claims that show it.
 
+use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::Arc;
 
 use serde::de::{Deserializer, Error as _};
@@ -27,11 +29,34 @@ pub struct Place {
     pub sentence_index: usize,
     /// The sentence it stands in.
     pub sentence: Arc<str>,
+    /// The claim's byte span in `sentence`, when known (a claim read back from a
+    /// record knows only its text, and [`Evidence::excerpt`] finds it by that).
+    pub in_sentence: Option<Span>,
     /// The source's publication date, when known.
     pub published: Option<jiff::civil::Date>,
     /// The source's outlet, from its manifest entry, when known: reports show it
     /// beside the path ("Reuters (reuters.txt)").
     pub outlet: Option<Arc<str>>,
+}
+
+/// The longest sentence written whole with a claim (in bytes): a longer one is written
+/// as a window of [`SENTENCE_WINDOW`] bytes either side of the claim, cut ends marked
+/// with `…`, so that output grows with the claims, not with claims times sentence
+/// length (a table or a minified page read as one sentence holds thousands of claims).
+pub const SENTENCE_SHOWN_MAX: usize = 600;
+
+/// How much of a long sentence is written either side of its claim (in bytes, to the
+/// nearest character boundary).
+pub const SENTENCE_WINDOW: usize = 240;
+
+/// What is shown of a claim's sentence: the sentence, or a window of it around the
+/// claim, and where the claim stands in that text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Excerpt<'a> {
+    /// The text shown, `…` marking where a long sentence was cut.
+    pub text: Cow<'a, str>,
+    /// The claim's byte range in `text` (the whole text when it cannot be found).
+    pub claim: Range<usize>,
 }
 
 /// A claim where it stands: the claim (its span in the source file) and its place.
@@ -86,6 +111,7 @@ impl Evidence {
                 column: 1,
                 sentence_index: 0,
                 sentence: Arc::from(""),
+                in_sentence: None,
                 published: None,
                 outlet: None,
             },
@@ -104,7 +130,14 @@ impl Evidence {
         mut claim: Claim,
     ) -> Option<Evidence> {
         let block = source.blocks.get(sentence.block)?;
+        let in_sentence = Some(claim.span);
         claim.span = block.to_original(claim.span.shift(sentence.block_start));
+        // A claim that stands for no byte of the file was read in text the reader
+        // added (a table header repeated before each row's cells): it is not a claim
+        // made here, and the header's own block holds it once.
+        if claim.span.is_empty() {
+            return None;
+        }
         let at = index.position(&source.text, claim.span.start);
         let place = Place {
             source: Arc::clone(path),
@@ -112,6 +145,7 @@ impl Evidence {
             column: at.column,
             sentence_index: sentence.index,
             sentence: Arc::clone(&sentence.text),
+            in_sentence,
             published: source.metadata.published,
             outlet: source.metadata.outlet.as_deref().map(Arc::from),
         };
@@ -127,10 +161,84 @@ impl Evidence {
         Some(Evidence { claim, place: self.place.clone(), derived_from: Some(derived_from) })
     }
 
+    /// Where the claim stands in its sentence, as a byte range of `place.sentence`: the
+    /// span extraction gave when it is known and fits the sentence, else the first
+    /// occurrence of the claim's text (exact, then ignoring ASCII case), else the whole
+    /// sentence. Always on char boundaries.
+    pub fn range_in_sentence(&self) -> Range<usize> {
+        let sentence = self.place.sentence.as_ref();
+        if let Some(span) = self.place.in_sentence
+            && span.start <= span.end
+            && sentence.get(span.start..span.end).is_some()
+        {
+            return span.start..span.end;
+        }
+        let text = self.claim.text.as_str();
+        let whole = 0..sentence.len();
+        if text.is_empty() {
+            return whole;
+        }
+        if let Some(at) = sentence.find(text) {
+            return at..at + text.len();
+        }
+        // Lowercasing ASCII keeps every byte offset, so a match there is a match in `sentence`.
+        let lower = sentence.to_ascii_lowercase();
+        match lower.find(&text.to_ascii_lowercase()) {
+            Some(at) if sentence.is_char_boundary(at) && sentence.is_char_boundary(at + text.len()) => {
+                at..at + text.len()
+            }
+            _ => whole,
+        }
+    }
+
+    /// The sentence as shown with this claim: whole up to [`SENTENCE_SHOWN_MAX`] bytes,
+    /// else [`SENTENCE_WINDOW`] bytes either side of the claim with `…` at each cut.
+    pub fn excerpt(&self) -> Excerpt<'_> {
+        let sentence = self.place.sentence.as_ref();
+        let claim = self.range_in_sentence();
+        if sentence.len() <= SENTENCE_SHOWN_MAX {
+            return Excerpt { text: Cow::Borrowed(sentence), claim };
+        }
+        // A claim longer than the window (a whole-sentence fallback) is cut too.
+        let claim_end = claim.end.min(claim.start + SENTENCE_SHOWN_MAX);
+        let claim_end = floor_boundary(sentence, claim_end);
+        let start = floor_boundary(sentence, claim.start.saturating_sub(SENTENCE_WINDOW));
+        let end = ceil_boundary(sentence, claim_end + SENTENCE_WINDOW);
+        let mut text = String::with_capacity(end - start + 6);
+        if start > 0 {
+            text.push('…');
+        }
+        let shift = text.len();
+        text.push_str(&sentence[start..end]);
+        if end < sentence.len() {
+            text.push('…');
+        }
+        Excerpt { text: Cow::Owned(text), claim: claim.start - start + shift..claim_end - start + shift }
+    }
+
     /// Sort key: source, then place in it.
     pub fn sort_key(&self) -> (&str, usize, usize) {
         (&self.place.source, self.claim.span.start, self.claim.span.end)
     }
+}
+
+/// The char boundary at or before `at` (`str::floor_char_boundary` needs Rust 1.91;
+/// the crate supports 1.88).
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The char boundary at or after `at`, at most the text's length.
+fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 impl Serialize for Evidence {
@@ -147,7 +255,7 @@ impl Serialize for Evidence {
         out.serialize_field("end", &claim.span.end)?;
         out.serialize_field("sentence_index", &place.sentence_index)?;
         out.serialize_field("text", &claim.text)?;
-        out.serialize_field("sentence", &*place.sentence)?;
+        out.serialize_field("sentence", &self.excerpt().text)?;
         out.serialize_field("kind", &claim.kind)?;
         out.serialize_field("value", &claim.value)?;
         out.serialize_field("modifier", &claim.modifier)?;
@@ -246,6 +354,7 @@ impl<'de> Deserialize<'de> for Evidence {
                 column: r.column,
                 sentence_index: r.sentence_index,
                 sentence: Arc::from(r.sentence),
+                in_sentence: None,
                 published: None,
                 outlet: None,
             },
@@ -339,5 +448,62 @@ impl Finding {
     /// The finding's kind as named in reports.
     pub fn kind_str(&self) -> &'static str {
         self.kind.as_str()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::Value;
+
+    /// Evidence for `needle` in `sentence`, its span in the sentence known or not.
+    fn evidence(sentence: &str, needle: &str, known: bool) -> Evidence {
+        let at = sentence.find(needle).unwrap();
+        let mut e = Evidence::new("a.txt", ClaimKind::Number, Value::Number(4.0), needle);
+        e.place.sentence = Arc::from(sentence);
+        e.place.in_sentence = known.then(|| Span::new(at, at + needle.len()));
+        e
+    }
+
+    #[test]
+    fn short_sentences_are_shown_whole_and_long_ones_as_a_window() {
+        let long_before = format!("{} 4 ships.", "é".repeat(400));
+        let long_after = format!("Then 4 ships {}", "x".repeat(1_000));
+        let middle = format!("{} 4 ships {}", "a".repeat(500), "b".repeat(500));
+        // sentence, claim, known span?, expected text, expected claim text in it.
+        let table: Vec<(&str, &str, bool, String)> = vec![
+            ("Kim stayed 4 days.", "4", true, "Kim stayed 4 days.".into()),
+            ("Kim stayed 4 days.", "4", false, "Kim stayed 4 days.".into()),
+            (&long_before, "4", true, format!("…{} 4 ships.", "é".repeat(120))),
+            (&long_after, "4", true, format!("Then 4 ships {}…", "x".repeat(233))),
+            (&middle, "4", false, format!("…{} 4 ships {}…", "a".repeat(239), "b".repeat(233))),
+        ];
+        for (sentence, needle, known, expected) in table {
+            let e = evidence(sentence, needle, known);
+            let excerpt = e.excerpt();
+            assert_eq!(excerpt.text, expected, "{sentence:.40}");
+            assert_eq!(&excerpt.text[excerpt.claim.clone()], needle, "{sentence:.40}");
+            assert!(excerpt.text.len() <= 2 * SENTENCE_WINDOW + needle.len() + 6);
+        }
+    }
+
+    #[test]
+    fn the_known_span_wins_over_the_first_occurrence() {
+        let sentence = "4 ships and 4 planes.";
+        let mut e = evidence(sentence, "4", true);
+        e.place.in_sentence = Some(Span::new(12, 13));
+        assert_eq!(e.range_in_sentence(), 12..13);
+        // A span that does not fit the sentence (a record from elsewhere) is not trusted.
+        e.place.in_sentence = Some(Span::new(12, 99));
+        assert_eq!(e.range_in_sentence(), 0..1);
+    }
+
+    #[test]
+    fn the_sentence_written_with_a_claim_is_capped() {
+        let sentence = format!("{} 4 ships.", "word ".repeat(10_000));
+        let json = serde_json::to_value(evidence(&sentence, "4", true)).unwrap();
+        let written = json["sentence"].as_str().unwrap();
+        assert!(written.starts_with('…') && written.ends_with("4 ships."), "{written}");
+        assert!(written.len() < SENTENCE_SHOWN_MAX, "{}", written.len());
     }
 }

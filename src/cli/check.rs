@@ -117,6 +117,18 @@ pub fn run(args: CheckArgs, config: &Config) -> Result<i32, CliError> {
 /// One check: read, compare, render, and the exit code.
 pub(super) fn run_once(args: &CheckArgs, config: &Config) -> Result<i32, CliError> {
     let resolved = resolve(&args.input, config, true)?;
+    let mut read = resolved.rule_paths.clone();
+    read.extend(args.baseline.clone());
+    for (flag, output) in [("--output", &args.output), ("--write-baseline", &args.write_baseline)] {
+        if let Some(output) = output
+            && let Some(why) = source::read_by_this_run(output, &resolved.paths, &read)
+        {
+            return Err(CliError::Usage(format!(
+                "{flag} {}: {why}; refusing to write over it",
+                source::display_path(output)
+            )));
+        }
+    }
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
     let against: Vec<PathBuf> = if args.against.is_empty() {
         config.against.iter().map(|p| from_here(p)).collect()

@@ -18,7 +18,7 @@ use serde_json::{Value as Json, json};
 use factlint::check::{Decision, Evidence, Selected, Traced, pair, standing};
 use factlint::config::Config;
 use factlint::pipeline::{self, Explanation};
-use factlint::report::{self, Format, Report, claim_range, value_label};
+use factlint::report::{self, Format, Report, value_label};
 use factlint::rules::{Fact, RuleSet};
 use factlint::source;
 use factlint::value::date_of_day;
@@ -157,11 +157,13 @@ fn short(e: &Evidence) -> String {
 fn snippets(title: String, level: Level<'static>, items: &[(&Evidence, String)]) -> String {
     let renderer = Renderer::plain().decor_style(DecorStyle::Ascii);
     let mut group = Group::with_title(level.primary_title(title));
-    for (e, label) in items {
-        let range = claim_range(e);
-        let breaks_before = e.place.sentence[..range.start].matches('\n').count();
+    // The sentence as every report shows it: capped to a window around the claim.
+    let excerpts: Vec<_> = items.iter().map(|(e, _)| e.excerpt()).collect();
+    for ((e, label), excerpt) in items.iter().zip(&excerpts) {
+        let range = excerpt.claim.clone();
+        let breaks_before = excerpt.text[..range.start].matches('\n').count();
         group = group.element(
-            Snippet::source(e.place.sentence.as_ref())
+            Snippet::source(excerpt.text.as_ref())
                 .line_start(e.place.line.saturating_sub(breaks_before).max(1))
                 .path(e.place.source.as_ref())
                 .annotation(AnnotationKind::Primary.span(range).label(label.as_str())),

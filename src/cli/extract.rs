@@ -25,7 +25,7 @@ pub struct ExtractArgs {
 /// Runs `extract`; exit code 1 when a source could not be read.
 pub fn run(args: ExtractArgs, config: &Config) -> Result<i32, CliError> {
     let resolved = resolve(&args.input, config, false)?;
-    let discovered = source::discover_with(&resolved.paths, resolved.options.ignore_files);
+    let discovered = source::discover_walk(&resolved.paths, resolved.options.ignore_files, resolved.options.links);
     if discovered.files.is_empty() && discovered.failures.is_empty() {
         return Err(super::no_sources(&resolved.paths, resolved.options.ignore_files));
     }

@@ -37,7 +37,8 @@ pub fn run(args: InitArgs) -> Result<i32, CliError> {
     if !root.is_dir() {
         return Err(CliError::Usage(format!("init: {} is not a folder", source::display_path(&root))));
     }
-    let discovered = source::discover_with(std::slice::from_ref(&root), IgnoreFiles::Honoured);
+    let discovered =
+        source::discover_walk(std::slice::from_ref(&root), IgnoreFiles::Honoured, source::Links::NotFollowed);
     for failure in &discovered.failures {
         eprintln!("warning: {}: {}", failure.source, failure.message);
     }

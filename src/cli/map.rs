@@ -34,7 +34,11 @@ pub fn run(args: MapArgs, config: &Config) -> Result<i32, CliError> {
     }
     let checker = &resolved.checker;
     let options = &resolved.options;
-    let discovered = if from_stdin { None } else { Some(source::discover_with(&resolved.paths, options.ignore_files)) };
+    let discovered = if from_stdin {
+        None
+    } else {
+        Some(source::discover_walk(&resolved.paths, options.ignore_files, options.links))
+    };
     if let Some(found) = &discovered
         && found.files.is_empty()
         && found.failures.is_empty()

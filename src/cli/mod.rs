@@ -99,6 +99,10 @@ pub struct InputArgs {
     /// files stay skipped).
     #[arg(long)]
     pub no_ignore: bool,
+    /// Follow symbolic links inside folders (by default they are skipped, with a
+    /// warning, so that a link cannot pull in a file from outside the tree).
+    #[arg(long)]
+    pub follow: bool,
 }
 
 /// Record formats of `extract` and `segment`.
@@ -171,6 +175,8 @@ struct Resolved {
     paths: Vec<PathBuf>,
     checker: Checker,
     options: RunOptions,
+    /// The rule files and folders read.
+    rule_paths: Vec<PathBuf>,
 }
 
 /// A path from the config as the user would write it: relative to the current folder
@@ -214,16 +220,29 @@ fn resolve(input: &InputArgs, config: &Config, need_rules: bool) -> Result<Resol
         Some(text) => Some(parse_date(text)?),
         None => None,
     };
-    if let Some(jobs) = input.jobs {
+    if let Some(mut jobs) = input.jobs {
         if jobs == 0 {
             return Err(CliError::Usage("--jobs must be at least 1".into()));
+        }
+        // More threads than this only share the same cores (and 100 000 of them spin
+        // for minutes before any work is done).
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        let cap = cores * JOBS_PER_CORE;
+        if jobs > cap {
+            eprintln!("note: --jobs {jobs} is more than {JOBS_PER_CORE} per core ({cores} cores); using {cap}");
+            jobs = cap;
         }
         // The global pool can be built once; a second call in one process keeps the first.
         let _ = rayon::ThreadPoolBuilder::new().num_threads(jobs).build_global();
     }
     let ignore_files = if input.no_ignore { IgnoreFiles::Disregarded } else { IgnoreFiles::Honoured };
-    Ok(Resolved { paths, checker, options: RunOptions { published, ignore_files } })
+    let links = if input.follow { source::Links::Followed } else { source::Links::NotFollowed };
+    let options = RunOptions { published, ignore_files, links };
+    Ok(Resolved { paths, checker, options, rule_paths })
 }
+
+/// The most worker threads `--jobs` gets per core.
+const JOBS_PER_CORE: usize = 4;
 
 /// How to start writing rules, for the usage errors of a run without any.
 const START_RULES: &str = "Start with a rule file such as rules/event.yaml (docs/rules.md describes every key):
@@ -279,7 +298,7 @@ fn parse_date(text: &str) -> Result<Date, CliError> {
 
 fn write_output(path: Option<&Path>, text: &str) -> Result<(), CliError> {
     match path {
-        Some(path) => std::fs::write(path, text)?,
+        Some(path) => source::write_atomic(path, text.as_bytes())?,
         None => {
             let mut out = std::io::stdout().lock();
             if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush()) {

@@ -52,7 +52,8 @@ pub fn run(command: RulesCommand, config: &Config) -> Result<i32, CliError> {
                 return Ok(0);
             }
             let published = config.published.as_deref().map(parse_date).transpose()?;
-            let options = RunOptions { published, ignore_files: IgnoreFiles::Honoured };
+            let options =
+                RunOptions { published, ignore_files: IgnoreFiles::Honoured, links: source::Links::NotFollowed };
             let (report, unused) = pipeline::run_with_unused(&against, &checker, &options, &());
             if report.sources.is_empty() && report.errors.is_empty() {
                 return Err(no_sources(&against, options.ignore_files));

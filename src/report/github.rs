@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use super::{Report, Tally, value_reading};
+use super::{MESSAGE_REPEATED_MAX, Report, Tally, shorten, shown_claims, value_reading};
 use crate::check::{Evidence, Finding};
 use crate::rules::Severity;
 
@@ -15,8 +15,17 @@ use crate::rules::Severity;
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
     for finding in &report.findings {
-        for claim in &finding.claims {
+        let (claims, left_out) = shown_claims(finding);
+        for claim in claims {
             command(&mut out, finding, claim);
+        }
+        if left_out > 0 {
+            let _ = writeln!(
+                out,
+                "factlint: {} {}: {left_out} more claims not annotated (the JSON report lists them all)",
+                finding.kind_str(),
+                finding.id
+            );
         }
     }
     for error in &report.errors {
@@ -60,7 +69,10 @@ fn command(out: &mut String, finding: &Finding, claim: &Evidence) {
         let _ = write!(out, ",endColumn={}", claim.place.column + claim.claim.text.chars().count());
     }
     let title = format!("factlint {}: {}", finding.kind_str(), finding.id);
-    let mut message = format!("{}\nhere: \"{}\" = {}", finding.message, claim.claim.text, value_reading(claim));
+    // The message names every value and source: repeated whole per claim, it would
+    // make the output quadratic in the claims.
+    let message = shorten(&finding.message, MESSAGE_REPEATED_MAX);
+    let mut message = format!("{message}\nhere: \"{}\" = {}", claim.claim.text, value_reading(claim));
     if let Some(note) = &finding.note {
         let _ = write!(message, "\nnote: {note}");
     }

@@ -12,7 +12,7 @@ use std::fmt::Write;
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::{Report, agreement_line, claim_range, count, source_label, value_label};
+use super::{Report, agreement_line, count, shown_claims, source_label, value_label};
 use crate::check::{Evidence, Finding};
 use crate::value::describe;
 
@@ -227,9 +227,11 @@ fn finding_section(out: &mut String, n: usize, finding: &Finding, anchors: &Anch
         esc(&format!("Sources by value: {}", agreement_line(&finding.claims)))
     );
     out.push_str("<div class=\"sides\">\n");
-    for (value, claims) in sides(&finding.claims) {
+    let (shown, left_out) = shown_claims(finding);
+    for (value, claims) in sides(shown) {
         let _ = writeln!(out, "<div class=\"side\">\n<h4>{}</h4>", esc(&value));
         for claim in claims {
+            let excerpt = claim.excerpt();
             let _ = writeln!(
                 out,
                 "<div class=\"claim\"><div class=\"where\"><a href=\"#{}\">{}:{}:{}</a> · <span class=\"value\">{}</span></div>\
@@ -239,12 +241,16 @@ fn finding_section(out: &mut String, n: usize, finding: &Finding, anchors: &Anch
                 claim.place.line,
                 claim.place.column,
                 esc(&value_label(claim)),
-                marked(&claim.place.sentence, &[(claim_range(claim), title(finding, claim))])
+                marked(&excerpt.text, &[(excerpt.claim, title(finding, claim))])
             );
         }
         out.push_str("</div>\n");
     }
-    out.push_str("</div>\n</section>\n");
+    out.push_str("</div>\n");
+    if left_out > 0 {
+        let _ = writeln!(out, "<p class=\"muted\">{left_out} more claims (the JSON report lists them all).</p>");
+    }
+    out.push_str("</section>\n");
 }
 
 /// The claims grouped by the value they say, outliers' values first.
@@ -278,7 +284,7 @@ fn sources(out: &mut String, report: &Report, anchors: &Anchors) {
             let sentence = by_source.entry(claim.place.source.as_ref()).or_default();
             let (_, marks) =
                 sentence.entry(claim.place.sentence_index).or_insert((claim.place.sentence.as_ref(), Vec::new()));
-            marks.push((claim_range(claim), title(finding, claim)));
+            marks.push((claim.range_in_sentence(), title(finding, claim)));
         }
     }
     out.push_str("<h2>Sources</h2>\n<p class=\"muted\">The sentences quoted above, in each source's order.</p>\n");

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{Report, Tally, claim_range, value_reading};
+use super::{Report, Tally, shown_claims, value_reading};
 use crate::check::{Evidence, Finding};
 
 /// How many characters of sentence a table cell shows on each side of the claim.
@@ -57,7 +57,8 @@ fn section(out: &mut String, finding: &Finding) {
         let _ = writeln!(out, "> {}\n", escape(note));
     }
     out.push_str("| Where | Text | Value | Sentence |\n| --- | --- | --- | --- |\n");
-    for claim in &finding.claims {
+    let (claims, left_out) = shown_claims(finding);
+    for claim in claims {
         let _ = writeln!(
             out,
             "| {}`{}:{}:{}` | {} | `{}` | {} |",
@@ -70,14 +71,19 @@ fn section(out: &mut String, finding: &Finding) {
             excerpt(claim)
         );
     }
+    if left_out > 0 {
+        let _ = writeln!(out, "| {left_out} more claims | | | (the JSON report lists them all) |");
+    }
     out.push('\n');
 }
 
 /// The sentence around the claim, the claim in bold, cut to [`CONTEXT`] characters on
-/// each side.
+/// each side (of the excerpt [`Evidence::excerpt`] gives, so the work is bounded
+/// however long the sentence).
 fn excerpt(claim: &Evidence) -> String {
-    let range = claim_range(claim);
-    let sentence = &claim.place.sentence;
+    let excerpt = claim.excerpt();
+    let range = excerpt.claim;
+    let sentence = excerpt.text.as_ref();
     let before: Vec<char> = sentence[..range.start].chars().collect();
     let after: Vec<char> = sentence[range.end..].chars().collect();
     let head: String = before[before.len().saturating_sub(CONTEXT)..].iter().collect();
@@ -94,7 +100,7 @@ fn excerpt(claim: &Evidence) -> String {
 /// Text for inline code in a table cell: a backtick would end the code and a line break
 /// the row, so they are dropped, and `|` is escaped (GFM splits cells before code).
 fn code(text: &str) -> String {
-    text.replace(['`', '\n', '\r'], "").replace('|', "\\|")
+    text.replace(|c: char| c == '`' || c.is_control(), "").replace('|', "\\|")
 }
 
 /// Text safe in a table cell: Markdown punctuation is backslash-escaped, HTML's
@@ -118,6 +124,10 @@ fn escape(text: &str) -> String {
             '&' => out.push_str("&amp;"),
             '\r' => {}
             '\n' => out.push(' '),
+            // A zero-width space after `@` keeps a quoted `@name` from pinging anyone
+            // when the report is posted as a pull-request comment.
+            '@' => out.push_str("@&#8203;"),
+            c if c.is_control() => out.push(' '),
             _ => out.push(c),
         }
     }

@@ -12,8 +12,9 @@ mod markdown;
 mod sarif;
 mod text;
 
-use std::collections::BTreeSet;
-use std::ops::Range;
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write as _;
 
 use crate::check::Evidence;
 use crate::value::{Timex, Value, describe, format_number};
@@ -169,29 +170,60 @@ pub fn render(report: &Report, format: Format, color: bool) -> String {
     }
 }
 
-/// Where a claim stands in its sentence, as a byte range into `evidence.place.sentence`.
-///
-/// Evidence carries byte offsets into the file but not the sentence's own offset, and
-/// the sentence is visible text that may differ from the file's bytes (Markdown, HTML),
-/// so the claim is found by its text: the first exact occurrence, else the first one
-/// ignoring ASCII case, else the whole sentence. The range always lies on char
-/// boundaries.
-pub fn claim_range(evidence: &Evidence) -> Range<usize> {
-    let sentence = evidence.place.sentence.as_ref();
-    let text = evidence.claim.text.as_str();
-    let whole = 0..sentence.len();
-    if text.is_empty() {
-        return whole;
+/// The most claims a report format other than JSON shows per finding; the rest are
+/// counted in a line of their own (JSON, the full record, lists every claim). A fact
+/// stated in ten thousand sources is one finding with ten thousand claims, and GitHub
+/// shows only the first few dozen annotations of a run anyway.
+pub const EVIDENCE_SHOWN_MAX: usize = 100;
+
+/// The longest finding message repeated with each claim (GitHub annotations, SARIF
+/// related locations), in characters: a message names the values and their sources,
+/// so it grows with the claims, and repeating it whole per claim would make the
+/// output quadratic. Where a format prints the message once, it is printed whole.
+pub const MESSAGE_REPEATED_MAX: usize = 500;
+
+/// The claims of `finding` a format shows, and how many are left out
+/// ([`EVIDENCE_SHOWN_MAX`]).
+pub(crate) fn shown_claims(finding: &Finding) -> (&[Evidence], usize) {
+    let shown = finding.claims.len().min(EVIDENCE_SHOWN_MAX);
+    (&finding.claims[..shown], finding.claims.len() - shown)
+}
+
+/// `text` cut to `max` characters, with `… (N more characters)` when cut.
+pub(crate) fn shorten(text: &str, max: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => Cow::Borrowed(text),
+        Some((at, _)) => {
+            let rest = text[at..].chars().count();
+            Cow::Owned(format!("{}… ({rest} more characters)", &text[..at]))
+        }
     }
-    if let Some(at) = sentence.find(text) {
-        return at..at + text.len();
+}
+
+/// `text` with every control character but those in `keep` written as a visible escape
+/// (`\u{1b}`), so that nothing read from a source or a file name can move a terminal's
+/// cursor, recolour it, or start a line of its own (a line GitHub Actions would run as
+/// a workflow command). Bidirectional overrides are escaped too: they reorder what a
+/// reader sees.
+pub(crate) fn visible<'a>(text: &'a str, keep: &[char]) -> Cow<'a, str> {
+    let unsafe_char = |c: char| (c.is_control() || is_bidi_control(c)) && !keep.contains(&c);
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
     }
-    // Lowercasing ASCII keeps every byte offset, so a match there is a match in `sentence`.
-    let lower = sentence.to_ascii_lowercase();
-    match lower.find(&text.to_ascii_lowercase()) {
-        Some(at) if sentence.is_char_boundary(at) && sentence.is_char_boundary(at + text.len()) => at..at + text.len(),
-        _ => whole,
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
     }
+    Cow::Owned(out)
+}
+
+/// The Unicode bidirectional embedding, override and isolate controls.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A claim as a desk reads it: the text as written, then the normalized value in
@@ -304,15 +336,17 @@ pub(crate) fn source_label(evidence: &Evidence) -> String {
 /// Which sources hold which value, largest group first:
 /// `[("4 days", ["001.txt", "002.txt"]), ("2 days", ["000.txt"])]`.
 pub(crate) fn value_groups(claims: &[Evidence]) -> Vec<(String, Vec<String>)> {
+    // Groups in the order their values first appear, found by value in a map: one
+    // pass, however many distinct values there are.
     let mut groups: Vec<(String, BTreeSet<String>)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for claim in claims {
         let value = reading(&claim.claim.value);
-        match groups.iter_mut().find(|(v, _)| *v == value) {
-            Some((_, sources)) => {
-                sources.insert(source_label(claim));
-            }
-            None => groups.push((value, BTreeSet::from([source_label(claim)]))),
-        }
+        let at = *index.entry(value).or_insert_with_key(|value| {
+            groups.push((value.clone(), BTreeSet::new()));
+            groups.len() - 1
+        });
+        groups[at].1.insert(source_label(claim));
     }
     // Stable: equal-sized groups keep the order of the claims (outliers first).
     groups.sort_by_key(|(_, sources)| std::cmp::Reverse(sources.len()));

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use serde_json::{Value as Json, json};
 
-use super::{Report, value_reading};
+use super::{Report, shown_claims, value_reading};
 use crate::check::{Evidence, Finding, FindingKind};
 use crate::rules::Severity;
 
@@ -144,8 +144,8 @@ fn result(finding: &Finding, rule_index: usize) -> Json {
         text.push(')');
     }
     // Code scanning links `[text](id)` to the related location with that id.
-    let others: Vec<String> = finding
-        .claims
+    let (shown, left_out) = shown_claims(finding);
+    let others: Vec<String> = shown
         .iter()
         .enumerate()
         .skip(1)
@@ -160,7 +160,10 @@ fn result(finding: &Finding, rule_index: usize) -> Json {
         text.push_str(". Other claims: ");
         text.push_str(&others.join(", "));
     }
-    let mut claims = finding.claims.iter();
+    if left_out > 0 {
+        let _ = write!(text, " and {left_out} more (the JSON report lists them all)");
+    }
+    let mut claims = shown.iter();
     let locations: Vec<Json> = claims.next().map(|c| location(c, None)).into_iter().collect();
     let related: Vec<Json> = claims.enumerate().map(|(i, c)| location(c, Some(i + 1))).collect();
     let mut result = json!({

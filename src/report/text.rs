@@ -1,6 +1,11 @@
 //! The terminal report: rustc-style blocks drawn by `annotate-snippets`, one per
 //! finding with one labelled snippet per claim, then the unreadable sources and a
 //! summary line.
+//!
+//! What comes from sources and file names is shown with its control characters
+//! escaped ([`visible`]): a terminal must not obey an escape sequence in a sentence,
+//! and a file name with a line break must not print a line of its own (in a CI log,
+//! a line starting `::error` is a GitHub workflow command).
 
 use std::fmt::Write;
 use std::ops::Range;
@@ -8,7 +13,7 @@ use std::ops::Range;
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{Annotation, AnnotationKind, Group, Level, Renderer, Snippet};
 
-use super::{Report, Tally, agreement_line, claim_range, count, value_label};
+use super::{Report, Tally, agreement_line, count, shown_claims, value_label, visible};
 use crate::check::{Evidence, Finding, FindingKind};
 use crate::rules::Severity;
 
@@ -23,17 +28,17 @@ pub fn render(report: &Report, color: bool) -> String {
         out.push_str("\n\n");
     }
     for warning in &report.warnings {
-        let _ = writeln!(out, "warning: {warning}");
+        let _ = writeln!(out, "warning: {}", visible(warning, &[]));
     }
     // How a source was read (bytes replaced, front matter unclosed): the reader of a
     // terminal should see it as the reader of the JSON does.
     for source in &report.sources {
         for warning in &source.warnings {
-            let _ = writeln!(out, "warning: {}: {warning}", source.path);
+            let _ = writeln!(out, "warning: {}: {}", visible(&source.path, &[]), visible(warning, &[]));
         }
     }
     for error in &report.errors {
-        let title = format!("{}: {}", error.source, error.message);
+        let title = format!("{}: {}", visible(&error.source, &[]), visible(&error.message, &[]));
         out.push_str(&renderer.render(&[Group::with_title(Level::ERROR.primary_title(title))]));
         out.push('\n');
     }
@@ -51,16 +56,20 @@ fn level(severity: Severity) -> Level<'static> {
 
 /// One finding: the headline, a snippet per claim, then the note and who holds what.
 fn group(finding: &Finding) -> Group<'_> {
-    let title = level(finding.severity).primary_title(finding.message.as_str()).id(finding.id.as_str());
+    let title = level(finding.severity).primary_title(visible(&finding.message, &[])).id(finding.id.as_str());
     let mut group = Group::with_title(title);
-    for claim in &finding.claims {
+    let (claims, left_out) = shown_claims(finding);
+    for claim in claims {
         group = group.element(snippet(claim));
+    }
+    if left_out > 0 {
+        group = group.element(Level::NOTE.message(format!("{left_out} more claims (`--format json` lists them all)")));
     }
     group = group.element(Level::NOTE.message(format!("{}: {}", finding.kind_str(), kind_hint(finding))));
     if let Some(note) = &finding.note {
-        group = group.element(Level::NOTE.message(note.as_str()));
+        group = group.element(Level::NOTE.message(visible(note, &[])));
     }
-    group.element(Level::HELP.message(format!("sources by value: {}", agreement_line(&finding.claims))))
+    group.element(Level::HELP.message(format!("sources by value: {}", visible(&agreement_line(&finding.claims), &[]))))
 }
 
 /// What a kind of finding means, in a few words.
@@ -85,8 +94,8 @@ struct Placed {
     shown: (usize, usize),
 }
 
-fn place(claim: &Evidence, range: &Range<usize>) -> Placed {
-    let before = &claim.place.sentence[..range.start];
+fn place(claim: &Evidence, shown: &Shown) -> Placed {
+    let before = &shown.text[..shown.claim.start];
     // A multi-line sentence is numbered as in the file: the claim's line is the
     // sentence line it stands on.
     let breaks_before = before.matches('\n').count();
@@ -96,14 +105,35 @@ fn place(claim: &Evidence, range: &Range<usize>) -> Placed {
     Placed { first_line, shown: (first_line + breaks_before, column) }
 }
 
+/// What a snippet shows of a claim's sentence: its excerpt with control characters
+/// (but line breaks) made visible, and the claim's byte range there.
+struct Shown {
+    text: String,
+    claim: Range<usize>,
+}
+
+impl Shown {
+    fn of(claim: &Evidence) -> Shown {
+        let excerpt = claim.excerpt();
+        let range = excerpt.claim;
+        let (before, inside, after) =
+            (&excerpt.text[..range.start], &excerpt.text[range.clone()], &excerpt.text[range.end..]);
+        let keep = ['\n', '\t'];
+        let before = visible(before, &keep);
+        let inside = visible(inside, &keep);
+        let text = format!("{before}{inside}{}", visible(after, &keep));
+        Shown { claim: before.len()..before.len() + inside.len(), text }
+    }
+}
+
 /// The sentence with the claim underlined and labelled with its value.
 fn snippet(claim: &Evidence) -> Snippet<'_, Annotation<'_>> {
-    let range = claim_range(claim);
-    let placed = place(claim, &range);
-    Snippet::source(claim.place.sentence.as_ref())
+    let shown = Shown::of(claim);
+    let placed = place(claim, &shown);
+    Snippet::source(shown.text)
         .line_start(placed.first_line)
-        .path(claim.place.source.as_ref())
-        .annotation(AnnotationKind::Primary.span(range).label(value_label(claim)))
+        .path(visible(&claim.place.source, &[]))
+        .annotation(AnnotationKind::Primary.span(shown.claim).label(value_label(claim)))
 }
 
 /// Puts each claim's place in the file into the `--> file:line:col` lines.
@@ -113,11 +143,12 @@ fn snippet(claim: &Evidence) -> Snippet<'_, Annotation<'_>> {
 /// locations appear in claim order, so each is replaced after the previous one.
 fn fix_origins(block: &mut String, finding: &Finding) {
     let mut from = 0;
-    for claim in &finding.claims {
-        let (line, column) = place(claim, &claim_range(claim)).shown;
-        let shown = format!("{}:{line}:{column}", claim.place.source);
+    for claim in shown_claims(finding).0 {
+        let path = visible(&claim.place.source, &[]);
+        let (line, column) = place(claim, &Shown::of(claim)).shown;
+        let shown = format!("{path}:{line}:{column}");
         let Some(at) = block.get(from..).and_then(|rest| rest.find(&shown)) else { continue };
-        let real = format!("{}:{}:{}", claim.place.source, claim.place.line, claim.place.column);
+        let real = format!("{path}:{}:{}", claim.place.line, claim.place.column);
         block.replace_range(from + at..from + at + shown.len(), &real);
         from += at + real.len();
     }

@@ -173,6 +173,12 @@ impl From<SourceFailure> for RuleError {
     }
 }
 
+/// The largest rule file read, in bytes.
+pub const RULE_FILE_MAX: usize = 4 << 20;
+
+/// The deepest flow nesting (`[`, `{`) a rule file may have.
+pub const RULE_DEPTH_MAX: usize = 32;
+
 /// True for a file a rules folder walk takes.
 fn is_rule_file(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "yaml" || e == "yml")
@@ -236,6 +242,18 @@ impl RuleSet {
     /// [`RuleSet::check_references`] once every file is in.
     pub fn add(&mut self, path: &Path, text: &str) -> Result<(), Vec<RuleError>> {
         let file = display_path(path);
+        // Refused before parsing: the YAML parser is quadratic in flow nesting.
+        if text.len() > RULE_FILE_MAX {
+            let message =
+                format!("a rule file is at most {} MB; this one is {} bytes", RULE_FILE_MAX >> 20, text.len());
+            return Err(vec![RuleError { file, location: None, message }]);
+        }
+        if let Some(at) = crate::text::yaml_nesting_over(text, RULE_DEPTH_MAX) {
+            let line = text[..at].matches('\n').count() + 1;
+            let column = text[..at].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let message = format!("nested deeper than {RULE_DEPTH_MAX} levels (`[` or `{{`); no rule needs that");
+            return Err(vec![RuleError { file, location: Some((line, column)), message }]);
+        }
         let parsed: RuleFile = if validate::is_blank(text) {
             RuleFile::default()
         } else {

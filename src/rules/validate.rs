@@ -66,6 +66,13 @@ pub(super) fn from_yaml(file: &str, text: &str, error: &serde_yaml::Error) -> Ru
 /// A fact whose `claim:` is a kind of claim that rules check through entities (`name`,
 /// `expansion`): the message that says so, placed at the `claim` key, rather than
 /// serde's "unknown variant" (which would suggest `number` for `name`).
+/// The longest cue, exclusion, counted word or entity spelling, in bytes: the matcher's
+/// automaton grows with its patterns, and no cue or name is this long.
+pub const WORD_MAX: usize = 256;
+
+/// The most entries in one list of words (a fact's `cues`, an entity's spellings).
+pub const WORDS_PER_LIST_MAX: usize = 10_000;
+
 fn entity_kind(text: &str, message: &str) -> Option<(String, Option<(usize, usize)>)> {
     let rest = message.strip_prefix("facts.")?;
     let (id, rest) = rest.split_once(".claim: unknown variant `")?;
@@ -294,6 +301,18 @@ pub(super) fn file(
                 ),
             );
         }
+        let spellings = std::iter::once(&entity.name).chain(&entity.aliases).chain(entity.expansion.as_ref());
+        if let Some(long) = spellings.clone().find(|s| s.len() > WORD_MAX) {
+            let shown: String = long.chars().take(40).collect();
+            error(
+                &["entities", id],
+                None,
+                format!("entity `{id}`: a spelling (`{shown}…`) is longer than {WORD_MAX} bytes"),
+            );
+        }
+        if spellings.count() > WORDS_PER_LIST_MAX {
+            error(&["entities", id, "aliases"], None, format!("entity `{id}`: more than {WORDS_PER_LIST_MAX} aliases"));
+        }
         for alias in entity.aliases.iter().filter(|a| a.trim().is_empty()) {
             error(&["entities", id, "aliases"], Some(alias), format!("entity `{id}`: an alias is empty"));
         }
@@ -329,6 +348,21 @@ pub(super) fn file(
         for (key, words) in [("cues", &fact.cues), ("exclude", &fact.exclude), ("counted", &fact.counted)] {
             if words.iter().any(|w| w.trim().is_empty()) {
                 error(&path(key), None, format!("fact `{id}`: an entry of `{key}` is empty"));
+            }
+            if words.len() > WORDS_PER_LIST_MAX {
+                error(
+                    &path(key),
+                    None,
+                    format!("fact `{id}`: `{key}` has {} entries; at most {WORDS_PER_LIST_MAX}", words.len()),
+                );
+            }
+            if let Some(long) = words.iter().find(|w| w.len() > WORD_MAX) {
+                let shown: String = long.chars().take(40).collect();
+                error(
+                    &path(key),
+                    None,
+                    format!("fact `{id}`: an entry of `{key}` (`{shown}…`) is longer than {WORD_MAX} bytes"),
+                );
             }
         }
         if !fact.counted.is_empty() && fact.claim != FactKind::Number {

@@ -122,6 +122,105 @@ impl Block {
     }
 }
 
+/// The longest run of text without a sentence end (`.`, `!`, `?`, a line break) that is
+/// read as one sentence, in bytes. Longer runs (a data dump, a minified page, a list
+/// joined by commas) are cut at the last white space before the limit, with a warning:
+/// the later steps look at a sentence as a whole, and their cost on one sentence grows
+/// faster than its length (a 1 MB line took `check` 54 s before this cut).
+pub const RUN_WITHOUT_STOP_MAX: usize = 16 * 1024;
+
+impl Block {
+    /// The block, cut where it runs longer than [`RUN_WITHOUT_STOP_MAX`] bytes without a
+    /// sentence end; the pieces keep mapping into the file. Returns the blocks and how
+    /// many cuts were made (none for any block of ordinary prose).
+    pub fn cut_long_runs(self) -> (Vec<Block>, usize) {
+        let bytes = self.text.as_bytes();
+        let (mut start, mut stop, mut space) = (0, 0, 0);
+        let mut cuts = Vec::new();
+        for (i, &b) in bytes.iter().enumerate() {
+            match b {
+                b'.' | b'!' | b'?' | b'\n' => stop = i + 1,
+                b' ' | b'\t' => space = i + 1,
+                _ => {}
+            }
+            let from = start.max(stop);
+            if (i + 1).saturating_sub(from) > RUN_WITHOUT_STOP_MAX {
+                let mut cut = if space > from { space } else { i };
+                while !self.text.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                if cut > start {
+                    cuts.push(cut);
+                    start = cut;
+                }
+            }
+        }
+        if cuts.is_empty() {
+            return (vec![self], 0);
+        }
+        let count = cuts.len();
+        let mut blocks = Vec::with_capacity(count + 1);
+        let mut from = 0;
+        for cut in cuts.into_iter().chain([self.text.len()]) {
+            let mut part = Block::default();
+            part.copy_pieces(&self, from, cut);
+            if !part.is_blank() {
+                blocks.push(part);
+            }
+            from = cut;
+        }
+        (blocks, count)
+    }
+}
+
+/// The longest header text put before each cell of its column (in bytes, cut at a
+/// character boundary): a header repeated in every row must not multiply a long
+/// header by the number of rows.
+pub const HEADER_LABEL_MAX: usize = 80;
+
+/// A table row being read into one block: its cells in order, joined with `; `, each
+/// body cell preceded by its column's header (`Date: March 26, 2018; Visitors: 300`),
+/// so that a cue in the header reaches the claims of every row, and a table of dates
+/// is one short sentence per row rather than one sentence the size of the table.
+///
+/// The header text and the separators map to an empty span where the cell starts:
+/// they stand for no bytes of the row, so a claim read inside a header label is not
+/// placed in the row (the header row, a block of its own, holds it once).
+#[derive(Debug, Default)]
+pub struct TableRow {
+    /// The row read so far.
+    pub block: Block,
+    /// The visible text of each cell so far, trimmed.
+    pub cells: Vec<String>,
+}
+
+impl TableRow {
+    /// Appends a cell, labelled with `header` when it is a body cell of a column with a
+    /// header. A blank cell adds nothing but its place in `cells`.
+    pub fn push_cell(&mut self, cell: &Block, header: Option<&str>) {
+        self.cells.push(cell.text.trim().to_string());
+        if cell.is_blank() {
+            return;
+        }
+        let start = cell.text.len() - cell.text.trim_start().len();
+        let end = cell.text.trim_end().len();
+        let at = cell.start_to_original(start);
+        let here = Span::new(at, at);
+        if !self.block.is_blank() {
+            self.block.push_mapped("; ", here);
+        }
+        if let Some(header) = header.map(str::trim).filter(|h| !h.is_empty()) {
+            let mut cut = header.len().min(HEADER_LABEL_MAX);
+            while !header.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            self.block.push_mapped(&header[..cut], here);
+            self.block.push_mapped(": ", here);
+        }
+        self.block.copy_pieces(cell, start, end);
+    }
+}
+
 /// Splits plain text into blocks at blank lines; each block is a verbatim copy. A line
 /// ends at `\n`, `\r\n` or a lone `\r` (old Mac files), as in [`crate::span::LineIndex`].
 pub fn plain_blocks(text: &str) -> Vec<Block> {
@@ -175,6 +274,24 @@ fn verbatim_block(text: &str, start: usize, end: usize) -> Block {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_without_a_sentence_end_are_cut_at_white_space() {
+        let prose = "Kim stayed four days. ".repeat(2_000);
+        let run = "4 ships, ".repeat(5_000);
+        for (text, cuts) in [(prose.as_str(), 0), (run.as_str(), 2)] {
+            let mut block = Block::default();
+            block.push_verbatim(text, Span::new(0, text.len()));
+            let (parts, made) = block.cut_long_runs();
+            assert_eq!(made, cuts);
+            assert_eq!(parts.iter().map(|p| p.text.len()).sum::<usize>(), text.len());
+            for part in &parts {
+                assert!(cuts == 0 || part.text.len() <= RUN_WITHOUT_STOP_MAX + 1, "{}", part.text.len());
+                let span = part.to_original(Span::new(0, part.text.len()));
+                assert_eq!(span.slice(text), part.text);
+            }
+        }
+    }
 
     #[test]
     fn blank_lines_separate_blocks() {

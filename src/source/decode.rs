@@ -79,7 +79,8 @@ fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<Decoded, Strin
         _ => 0xFFFD,
     });
     let mut text = String::with_capacity(bytes.len() / 2);
-    let mut bad = 0;
+    // A truncated last unit becomes U+FFFD above, which decodes without error: count it.
+    let mut bad = bytes.len() % 2;
     for c in char::decode_utf16(units) {
         text.push(c.unwrap_or_else(|_| {
             bad += 1;
@@ -130,6 +131,8 @@ mod tests {
         let decoded = decode(b"\xFF\xFEH\0\x00\xD8i\0!".to_vec()).unwrap();
         assert_eq!(decoded.text, "H\u{FFFD}i\u{FFFD}");
         assert_eq!(decoded.warnings.len(), 1);
+        let truncated = decode(b"\xFF\xFEH\0i\0!".to_vec()).unwrap();
+        assert_eq!((truncated.text.as_str(), truncated.warnings.len()), ("Hi\u{FFFD}", 1));
         let decoded = decode(b"\xFF\xFE\0\0H\0\0\0\0\0\x11\0".to_vec()).unwrap();
         assert_eq!(decoded.text, "H\u{FFFD}");
     }

@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 
+use super::block::TableRow;
 use super::{Block, DateOrigin, Metadata};
 use crate::span::Span;
 use crate::text::decode_entity;
@@ -74,6 +75,7 @@ pub fn read(text: &str) -> (Vec<Block>, Metadata) {
     let mut time_datetime = None;
     let mut blocks = Vec::new();
     let mut current = Block::default();
+    let mut table = Table::default();
     let mut pos = 0;
     while pos < bytes.len() {
         if bytes[pos] == b'<'
@@ -100,8 +102,15 @@ pub fn read(text: &str) -> (Vec<Block>, Metadata) {
                 }
                 _ => {}
             }
-            if BLOCK_TAGS.contains(&tag.name.as_str()) {
-                flush(&mut blocks, &mut current);
+            if table.on_tag(&tag, &mut blocks, &mut current) {
+                // A table tag: the table reader has placed the cell or row.
+            } else if BLOCK_TAGS.contains(&tag.name.as_str()) {
+                if table.in_cell {
+                    // A paragraph or line break inside a cell stays in the cell.
+                    current.push_mapped(" ", Span::new(tag.end, tag.end));
+                } else {
+                    flush(&mut blocks, &mut current);
+                }
             }
             if !tag.closing && !tag.self_closing && HIDDEN_TAGS.contains(&tag.name.as_str()) {
                 // Skip to the matching close tag (or to the end of the file).
@@ -118,6 +127,7 @@ pub fn read(text: &str) -> (Vec<Block>, Metadata) {
         push_text(&mut current, text, pos, next);
         pos = next;
     }
+    table.end_row(&mut blocks, &mut current);
     flush(&mut blocks, &mut current);
     if metadata.published.is_none() {
         metadata.published = time_datetime;
@@ -169,6 +179,80 @@ fn push_text(block: &mut Block, text: &str, start: usize, end: usize) {
         }
     }
     block.push_verbatim(&chunk[run_start..], Span::new(start + run_start, end));
+}
+
+/// The table being read, row by row as Markdown tables are (`TableRow`): each `<tr>`
+/// is a block, and a first row made only of `<th>` cells is the header whose text
+/// labels the cells of the rows below. End tags are optional in HTML, so a cell ends at
+/// the next cell, row or table tag too.
+#[derive(Default)]
+struct Table {
+    header: Vec<String>,
+    row: Option<TableRow>,
+    /// True while every cell of the row so far is a `<th>`.
+    header_row: bool,
+    in_cell: bool,
+    cell_is_th: bool,
+}
+
+impl Table {
+    /// Reads a table tag; false for any other tag.
+    fn on_tag(&mut self, tag: &Tag, blocks: &mut Vec<Block>, current: &mut Block) -> bool {
+        match tag.name.as_str() {
+            "td" | "th" => {
+                self.end_cell(current);
+                if !tag.closing {
+                    if self.row.is_none() {
+                        self.start_row(blocks, current);
+                    }
+                    flush(blocks, current);
+                    self.in_cell = true;
+                    self.cell_is_th = tag.name == "th";
+                    self.header_row &= self.cell_is_th;
+                }
+            }
+            "tr" | "thead" | "tbody" | "tfoot" => {
+                self.end_row(blocks, current);
+                if tag.name == "tr" && !tag.closing {
+                    self.start_row(blocks, current);
+                }
+            }
+            "table" => {
+                self.end_row(blocks, current);
+                flush(blocks, current);
+                self.header.clear();
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn start_row(&mut self, blocks: &mut Vec<Block>, current: &mut Block) {
+        flush(blocks, current);
+        self.row = Some(TableRow::default());
+        self.header_row = true;
+    }
+
+    fn end_cell(&mut self, current: &mut Block) {
+        if !std::mem::take(&mut self.in_cell) {
+            return;
+        }
+        let cell = std::mem::take(current);
+        if let Some(row) = self.row.as_mut() {
+            let label = if self.cell_is_th { None } else { self.header.get(row.cells.len()).map(String::as_str) };
+            row.push_cell(&cell, label);
+        }
+    }
+
+    fn end_row(&mut self, blocks: &mut Vec<Block>, current: &mut Block) {
+        self.end_cell(current);
+        if let Some(mut row) = self.row.take() {
+            if self.header_row && self.header.is_empty() {
+                self.header = std::mem::take(&mut row.cells);
+            }
+            flush(blocks, &mut row.block);
+        }
+    }
 }
 
 fn flush(blocks: &mut Vec<Block>, current: &mut Block) {
@@ -239,6 +323,22 @@ fn find_ci(text: &str, from: usize, needle: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tables_are_read_row_by_row_with_their_header() {
+        let text = "<p>Visits</p><table><thead><tr><th>Visitor</th><th>Arrived</th></tr></thead>\n<tbody><tr><td>Kim<td><p>March 26,</p> 2018</td></tr>\n<tr><td>Moon</td><td></td></tr></tbody></table><p>After.</p>";
+        let (blocks, _) = read(text);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.trim()).collect();
+        assert_eq!(
+            texts,
+            ["Visits", "Visitor; Arrived", "Visitor: Kim; Arrived: March 26,  2018", "Visitor: Moon", "After."]
+        );
+        let row = &blocks[2];
+        let at = row.text.find("Kim").unwrap();
+        assert_eq!(row.to_original(Span::new(at, at + 3)).slice(text), "Kim");
+        let label = row.text.find("Arrived").unwrap();
+        assert!(row.to_original(Span::new(label, label + 7)).is_empty());
+    }
 
     #[test]
     fn visible_text_only_with_offsets() {

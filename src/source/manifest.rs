@@ -87,8 +87,14 @@ impl Manifest {
     /// manifest is an error that names its file, line and column.
     pub fn load(folder: &Path) -> Result<Option<Manifest>, String> {
         let path = folder.join(MANIFEST_NAME);
-        if !path.is_file() {
-            return Ok(None);
+        match std::fs::metadata(&path) {
+            Err(_) => return Ok(None),
+            // A FIFO would block the run; ignoring it would lose the folder's dates
+            // without a word.
+            Ok(meta) if !meta.is_file() => {
+                return Err(format!("{}: not a regular file; its metadata is not read", super::display_path(&path)));
+            }
+            Ok(_) => {}
         }
         let text = super::read_regular(&path).map_err(|e| format!("{}: {e}", super::display_path(&path)))?;
         Manifest::parse(folder, &path, &text).map(Some)

@@ -3,8 +3,10 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use super::block::TableRow;
 use super::{Block, DateOrigin, Metadata};
 use crate::span::Span;
+use crate::text;
 
 /// Reads the visible blocks and the front matter of a Markdown text.
 pub fn read(text: &str, warnings: &mut Vec<String>) -> (Vec<Block>, Metadata) {
@@ -15,9 +17,36 @@ pub fn read(text: &str, warnings: &mut Vec<String>) -> (Vec<Block>, Metadata) {
     let mut blocks = Vec::new();
     let mut current = Block::default();
     let mut skip_depth = 0usize;
+    // A table is read row by row (`TableRow`): the header's cells, then each row's.
+    let mut header: Vec<String> = Vec::new();
+    let mut row: Option<TableRow> = None;
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let original = Span::new(range.start + body_start, range.end + body_start);
         match event {
+            Event::Start(Tag::Table(_)) => {
+                flush(&mut blocks, &mut current);
+                header.clear();
+            }
+            Event::Start(Tag::TableHead | Tag::TableRow) => {
+                flush(&mut blocks, &mut current);
+                row = Some(TableRow::default());
+            }
+            Event::Start(Tag::TableCell) => current = Block::default(),
+            Event::End(TagEnd::TableCell) => {
+                let cell = std::mem::take(&mut current);
+                if let Some(row) = row.as_mut() {
+                    let label = header.get(row.cells.len()).map(String::as_str);
+                    row.push_cell(&cell, label);
+                }
+            }
+            Event::End(end @ (TagEnd::TableHead | TagEnd::TableRow)) => {
+                if let Some(mut done) = row.take() {
+                    if end == TagEnd::TableHead {
+                        header = std::mem::take(&mut done.cells);
+                    }
+                    flush(&mut blocks, &mut done.block);
+                }
+            }
             Event::Start(tag) => {
                 if matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) {
                     skip_depth += 1;
@@ -107,9 +136,6 @@ fn is_block(tag: &Tag<'_>) -> bool {
             | Tag::Item
             | Tag::List(_)
             | Tag::Table(_)
-            | Tag::TableHead
-            | Tag::TableRow
-            | Tag::TableCell
             | Tag::FootnoteDefinition(_)
             | Tag::CodeBlock(_)
             | Tag::HtmlBlock
@@ -125,9 +151,6 @@ fn is_block_end(tag: &TagEnd) -> bool {
             | TagEnd::Item
             | TagEnd::List(_)
             | TagEnd::Table
-            | TagEnd::TableHead
-            | TagEnd::TableRow
-            | TagEnd::TableCell
             | TagEnd::FootnoteDefinition
     )
 }
@@ -138,6 +161,13 @@ fn flush(blocks: &mut Vec<Block>, current: &mut Block) {
         blocks.push(block);
     }
 }
+
+/// The largest front matter read, in bytes; past it the metadata is not read (with a
+/// warning) and the body still is.
+pub const FRONT_MATTER_MAX: usize = 64 * 1024;
+
+/// The deepest flow nesting (`[`, `{`) front matter may have.
+pub const FRONT_MATTER_DEPTH_MAX: usize = 32;
 
 /// Reads `---` front matter at the very start; returns its metadata and where the
 /// body starts. Unclosed front matter is a warning and the whole text is the body.
@@ -155,12 +185,33 @@ fn front_matter(text: &str, warnings: &mut Vec<String>) -> (Metadata, usize) {
         return (metadata, 0);
     };
     let yaml = &text[opening..yaml_end];
+    // Checked before parsing: the YAML parser is quadratic in flow nesting, and a
+    // source must not cost more than its size.
+    if yaml.len() > FRONT_MATTER_MAX {
+        warnings.push(format!("front matter is larger than {} KB; its metadata is not read", FRONT_MATTER_MAX / 1024));
+        return (metadata, body_start);
+    }
+    if let Some(at) = text::yaml_nesting_over(yaml, FRONT_MATTER_DEPTH_MAX) {
+        let line = text[..opening + at].lines().count().max(1);
+        warnings.push(format!(
+            "front matter nests deeper than {FRONT_MATTER_DEPTH_MAX} levels (line {line}); its metadata is not read"
+        ));
+        return (metadata, body_start);
+    }
     match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
         Ok(value) => {
             let field = |key: &str| value.get(key).and_then(|v| v.as_str()).map(str::to_string);
-            if let Some(date) = field("date").or_else(|| field("published")).and_then(|d| super::parse_published(&d)) {
-                metadata.published = Some(date);
-                metadata.published_from = Some(DateOrigin::FrontMatter);
+            let key = if value.get("date").is_some() { "date" } else { "published" };
+            if let Some(written) = value.get(key) {
+                match written.as_str().and_then(super::parse_published) {
+                    Some(date) => {
+                        metadata.published = Some(date);
+                        metadata.published_from = Some(DateOrigin::FrontMatter);
+                    }
+                    None => warnings.push(format!(
+                        "front matter `{key}` is not a date (YYYY-MM-DD, or an RFC 3339 time); the publication date is unknown"
+                    )),
+                }
             }
             metadata.title = field("title");
             metadata.url = field("url");
@@ -178,6 +229,44 @@ fn front_matter(text: &str, warnings: &mut Vec<String>) -> (Metadata, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tables_are_read_row_by_row_with_their_header() {
+        let text = "Visits:\n\n| Visitor | Arrived | Days |\n|---|---|---|\n| Kim | March 26, 2018 | 4 |\n| Moon |  | 3 |\n\nAfter.\n";
+        let (blocks, _) = read(text, &mut Vec::new());
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Visits:",
+                "Visitor; Arrived; Days",
+                "Visitor: Kim; Arrived: March 26, 2018; Days: 4",
+                "Visitor: Moon; Days: 3",
+                "After."
+            ]
+        );
+        // Cells map onto their bytes; a header label stands for no byte of the row.
+        let row = &blocks[2];
+        let date = row.text.find("March").unwrap();
+        assert_eq!(row.to_original(Span::new(date, date + 14)).slice(text), "March 26, 2018");
+        let label = row.text.find("Arrived").unwrap();
+        let mapped = row.to_original(Span::new(label, label + 7));
+        assert!(mapped.is_empty() && mapped.start == text.find("March").unwrap(), "{mapped:?}");
+        let days = row.text.rfind('4').unwrap();
+        assert_eq!(
+            row.to_original(Span::new(days, days + 1)),
+            Span::new(text.rfind("4 |").unwrap(), text.rfind("4 |").unwrap() + 1)
+        );
+    }
+
+    #[test]
+    fn a_long_header_is_cut_in_each_row() {
+        let header = "H".repeat(500);
+        let text = format!("| {header} |\n|---|\n| 1 |\n| 2 |\n");
+        let (blocks, _) = read(&text, &mut Vec::new());
+        assert_eq!(blocks.len(), 3);
+        assert_eq!(blocks[1].text, format!("{}: 1", "H".repeat(super::super::block::HEADER_LABEL_MAX)));
+    }
 
     #[test]
     fn markup_does_not_leak_and_offsets_point_back() {

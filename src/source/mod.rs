@@ -25,7 +25,7 @@ pub use block::{Block, Piece};
 pub use decode::decode;
 pub use manifest::{MANIFEST_NAME, Manifest, ManifestEntry, schema as manifest_schema};
 pub(crate) use walk::walk_folder;
-pub use walk::{Discovered, IgnoreFiles, Skipped, discover, discover_with, skipped, source_extensions};
+pub use walk::{Discovered, IgnoreFiles, Links, Skipped, discover, discover_walk, skipped, source_extensions};
 
 /// The markup a source is written in, chosen by file extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -142,7 +142,21 @@ impl Source {
         };
         // NFC once, here, so that every later step sees one form of each character
         // while spans still point into the file as written.
-        let blocks: Vec<Block> = blocks.into_iter().map(Block::into_nfc).collect();
+        let mut cut_blocks = Vec::with_capacity(blocks.len());
+        for block in blocks {
+            let (parts, cuts) = block.into_nfc().cut_long_runs();
+            if cuts > 0 {
+                let at = parts.first().map_or(0, |b| b.start_to_original(0));
+                let line = text.as_bytes()[..at.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1;
+                warnings.push(format!(
+                    "line {line}: text runs over {} KB without a sentence end; cut at white space into {} sentences",
+                    block::RUN_WITHOUT_STOP_MAX / 1024,
+                    cuts + 1
+                ));
+            }
+            cut_blocks.extend(parts);
+        }
+        let blocks = cut_blocks;
         metadata.fill_from(fallback);
         // Said so that an empty result is not mistaken for a source without claims.
         if text.is_empty() {
@@ -186,9 +200,46 @@ pub fn read_regular(path: &Path) -> std::io::Result<String> {
     std::fs::read_to_string(path)
 }
 
-/// A path as shown in reports: forward slashes, no leading `./`.
+/// Writes `bytes` to `path` whole or not at all: into a temporary file in the same
+/// folder, flushed, then renamed over `path`. A full disk or a crash leaves the old
+/// file as it was, never half a report or half a baseline.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(folder)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Why `output` must not be written: it is a file this run reads. `sources` are the
+/// paths the sources come from (a source file, or a source file under a folder), and
+/// `read` the other files and folders read (rules, a baseline); a rule folder counts
+/// its YAML files. `None` when `output` is none of them (or does not exist yet).
+pub fn read_by_this_run(output: &Path, sources: &[PathBuf], read: &[PathBuf]) -> Option<&'static str> {
+    let output = std::fs::canonicalize(output).ok()?;
+    let under = |input: &PathBuf| std::fs::canonicalize(input).is_ok_and(|input| output.starts_with(input));
+    let yaml = output.extension().is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
+    if read.iter().any(|input| std::fs::canonicalize(input).is_ok_and(|input| output == input))
+        || (yaml && read.iter().any(under))
+    {
+        return Some("it is a rule or baseline file this run reads");
+    }
+    if walk::is_source(&output) && sources.iter().any(under) {
+        return Some("it is a source this run reads");
+    }
+    None
+}
+
+/// A path as shown in reports: no leading `./`; on Windows, forward slashes. On other
+/// systems a `\` is a character of the name and is kept.
 pub fn display_path(path: &Path) -> String {
-    let text = path.to_string_lossy().replace('\\', "/");
+    let text = path.to_string_lossy();
+    let text = if std::path::MAIN_SEPARATOR == '\\' { text.replace('\\', "/") } else { text.into_owned() };
     text.strip_prefix("./").map(str::to_string).unwrap_or(text)
 }
 

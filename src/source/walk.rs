@@ -18,6 +18,23 @@ pub struct Discovered {
     pub files: Vec<(PathBuf, Option<Metadata>)>,
     /// Paths that could not be walked or are missing, for the report's `errors`.
     pub failures: Vec<SourceFailure>,
+    /// What the walk passed over on purpose and a reader should know (symbolic links
+    /// not followed), for the report's `warnings`.
+    pub warnings: Vec<String>,
+}
+
+/// Whether a folder walk follows symbolic links. Not by default, as in ripgrep: a
+/// link planted in a pull request could otherwise pull a file from outside the tree (a
+/// secret) into a report posted publicly. Paths named on the command line are read
+/// whatever they are.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Links {
+    /// Links inside walked folders are skipped, each with a warning.
+    #[default]
+    NotFollowed,
+    /// Links are followed (`--follow`); a loop or a broken link is an error entry.
+    Followed,
 }
 
 /// Whether a folder walk honours ignore files (`.gitignore`, `.ignore`, the user's
@@ -32,17 +49,20 @@ pub enum IgnoreFiles {
     Disregarded,
 }
 
-/// Finds the sources under `paths`, honouring ignore files.
+/// Finds the sources under `paths`, honouring ignore files and not following
+/// symbolic links inside folders (the command line's defaults).
 pub fn discover(paths: &[PathBuf]) -> Discovered {
-    discover_with(paths, IgnoreFiles::Honoured)
+    discover_walk(paths, IgnoreFiles::Honoured, Links::NotFollowed)
 }
 
 /// Finds the sources under `paths`.
 ///
-/// Symbolic links are followed, so that a corpus of linked files is read rather than
-/// silently skipped; a link loop or a broken link is reported in `failures`, as is
-/// anything that is neither a file nor a folder (a FIFO would block the run forever).
-pub fn discover_with(paths: &[PathBuf], ignore_files: IgnoreFiles) -> Discovered {
+/// Symbolic links inside folders are followed only with [`Links::Followed`]; a link
+/// loop or a broken link is then reported in `failures`, as is anything that is
+/// neither a file nor a folder (a FIFO would block the run forever). A file reached
+/// by several spellings (`docs`, `./docs/`, an absolute path, a link) is read once,
+/// under the first spelling in path order.
+pub fn discover_walk(paths: &[PathBuf], ignore_files: IgnoreFiles, links: Links) -> Discovered {
     let mut found = Discovered::default();
     let mut files = Vec::new();
     let mut walked = Vec::new();
@@ -63,7 +83,15 @@ pub fn discover_with(paths: &[PathBuf], ignore_files: IgnoreFiles) -> Discovered
             }
         }
         walked.push(path.as_path());
-        walk_folder(path, is_source, ignore_files, &mut files, &mut found.failures);
+        let settings = Walk { wanted: is_source, ignore_files, links };
+        walk(path, &settings, &mut files, &mut found.failures, &mut found.warnings);
+    }
+    if paths.len() > 1 || links == Links::Followed {
+        // Only several named paths or followed links can reach one file twice; the
+        // check costs a system call per file, so a single walk does without it. Files
+        // are still in the order of the paths named, so the first spelling is kept.
+        let mut seen = std::collections::HashSet::new();
+        files.retain(|file| std::fs::canonicalize(file).map_or(true, |real| seen.insert(real)));
     }
     files.sort();
     files.dedup();
@@ -112,8 +140,60 @@ pub(crate) fn walk_folder(
     files: &mut Vec<PathBuf>,
     failures: &mut Vec<SourceFailure>,
 ) {
+    walk(root, &Walk { wanted, ignore_files, links: Links::Followed }, files, failures, &mut Vec::new());
+}
+
+/// How a folder is walked.
+struct Walk {
+    wanted: fn(&Path) -> bool,
+    ignore_files: IgnoreFiles,
+    links: Links,
+}
+
+/// The ignore files a walk honouring them opens in a folder.
+const IGNORE_FILE_NAMES: &[&str] = &[".gitignore", ".ignore", ".git/info/exclude"];
+
+/// An ignore file of `folder` that exists but is not a regular file (a FIFO would
+/// block the walk forever), with why.
+fn unreadable_ignore_file(folder: &Path) -> Option<(PathBuf, String)> {
+    IGNORE_FILE_NAMES.iter().map(|name| folder.join(name)).find_map(|path| match std::fs::metadata(&path) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => Some((path, not_regular(&meta))),
+        _ => None,
+    })
+}
+
+/// [`walk_folder`] with its settings; links not followed are told in `warnings`. A
+/// folder whose ignore file is a FIFO or a device is walked without ignore files (the
+/// walker would open it), and that file is an error entry.
+fn walk(
+    root: &Path,
+    settings: &Walk,
+    files: &mut Vec<PathBuf>,
+    failures: &mut Vec<SourceFailure>,
+    warnings: &mut Vec<String>,
+) {
+    let Walk { wanted, mut ignore_files, links } = *settings;
+    if ignore_files == IgnoreFiles::Honoured
+        && let Some((path, message)) = root.ancestors().find_map(unreadable_ignore_file)
+    {
+        failures.push(ignore_file_failure(&path, &message));
+        ignore_files = IgnoreFiles::Disregarded;
+    }
     let honour = ignore_files == IgnoreFiles::Honoured;
+    // Folders below whose ignore files cannot be read: skipped by this walk (so the
+    // walker never opens them) and walked on their own afterwards.
+    let deferred = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let defer = std::sync::Arc::clone(&deferred);
     let walker = ignore::WalkBuilder::new(root)
+        .filter_entry(move |entry| {
+            let hostile = honour
+                && entry.file_type().is_some_and(|t| t.is_dir())
+                && unreadable_ignore_file(entry.path()).is_some();
+            if hostile && let Ok(mut deferred) = defer.lock() {
+                deferred.push(entry.path().to_path_buf());
+            }
+            !hostile
+        })
         .require_git(false)
         .hidden(true)
         .ignore(honour)
@@ -121,7 +201,7 @@ pub(crate) fn walk_folder(
         .git_global(honour)
         .git_exclude(honour)
         .parents(honour)
-        .follow_links(true)
+        .follow_links(links == Links::Followed)
         .sort_by_file_name(Ord::cmp)
         .build();
     for entry in walker {
@@ -129,6 +209,10 @@ pub(crate) fn walk_folder(
             Ok(entry) => {
                 let p = entry.path();
                 let Some(kind) = entry.file_type() else { continue };
+                if kind.is_symlink() {
+                    warnings.push(format!("{}: symbolic link not followed (--follow reads it)", display_path(p)));
+                    continue;
+                }
                 if kind.is_dir() || !wanted(p) {
                     continue;
                 }
@@ -141,6 +225,21 @@ pub(crate) fn walk_folder(
             }
             Err(err) => failures.extend(walk_failure(&err, root, wanted)),
         }
+    }
+    let deferred = std::mem::take(&mut *deferred.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+    for folder in deferred {
+        walk(&folder, settings, files, failures, warnings);
+    }
+}
+
+/// The error entry of an ignore file that cannot be read.
+fn ignore_file_failure(path: &Path, why: &str) -> SourceFailure {
+    SourceFailure {
+        source: display_path(path),
+        message: format!(
+            "{}; not read as an ignore file, its folder is walked without ignore files",
+            why.trim_end_matches("; skipped")
+        ),
     }
 }
 
@@ -268,7 +367,7 @@ fn walk_failure(err: &ignore::Error, root: &Path, wanted: fn(&Path) -> bool) -> 
 
 /// True for a file a folder walk takes. Only the extension needs to be UTF-8: a name
 /// that is not (`caf\xE9.txt` written in Latin-1) is still a source, shown lossily.
-fn is_source(path: &Path) -> bool {
+pub(crate) fn is_source(path: &Path) -> bool {
     if path.file_name().is_none_or(|name| name == MANIFEST_NAME) {
         return false;
     }

@@ -9,6 +9,8 @@ mod spelling;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::rules::RuleSet;
 use crate::value::ClaimKind;
 
@@ -22,26 +24,35 @@ pub fn compare(rules: &RuleSet, names: Vec<Evidence>) -> Vec<Finding> {
             by_entity.entry((entity, claim.claim.kind)).or_default().push(claim);
         }
     }
-    let mut findings = Vec::new();
-    for ((id, kind), claims) in by_entity {
-        let Some(entity) = rules.entities.get(&id) else { continue };
-        let found = match kind {
-            ClaimKind::Name if entity.name.trim().is_empty() => spelling::consensus_variants(entity, claims),
-            ClaimKind::Name => spelling::house_variants(entity, claims),
-            ClaimKind::Expansion => expansion::expansions(entity, claims),
-            _ => Vec::new(),
-        };
-        let severity = rules.name_severity(&id);
-        findings.extend(found.into_iter().map(|draft| Finding {
-            id: id.clone(),
-            kind: draft.kind,
-            severity,
-            message: draft.message,
-            note: draft.note,
-            claims: draft.claims,
-            side: None,
-        }));
-    }
+    // Entities are independent, and their spelling comparisons are the costly part
+    // (10,000 similar entities over 1,000 articles took 106 s on one thread): one task
+    // per entity. The sort below makes the order independent of the threads.
+    let by_entity: Vec<_> = by_entity.into_iter().collect();
+    let mut findings: Vec<Finding> = by_entity
+        .into_par_iter()
+        .flat_map_iter(|((id, kind), claims)| {
+            let Some(entity) = rules.entities.get(&id) else { return Vec::new() };
+            let found = match kind {
+                ClaimKind::Name if entity.name.trim().is_empty() => spelling::consensus_variants(entity, claims),
+                ClaimKind::Name => spelling::house_variants(entity, claims),
+                ClaimKind::Expansion => expansion::expansions(entity, claims),
+                _ => Vec::new(),
+            };
+            let severity = rules.name_severity(&id);
+            found
+                .into_iter()
+                .map(|draft| Finding {
+                    id: id.clone(),
+                    kind: draft.kind,
+                    severity,
+                    message: draft.message,
+                    note: draft.note,
+                    claims: draft.claims,
+                    side: None,
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
     super::sort_findings(&mut findings);
     findings
 }
