@@ -56,8 +56,32 @@ struct Compared {
     context: Option<Interval>,
 }
 
+/// Whether a date fact compares its claims' times of day, or only their days. A fact
+/// about a day ("the day the quake struck") is stated by most sources as a day, and a
+/// few add the hour, sometimes of another shock that day: comparing those hours would
+/// set the day's sources against each other. A fact about a time is stated by most
+/// sources with one. So: times compare when the fact's tolerance is under a day, or
+/// when more than half the sources that date the fact give it a time of day.
+fn clock_times<'a>(fact: &Fact, claims: impl Iterator<Item = &'a Evidence>) -> bool {
+    if matches!(fact.tolerance, Some(Tolerance::Duration(s)) if s < 86_400.0) {
+        return true;
+    }
+    let mut dated: BTreeSet<&str> = BTreeSet::new();
+    let mut timed: BTreeSet<&str> = BTreeSet::new();
+    for claim in claims {
+        if let Value::Date(timex) = &claim.claim.value {
+            dated.insert(&claim.place.source);
+            if timex.moment().is_some() {
+                timed.insert(&claim.place.source);
+            }
+        }
+    }
+    timed.len() * 2 > dated.len()
+}
+
 impl Compared {
-    fn new(evidence: Evidence, context: Option<Interval>, fact: &Fact) -> Option<Compared> {
+    /// `clock`: whether times of day compare as times ([`clock_times`]) or at their day.
+    fn new(evidence: Evidence, context: Option<Interval>, fact: &Fact, clock: bool) -> Option<Compared> {
         let modifier = evidence.claim.modifier;
         let approx = |i: &Interval| match (modifier, fact.tolerance) {
             (Some(Modifier::Approx), Some(t)) => t,
@@ -65,7 +89,7 @@ impl Compared {
         };
         // Two clock times compare as times, not only as days (see `value::Moment`).
         let moment = match &evidence.claim.value {
-            Value::Date(timex) => timex.moment().map(Extent::Moment),
+            Value::Date(timex) if clock => timex.moment().map(Extent::Moment),
             _ => None,
         };
         let extent = match moment.or_else(|| evidence.claim.value.extent())? {
@@ -138,7 +162,8 @@ fn agrees(a: &Compared, b: &Compared, tolerance: Option<Tolerance>) -> bool {
 /// fact's tolerance widen them, and values that cannot be compared do not disagree.
 /// For the record and the draft, which judge one claim against another.
 pub(super) fn claims_agree(fact: &Fact, a: &Evidence, b: &Evidence) -> bool {
-    match (Compared::new(a.clone(), None, fact), Compared::new(b.clone(), None, fact)) {
+    let clock = clock_times(fact, [a, b].into_iter());
+    match (Compared::new(a.clone(), None, fact, clock), Compared::new(b.clone(), None, fact, clock)) {
         (Some(a), Some(b)) => agrees(&a, &b, fact.tolerance) || agrees(&b, &a, fact.tolerance),
         _ => true,
     }
@@ -160,7 +185,8 @@ const SAME_EVENT_DAYS: f64 = events::NEARBY_DAYS;
 /// `apart` finding ("another event?") and not compared ([`super::events`]); an outlier
 /// whose dates lie well apart from the consensus's is set apart too.
 pub fn compare_in_context(id: &str, fact: &Fact, claims: Vec<(Evidence, Option<Interval>)>) -> Vec<Finding> {
-    let mut claims: Vec<Compared> = claims.into_iter().filter_map(|(e, c)| Compared::new(e, c, fact)).collect();
+    let clock = clock_times(fact, claims.iter().map(|(e, _)| e));
+    let mut claims: Vec<Compared> = claims.into_iter().filter_map(|(e, c)| Compared::new(e, c, fact, clock)).collect();
     claims.sort_by(|a, b| {
         a.evidence.sort_key().cmp(&b.evidence.sort_key()).then(a.evidence.claim.kind.cmp(&b.evidence.claim.kind))
     });
@@ -398,7 +424,8 @@ pub struct Standing {
 
 /// The [`Standing`] of the claims of a fact.
 pub fn standing(fact: &Fact, claims: Vec<(Evidence, Option<Interval>)>) -> Standing {
-    let mut claims: Vec<Compared> = claims.into_iter().filter_map(|(e, c)| Compared::new(e, c, fact)).collect();
+    let clock = clock_times(fact, claims.iter().map(|(e, _)| e));
+    let mut claims: Vec<Compared> = claims.into_iter().filter_map(|(e, c)| Compared::new(e, c, fact, clock)).collect();
     claims.sort_by(|a, b| {
         a.evidence.sort_key().cmp(&b.evidence.sort_key()).then(a.evidence.claim.kind.cmp(&b.evidence.claim.kind))
     });
@@ -438,7 +465,9 @@ pub struct Pair {
 /// granularity widened by its modifier; they agree when the intervals overlap, one of
 /// them widened by the fact's tolerance.
 pub fn pair(fact: &Fact, a: &Evidence, b: &Evidence) -> Pair {
-    let (Some(x), Some(y)) = (Compared::new(a.clone(), None, fact), Compared::new(b.clone(), None, fact)) else {
+    let clock = clock_times(fact, [a, b].into_iter());
+    let (Some(x), Some(y)) = (Compared::new(a.clone(), None, fact, clock), Compared::new(b.clone(), None, fact, clock))
+    else {
         return Pair { agree: None, why: "a vague value is not compared".into() };
     };
     let both = agrees(&x, &y, fact.tolerance) || agrees(&y, &x, fact.tolerance);
@@ -1043,6 +1072,25 @@ mod tests {
         let rising = compare("toll", &f, vec![at("a", 212.0, None, 6), at("b", 1480.0, Some(212.0), 7)]);
         assert_eq!(kinds(&rising), [FindingKind::Update]);
         assert_eq!(rising[0].message, "reports rose: 212 (a, 2023-02-06) → 1480 (from 212; b, 2023-02-07)");
+    }
+
+    #[test]
+    fn a_fact_about_a_day_compares_days_even_where_a_source_gives_hours() {
+        let f = fact("claim: date");
+        // Most sources say the day; one gives the hours of two shocks that day.
+        let day = vec![
+            date("a", "2023-02-06"),
+            date("b", "2023-02-06"),
+            date("c", "2023-02-06"),
+            date("d", "2023-02-06T01:17Z"),
+            date("d", "2023-02-06T01:28Z"),
+        ];
+        assert!(compare("quake-day", &f, day).is_empty());
+        // The same claims about a time (a tolerance under a day says so) conflict.
+        let minutes = fact("claim: date\ntolerance: PT5M");
+        let times =
+            vec![date("c", "2023-02-06T01:17Z"), date("d", "2023-02-06T01:17Z"), date("e", "2023-02-06T01:28Z")];
+        assert_eq!(kinds(&compare("quake-time", &minutes, times)), [FindingKind::Conflict]);
     }
 
     #[test]
