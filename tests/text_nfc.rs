@@ -51,3 +51,27 @@ fn decomposed_text_is_read_composed_with_offsets_into_the_file() {
         assert_eq!(cafe.slice(&source.text), "cafe\u{301}", "{name}");
     }
 }
+
+/// A character reference in HTML reads as the character it names, so "&pound;4m" is a
+/// sum of money, and the claim still points at the reference as written in the file.
+#[test]
+fn html_character_references_give_claims_at_the_bytes_written() {
+    let html = "<p>The council set aside &pound;4m for the bridge and &euro;3.5 million for roads.</p>\n";
+    let source = Source::from_text(PathBuf::from("budget.html"), html.to_string(), &Metadata::default());
+    let sentences = segment::sentences(&source);
+    let sentence = &sentences[0];
+    assert_eq!(&*sentence.text, "The council set aside £4m for the bridge and €3.5 million for roads.");
+    let block = &source.blocks[sentence.block];
+    let claims = extract::extract(&sentence.text, &Context { published: None });
+    let found: Vec<(String, Option<&str>, &str)> = claims
+        .iter()
+        .map(|c| {
+            let span = block.to_original(c.span.shift(sentence.block_start));
+            (c.value.to_string(), c.unit.as_deref(), span.slice(&source.text))
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [("4000000".to_string(), Some("GBP"), "&pound;4m"), ("3500000".to_string(), Some("EUR"), "&euro;3.5 million")]
+    );
+}
