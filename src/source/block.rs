@@ -134,6 +134,10 @@ impl Block {
     /// sentence end; the pieces keep mapping into the file. Returns the blocks and how
     /// many cuts were made (none for any block of ordinary prose).
     pub fn cut_long_runs(self) -> (Vec<Block>, usize) {
+        // Most blocks are paragraphs far shorter than the limit: nothing to look for.
+        if self.text.len() <= RUN_WITHOUT_STOP_MAX {
+            return (vec![self], 0);
+        }
         let bytes = self.text.as_bytes();
         let (mut start, mut stop, mut space) = (0, 0, 0);
         let mut cuts = Vec::new();
