@@ -195,29 +195,6 @@ struct SharedName {
     spellings: Vec<(String, usize)>,
 }
 
-/// Words capitalized at the start of a sentence or as a heading that are not names.
-const NOT_NAMES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Where a name was seen: the sources (by index) naming it, and each spelling with
 /// the sources using it.
 type Sightings = (BTreeSet<usize>, BTreeMap<String, BTreeSet<usize>>);
@@ -288,7 +265,7 @@ fn shared_names(sources: &[Source]) -> Vec<SharedName> {
             let lower = run.to_lowercase();
             if single
                 && (lower_words.contains(&lower)
-                    || NOT_NAMES.contains(&lower.as_str())
+                    || factlint::extract::is_month_or_weekday(&lower)
                     || TITLES.contains(&run.as_str()))
             {
                 continue;

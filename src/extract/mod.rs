@@ -25,6 +25,8 @@ mod range;
 mod tense;
 mod words;
 
+pub use words::is_month_or_weekday;
+
 use jiff::civil::Date;
 use serde::Serialize;
 

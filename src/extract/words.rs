@@ -139,6 +139,13 @@ pub fn lookup(word: &str) -> Option<Lex> {
     TABLE.get(word).copied()
 }
 
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Whether `word` (lower case) is the full name of a month or a day of the week.
+pub fn is_month_or_weekday(word: &str) -> bool {
+    MONTHS.contains(&word) || WEEKDAYS.contains(&word)
+}
+
 const MONTHS: [&str; 12] = [
     "january",
     "february",
@@ -302,7 +309,7 @@ fn build() -> HashMap<&'static str, Lex, FnvBuild> {
     ] {
         m.insert(w, Lex::MonthAbbr(n));
     }
-    for (i, name) in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].iter().enumerate() {
+    for (i, name) in WEEKDAYS.iter().enumerate() {
         m.insert(*name, Lex::Weekday(i as i8 + 1));
     }
     for (w, u) in [
