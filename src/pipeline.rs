@@ -299,8 +299,8 @@ fn names_and_titles_of(
         return (Vec::new(), Vec::new());
     }
     let both = located(source, index, sentences, |sentence| {
-        let mut found = names::names(sentence, spellings);
-        found.extend(extract::titles(sentence, &found));
+        let (mut found, mentions) = names::names_and_mentions(sentence, spellings);
+        found.extend(extract::titles(sentence, &mentions));
         found
     });
     both.into_iter().partition(|e| e.claim.kind != ClaimKind::Title)

@@ -16,6 +16,7 @@ use crate::span::Span;
 use crate::value::{ClaimKind, Value};
 
 use super::Claim;
+use super::names::Mention;
 
 /// Abbreviations of titles, written out.
 const ABBREVIATIONS: [(&str, &str); 21] = [
@@ -231,14 +232,14 @@ fn label(sentence: &str, words: &[Word], from: usize, to: usize) -> Option<(Stri
     Some((label, Span::new(words[from].span.start, words[to - 1].span.end)))
 }
 
-/// The title claims of `sentence`, given its name claims (spans in the sentence, the
-/// entity named): the title written in front of each name, or in an apposition after
-/// it. Ordered by span.
-pub fn titles(sentence: &str, names: &[Claim]) -> Vec<Claim> {
+/// The title claims of `sentence`, given where it names the entities (spans in the
+/// sentence, from [`super::names::names_and_mentions`]): the title written in front of
+/// each name, or in an apposition after it. Ordered by span.
+pub fn titles(sentence: &str, mentions: &[Mention]) -> Vec<Claim> {
     let words = words(sentence);
     let mut found = Vec::new();
-    for name in names.iter().filter(|c| c.kind == ClaimKind::Name) {
-        let Some(entity) = &name.entity else { continue };
+    for name in mentions {
+        let entity = &name.entity;
         let first = words.partition_point(|w| w.span.start < name.span.start);
         let last = words.partition_point(|w| w.span.end <= name.span.end);
         let title = before(sentence, &words, first, name.span).or_else(|| after(sentence, &words, last));
@@ -333,31 +334,19 @@ fn after(sentence: &str, words: &[Word], next: usize) -> Option<(String, Span)> 
 #[cfg(test)]
 mod tests {
     use super::{titles, words};
-    use crate::extract::Claim;
+    use crate::extract::names::Mention;
     use crate::span::Span;
     use crate::value::{ClaimKind, Value};
 
-    /// A name claim for `entity` where `needle` stands in `sentence`.
-    fn name(sentence: &str, needle: &str, entity: &str) -> Claim {
+    /// Where `needle` names `entity` in `sentence`.
+    fn name(sentence: &str, needle: &str, entity: &str) -> Mention {
         let start = sentence.find(needle).expect("the name is in the sentence");
-        let span = Span::new(start, start + needle.len());
-        Claim {
-            kind: ClaimKind::Name,
-            span,
-            text: needle.to_string(),
-            value: Value::Text(needle.to_string()),
-            modifier: None,
-            counted: None,
-            unit: None,
-            entity: Some(entity.to_string()),
-            previous: None,
-            unit_as_written: None,
-        }
+        Mention { span: Span::new(start, start + needle.len()), entity: entity.to_string() }
     }
 
     /// (label, text as written, entity) of each title of `sentence` for the names given.
     fn read(sentence: &str, names: &[(&str, &str)]) -> Vec<(String, String, String)> {
-        let names: Vec<Claim> = names.iter().map(|(needle, id)| name(sentence, needle, id)).collect();
+        let names: Vec<Mention> = names.iter().map(|(needle, id)| name(sentence, needle, id)).collect();
         titles(sentence, &names)
             .into_iter()
             .map(|c| {
@@ -436,9 +425,9 @@ mod tests {
         let unit = "former Capt. Lee met all seven other people there today, ";
         let build = |n: usize| {
             let sentence = unit.repeat(n);
-            let names: Vec<Claim> = sentence
+            let names: Vec<Mention> = sentence
                 .match_indices("Lee")
-                .map(|(at, _)| Claim { span: Span::new(at, at + 3), ..name(&sentence, "Lee", "lee") })
+                .map(|(at, _)| Mention { span: Span::new(at, at + 3), entity: "lee".into() })
                 .collect();
             (sentence, names)
         };
