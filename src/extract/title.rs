@@ -357,9 +357,14 @@ mod tests {
             .collect()
     }
 
+    /// A sentence, its names (as written, entity) and the titles read: (label, as
+    /// written, entity).
+    type Case =
+        (&'static str, &'static [(&'static str, &'static str)], &'static [(&'static str, &'static str, &'static str)]);
+
     #[test]
     fn titles_are_read_in_front_of_and_after_names() {
-        let cases: [(&str, &[(&str, &str)], &[(&str, &str, &str)]); 14] = [
+        let cases: [Case; 14] = [
             ("Former mayor Ortiz spoke first.", &[("Ortiz", "ortiz")], &[("former mayor", "Former mayor", "ortiz")]),
             ("The boat was led by Capt. Lee on Monday.", &[("Lee", "lee")], &[("captain", "Capt.", "lee")]),
             (
