@@ -236,6 +236,9 @@ pub fn analyze_source_traced<T: Trace>(source: &Source, checker: &Checker, trace
     let sentences = segment::sentences(source);
     let index = LineIndex::new(&source.text);
     let mut claims = claims_of(source, &index, &sentences);
+    // The summary counts what the extractors read; titles, like names, come from the
+    // rules' entities and are not counted.
+    let extracted = claims.len();
     // Without rules (`factlint extract` alone) there are no words to find, and folding
     // every sentence for the matcher would still cost a sixth of the run.
     let rules = &checker.rules;
@@ -269,7 +272,7 @@ pub fn analyze_source_traced<T: Trace>(source: &Source, checker: &Checker, trace
         outlet: source.metadata.outlet.clone(),
         title: source.metadata.title.clone(),
         sentences: sentences.len(),
-        claims: claims.len(),
+        claims: extracted,
         warnings: source.warnings.clone(),
     };
     Analysis { summary, claims, selected, names, cued, suppressed }
