@@ -27,7 +27,7 @@ use crate::segment::{self, Sentence};
 use crate::source::{self, DateOrigin, Discovered, Metadata, Source, SourceFailure};
 use crate::span::{LineIndex, Position};
 use crate::suppress::Suppressions;
-use crate::value::Value;
+use crate::value::{ClaimKind, Value};
 
 pub mod claims;
 
@@ -235,7 +235,10 @@ pub fn analyze_source(source: &Source, checker: &Checker) -> Analysis {
 pub fn analyze_source_traced<T: Trace>(source: &Source, checker: &Checker, trace: &mut T) -> Analysis {
     let sentences = segment::sentences(source);
     let index = LineIndex::new(&source.text);
-    let claims = claims_of(source, &index, &sentences);
+    let mut claims = claims_of(source, &index, &sentences);
+    // The summary counts what the extractors read; titles, like names, come from the
+    // rules' entities and are not counted.
+    let extracted = claims.len();
     // Without rules (`factlint extract` alone) there are no words to find, and folding
     // every sentence for the matcher would still cost a sixth of the run.
     let rules = &checker.rules;
@@ -244,7 +247,13 @@ pub fn analyze_source_traced<T: Trace>(source: &Source, checker: &Checker, trace
     } else {
         check::scan(&checker.matcher, &sentences)
     };
-    let mut names = names_of(source, &index, &sentences, &checker.spellings);
+    let (mut names, titles) = names_and_titles_of(source, &index, &sentences, &checker.spellings);
+    if !titles.is_empty() {
+        // Titles are claims a fact selects like any other; the sort is stable, so each
+        // sentence keeps its claims in the order they were read.
+        claims.extend(titles);
+        claims.sort_by_key(|c| c.place.sentence_index);
+    }
     let mut selected = check::select_traced(&checker.rules, &hits, &sentences, &claims, trace);
     let mut cued: Vec<usize> = hits.iter().flat_map(|h| h.cues.iter().map(|&(fact, _)| fact)).collect();
     cued.sort_unstable();
@@ -263,7 +272,7 @@ pub fn analyze_source_traced<T: Trace>(source: &Source, checker: &Checker, trace
         outlet: source.metadata.outlet.clone(),
         title: source.metadata.title.clone(),
         sentences: sentences.len(),
-        claims: claims.len(),
+        claims: extracted,
         warnings: source.warnings.clone(),
     };
     Analysis { summary, claims, selected, names, cued, suppressed }
@@ -278,10 +287,26 @@ pub fn claims_of(source: &Source, index: &LineIndex, sentences: &[Sentence]) -> 
 /// The name and expansion claims of a source for the compiled entities, located in
 /// the original file.
 pub fn names_of(source: &Source, index: &LineIndex, sentences: &[Sentence], spellings: &Spellings) -> Vec<Evidence> {
+    names_and_titles_of(source, index, sentences, spellings).0
+}
+
+/// [`names_of`], and the title claims read next to those names ("former mayor
+/// Ortiz"), located in the original file.
+fn names_and_titles_of(
+    source: &Source,
+    index: &LineIndex,
+    sentences: &[Sentence],
+    spellings: &Spellings,
+) -> (Vec<Evidence>, Vec<Evidence>) {
     if spellings.is_empty() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
-    located(source, index, sentences, |sentence| names::names(sentence, spellings))
+    let both = located(source, index, sentences, |sentence| {
+        let (mut found, mentions) = names::names_and_mentions(sentence, spellings);
+        found.extend(extract::titles(sentence, &mentions));
+        found
+    });
+    both.into_iter().partition(|e| e.claim.kind != ClaimKind::Title)
 }
 
 /// The claims `find` reads in each sentence, located in the original file; the

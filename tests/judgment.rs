@@ -122,3 +122,49 @@ fn one_event_at_a_time_even_without_during() {
     let apart = report["findings"].as_array().unwrap().iter().find(|f| f["kind"] == "apart").unwrap();
     assert_eq!(apart["severity"], "info");
 }
+
+#[test]
+fn titles_and_roles() {
+    let report = report("titles");
+    // "Mayor Elena Ortiz" and "Ortiz, the mayor of Port Vale" against "Former mayor
+    // Elena Ortiz": one conflict, the outlier first.
+    let conflicts = findings(&report, "conflict");
+    assert_eq!(
+        conflicts,
+        [(
+            "mayor-title".to_string(),
+            "\"former mayor\" (1 source: 02-daily.txt) vs \"mayor\" (2 sources: 01-wire.txt, 03-blog.txt)".to_string(),
+            String::new()
+        )]
+    );
+    let owned = |items: &[(&str, &str)]| -> Vec<(String, String)> {
+        items.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    };
+    assert_eq!(
+        claims(&report, "mayor-title", "conflict"),
+        owned(&[("02-daily.txt", "Former mayor"), ("01-wire.txt", "Mayor"), ("03-blog.txt", "mayor")])
+    );
+    // "Lt. Col." and "Lieutenant Colonel" are one rank: both are taken, and agree.
+    assert!(report["findings"].as_array().unwrap().iter().all(|f| f["id"] != "okafor-rank"), "{report:#}");
+    let folder = fixture("titles");
+    let explained = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(["explain", "okafor-rank", folder.to_str().unwrap(), "--rules"])
+        .arg(folder.join("rules.yaml"))
+        .output()
+        .unwrap();
+    let explained = String::from_utf8_lossy(&explained.stdout);
+    assert_eq!(explained.matches("(lieutenant colonel): taken").count(), 2, "{explained}");
+    // The house writes the rank with the name: a misspelt abbreviation is a variant.
+    assert_eq!(
+        findings(&report, "variant"),
+        [(
+            "reyes".to_string(),
+            "\"Sgnt. Dana Reyes\" (1 source: 02-daily.txt) is not the house spelling \"Sgt. Dana Reyes\"".to_string(),
+            String::new()
+        )]
+    );
+    assert_eq!(
+        claims(&report, "reyes", "variant"),
+        owned(&[("02-daily.txt", "Sgnt. Dana Reyes"), ("01-wire.txt", "Sgt. Dana Reyes")])
+    );
+}

@@ -13,7 +13,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::rules::{Fact, Severity};
+use crate::rules::{Fact, FactKind, Severity};
 use crate::value::{Extent, Interval, Modifier, Scale, Tolerance, Value, agree, describe};
 
 use super::events::{self, Anchor, Basis, Event};
@@ -162,6 +162,9 @@ fn agrees(a: &Compared, b: &Compared, tolerance: Option<Tolerance>) -> bool {
 /// fact's tolerance widen them, and values that cannot be compared do not disagree.
 /// For the record and the draft, which judge one claim against another.
 pub(super) fn claims_agree(fact: &Fact, a: &Evidence, b: &Evidence) -> bool {
+    if fact.claim == FactKind::Title {
+        return label(a) == label(b);
+    }
     let clock = clock_times(fact, [a, b].into_iter());
     match (Compared::new(a.clone(), None, fact, clock), Compared::new(b.clone(), None, fact, clock)) {
         (Some(a), Some(b)) => agrees(&a, &b, fact.tolerance) || agrees(&b, &a, fact.tolerance),
@@ -185,6 +188,9 @@ const SAME_EVENT_DAYS: f64 = events::NEARBY_DAYS;
 /// `apart` finding ("another event?") and not compared ([`super::events`]); an outlier
 /// whose dates lie well apart from the consensus's is set apart too.
 pub fn compare_in_context(id: &str, fact: &Fact, claims: Vec<(Evidence, Option<Interval>)>) -> Vec<Finding> {
+    if fact.claim == FactKind::Title {
+        return compare_labels(id, fact, claims.into_iter().map(|(e, _)| e).collect());
+    }
     let clock = clock_times(fact, claims.iter().map(|(e, _)| e));
     let mut claims: Vec<Compared> = claims.into_iter().filter_map(|(e, c)| Compared::new(e, c, fact, clock)).collect();
     claims.sort_by(|a, b| {
@@ -424,6 +430,17 @@ pub struct Standing {
 
 /// The [`Standing`] of the claims of a fact.
 pub fn standing(fact: &Fact, claims: Vec<(Evidence, Option<Interval>)>) -> Standing {
+    if fact.claim == FactKind::Title {
+        let claims = labelled(claims.into_iter().map(|(e, _)| e).collect());
+        let Some(labels) = Labels::of(&claims) else { return Standing::default() };
+        let pick = |indices: &[usize]| indices.iter().map(|&i| claims[i].clone()).collect::<Vec<_>>();
+        return Standing {
+            consensus: Some(claims[labels.consensus].clone()),
+            agreeing: pick(&labels.agreeing),
+            outliers: pick(&labels.outliers),
+            apart: Vec::new(),
+        };
+    }
     let clock = clock_times(fact, claims.iter().map(|(e, _)| e));
     let mut claims: Vec<Compared> = claims.into_iter().filter_map(|(e, c)| Compared::new(e, c, fact, clock)).collect();
     claims.sort_by(|a, b| {
@@ -465,6 +482,12 @@ pub struct Pair {
 /// granularity widened by its modifier; they agree when the intervals overlap, one of
 /// them widened by the fact's tolerance.
 pub fn pair(fact: &Fact, a: &Evidence, b: &Evidence) -> Pair {
+    if fact.claim == FactKind::Title {
+        let (x, y) = (label(a).unwrap_or_default(), label(b).unwrap_or_default());
+        let same = x == y;
+        let verdict = if same { "the same title: they agree" } else { "different titles: they conflict" };
+        return Pair { agree: Some(same), why: format!("\"{x}\" and \"{y}\" are {verdict}") };
+    }
     let clock = clock_times(fact, [a, b].into_iter());
     let (Some(x), Some(y)) = (Compared::new(a.clone(), None, fact, clock), Compared::new(b.clone(), None, fact, clock))
     else {
@@ -504,6 +527,89 @@ pub fn pair(fact: &Fact, a: &Evidence, b: &Evidence) -> Pair {
         why.push_str("; the fact is evolving: a later, larger value is an update, not a conflict");
     }
     Pair { agree: comparable.then_some(both), why }
+}
+
+/// The label of a title claim ("former mayor").
+fn label(evidence: &Evidence) -> Option<&str> {
+    match &evidence.claim.value {
+        Value::Text(label) => Some(label),
+        _ => None,
+    }
+}
+
+/// The claims that carry a label, in source order.
+fn labelled(mut claims: Vec<Evidence>) -> Vec<Evidence> {
+    claims.retain(|e| label(e).is_some());
+    claims.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    claims
+}
+
+/// How the title claims of a fact split: labels are equal or not, with no extent,
+/// granularity or tolerance between them, so "mayor" and "former mayor" conflict.
+struct Labels {
+    /// The claim whose label the most sources give (the earlier on a tie).
+    consensus: usize,
+    /// The claims with the consensus's label.
+    agreeing: Vec<usize>,
+    /// The claims with another label.
+    outliers: Vec<usize>,
+}
+
+impl Labels {
+    fn of(claims: &[Evidence]) -> Option<Labels> {
+        let sources_of = |wanted: &str| {
+            claims.iter().filter(|c| label(c) == Some(wanted)).map(|c| &*c.place.source).collect::<BTreeSet<_>>().len()
+        };
+        let mut best: Option<(usize, usize)> = None;
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        for (i, claim) in claims.iter().enumerate() {
+            let here = label(claim)?;
+            if seen.insert(here) {
+                let count = sources_of(here);
+                if best.is_none_or(|(_, most)| count > most) {
+                    best = Some((i, count));
+                }
+            }
+        }
+        let (consensus, _) = best?;
+        let wanted = label(&claims[consensus]);
+        let (agreeing, outliers) = (0..claims.len()).partition(|&i| label(&claims[i]) == wanted);
+        Some(Labels { consensus, agreeing, outliers })
+    }
+}
+
+/// The findings of a title fact: a `conflict` when the sources give the entity
+/// different titles, the outliers against the title most sources give.
+fn compare_labels(id: &str, fact: &Fact, claims: Vec<Evidence>) -> Vec<Finding> {
+    let claims = labelled(claims);
+    let Some(Labels { agreeing, outliers, .. }) = Labels::of(&claims) else { return Vec::new() };
+    if outliers.is_empty() {
+        return Vec::new();
+    }
+    let side = |indices: &[usize]| {
+        let mut labels: Vec<String> = Vec::new();
+        for &i in indices {
+            let quoted = format!("\"{}\"", label(&claims[i]).unwrap_or_default());
+            if !labels.contains(&quoted) {
+                labels.push(quoted);
+            }
+        }
+        sourced(labels, indices.iter().map(|&i| short_name(&claims[i].place.source)).collect())
+    };
+    let outlier_sources: BTreeSet<&str> = outliers.iter().map(|&i| claims[i].place.source.as_ref()).collect();
+    let inside: BTreeSet<&str> =
+        agreeing.iter().map(|&i| claims[i].place.source.as_ref()).filter(|s| outlier_sources.contains(s)).collect();
+    let note = (!inside.is_empty())
+        .then(|| format!("conflict within one source: {}", inside.into_iter().collect::<Vec<_>>().join(", ")));
+    vec![Finding {
+        id: id.to_string(),
+        kind: FindingKind::Conflict,
+        severity: fact.severity,
+        message: format!("{} vs {}", side(&outliers), side(&agreeing)),
+        note,
+        claims: outliers.iter().chain(&agreeing).map(|&i| claims[i].clone()).collect(),
+        side: None,
+    }]
 }
 
 /// A point of an extent as a reader writes it: a date, a length of time, a number.
@@ -600,6 +706,11 @@ fn side(claims: &[Compared], indices: &[usize]) -> String {
         }
         sources.insert(short_name(&claims[i].evidence.place.source));
     }
+    sourced(values, sources)
+}
+
+/// "4 days (3 sources: 001, 002, 004)": values as shown and the sources that hold them.
+fn sourced(values: Vec<String>, sources: BTreeSet<&str>) -> String {
     let count = sources.len();
     let noun = if count == 1 { "source" } else { "sources" };
     let names: Vec<&str> = sources.into_iter().collect();
@@ -748,6 +859,38 @@ mod tests {
         assert_eq!(conflict.message, "2 days (1 source: a) vs 4 days (3 sources: b, c, d)");
         let order: Vec<&str> = conflict.claims.iter().map(|c| c.place.source.as_ref()).collect();
         assert_eq!(order, ["a", "b", "c", "d"]);
+    }
+
+    fn title(source: &str, label: &str) -> Evidence {
+        let mut e = claim(source, ClaimKind::Title, Value::Text(label.to_string()));
+        e.claim.entity = Some("ortiz".into());
+        e
+    }
+
+    #[test]
+    fn titles_agree_only_when_their_labels_are_equal() {
+        let f = fact("claim: title\nabout: [ortiz]");
+        let same = compare("mayor-title", &f, vec![title("a", "mayor"), title("b", "mayor")]);
+        assert!(same.is_empty());
+        let findings = compare(
+            "mayor-title",
+            &f,
+            vec![title("c", "mayor"), title("b", "former mayor"), title("a", "mayor"), title("b", "mayor")],
+        );
+        assert_eq!(kinds(&findings), [FindingKind::Conflict]);
+        assert_eq!(findings[0].message, "\"former mayor\" (1 source: b) vs \"mayor\" (3 sources: a, b, c)");
+        assert_eq!(findings[0].note.as_deref(), Some("conflict within one source: b"));
+        let order: Vec<&str> = findings[0].claims.iter().map(|c| c.place.source.as_ref()).collect();
+        assert_eq!(order, ["b", "a", "b", "c"]);
+        assert!(!claims_agree(&f, &title("a", "mayor"), &title("b", "former mayor")));
+        assert!(claims_agree(&f, &title("a", "captain"), &title("b", "captain")));
+        assert_eq!(pair(&f, &title("a", "mayor"), &title("b", "former mayor")).agree, Some(false));
+        let stand = standing(
+            &f,
+            vec![(title("a", "mayor"), None), (title("b", "acting mayor"), None), (title("c", "mayor"), None)],
+        );
+        assert_eq!(stand.outliers.len(), 1);
+        assert_eq!(stand.agreeing.len(), 2);
     }
 
     #[test]

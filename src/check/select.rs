@@ -52,6 +52,8 @@ pub enum Decision {
     CountedDiffers,
     /// The claim is measured in another unit than the fact's `unit`.
     UnitDiffers,
+    /// A title given to an entity the fact is not `about`.
+    OtherEntity,
     /// An entity of `about` is not mentioned in the fact's scope.
     NoEntity {
         /// The entity's id.
@@ -94,6 +96,7 @@ impl Decision {
             Decision::Vague => "vague",
             Decision::CountedDiffers => "counted-differs",
             Decision::UnitDiffers => "unit-differs",
+            Decision::OtherEntity => "other-entity",
             Decision::NoEntity { .. } => "no-entity",
             Decision::NoCue => "no-cue",
             Decision::Excluded { .. } => "excluded",
@@ -421,6 +424,14 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 fn takes(fact: &Fact, claim: &Evidence) -> Result<(), Decision> {
     if claim.claim.kind != fact.claim.claim_kind() && !(fact.claim == FactKind::DateRange && is_period(claim)) {
         return Err(Decision::KindDiffers);
+    }
+    if fact.claim == FactKind::Title {
+        // A title stands for no extent: it is taken when it is the title of an
+        // entity the fact is about.
+        return match &claim.claim.entity {
+            Some(entity) if fact.about.contains(entity) => Ok(()),
+            _ => Err(Decision::OtherEntity),
+        };
     }
     if matches!(claim.claim.value.extent(), None | Some(Extent::Vague)) {
         return Err(Decision::Vague);

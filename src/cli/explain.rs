@@ -121,6 +121,11 @@ fn reason(decision: &Decision, fact: &Fact, evidence: &Evidence) -> String {
             claim.unit.as_deref().unwrap_or("no unit"),
             fact.unit.as_deref().unwrap_or("no unit")
         ),
+        Decision::OtherEntity => format!(
+            "the title of `{}`; the fact is about {}",
+            claim.entity.as_deref().unwrap_or("no entity"),
+            fact.about.join(", ")
+        ),
         Decision::NoEntity { entity } => format!("entity `{entity}` of `about` is not mentioned in scope"),
         Decision::NoCue => format!("no cue in scope ({})", fact.cues.join(", ")),
         Decision::Excluded { word, .. } => format!("excluded by the word `{word}`"),

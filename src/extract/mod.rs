@@ -1,6 +1,7 @@
 //! Claims: the dates, ranges, durations, numbers, quantities and ordinals a sentence
-//! states, each with its span and normalized [`Value`]; and, in [`names`], the
-//! spellings of the rules' entities and the expansions of their acronyms.
+//! states, each with its span and normalized [`Value`]; in [`names`], the spellings of
+//! the rules' entities and the expansions of their acronyms; and, in [`titles`], the
+//! title or role a sentence gives an entity it names.
 //!
 //! Extraction works on one sentence at a time and knows nothing of rules or files:
 //! spans are byte offsets into the sentence text, and the pipeline maps them back into
@@ -23,6 +24,7 @@ mod ordinal;
 mod quantity;
 mod range;
 mod tense;
+mod title;
 mod words;
 
 pub use words::is_month_or_weekday;
@@ -32,6 +34,8 @@ use serde::Serialize;
 
 use crate::span::Span;
 use crate::value::{ClaimKind, Modifier, Value};
+
+pub use title::titles;
 
 use lexer::{Kind, Tokens};
 use words::Lex;

@@ -259,7 +259,8 @@ impl<'de> Deserialize<'de> for Example {
 }
 
 /// The `claim:` of a fact: which kind of claim states it. Names and expansions are
-/// claims too, but rules check them through entities, so they are not fact kinds.
+/// claims too, but rules check them through entities, so they are not fact kinds; a
+/// title is, about the entity its fact's `about` names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -276,17 +277,20 @@ pub enum FactKind {
     Quantity,
     /// A position in an order ("second visit").
     Ordinal,
+    /// The title or role a source gives an entity ("former mayor").
+    Title,
 }
 
 impl FactKind {
     /// Every kind, in declaration order.
-    pub const ALL: [FactKind; 6] = [
+    pub const ALL: [FactKind; 7] = [
         FactKind::Date,
         FactKind::DateRange,
         FactKind::Duration,
         FactKind::Number,
         FactKind::Quantity,
         FactKind::Ordinal,
+        FactKind::Title,
     ];
 
     /// The kind of claim that states a fact of this kind.
@@ -298,6 +302,7 @@ impl FactKind {
             FactKind::Number => ClaimKind::Number,
             FactKind::Quantity => ClaimKind::Quantity,
             FactKind::Ordinal => ClaimKind::Ordinal,
+            FactKind::Title => ClaimKind::Title,
         }
     }
 

@@ -203,7 +203,8 @@ pub(super) fn located(origin: &Origin, path: &[&str], value: Option<&str>, messa
 }
 
 /// Whether a tolerance fits a kind of claim: dates take durations; durations take
-/// durations or shares; numbers take amounts or shares.
+/// durations or shares; numbers take amounts or shares; titles, which agree only when
+/// equal, take none.
 pub(super) fn tolerance_fits(kind: FactKind, tolerance: &Tolerance) -> bool {
     match kind {
         FactKind::Date | FactKind::DateRange => matches!(tolerance, Tolerance::Duration(_)),
@@ -211,6 +212,7 @@ pub(super) fn tolerance_fits(kind: FactKind, tolerance: &Tolerance) -> bool {
         FactKind::Number | FactKind::Quantity | FactKind::Ordinal => {
             matches!(tolerance, Tolerance::Absolute(_) | Tolerance::Percent(_))
         }
+        FactKind::Title => false,
     }
 }
 
@@ -258,13 +260,14 @@ fn unit_refused(id: &str, claim: FactKind, written: &str) -> Option<String> {
 pub(super) fn record_unreadable(id: &str, claim: FactKind, written: &str) -> String {
     // A table rather than a match, so that a kind added later needs no arm here: it
     // gets the message without an example.
-    const WAYS: [(FactKind, &str, &str); 6] = [
+    const WAYS: [(FactKind, &str, &str); 7] = [
         (FactKind::Date, "March 28, 2018", "2018-03-28"),
         (FactKind::DateRange, "March 25-28, 2018", "2018-03-25/2018-03-28"),
         (FactKind::Duration, "4 days", "P4D"),
         (FactKind::Number, "3,000", "3000"),
         (FactKind::Quantity, "1,200 feet", "a number in the base unit of `unit:`"),
         (FactKind::Ordinal, "the second visit", "2"),
+        (FactKind::Title, "Lt. Col.", "lieutenant colonel"),
     ];
     let how = match WAYS.iter().find(|(kind, _, _)| *kind == claim) {
         Some((_, as_written, normalized)) => format!("as written (`{as_written}`) or normalized (`{normalized}`)"),
@@ -338,7 +341,9 @@ pub(super) fn file(
         if id.trim().is_empty() {
             error(&["facts"], None, "a fact id is empty".into());
         }
-        if fact.cues.is_empty() {
+        // A title is read next to its entity's name, which marks the sentence as
+        // about the fact (the SPEC's `mayor-title` has no cues).
+        if fact.cues.is_empty() && fact.claim != FactKind::Title {
             error(
                 &path("cues"),
                 None,
@@ -364,6 +369,13 @@ pub(super) fn file(
                     format!("fact `{id}`: an entry of `{key}` (`{shown}…`) is longer than {WORD_MAX} bytes"),
                 );
             }
+        }
+        if fact.claim == FactKind::Title && fact.about.is_empty() {
+            error(
+                &path("claim"),
+                None,
+                format!("fact `{id}`: `claim: title` needs `about`: the entity whose title or role it checks"),
+            );
         }
         if !fact.counted.is_empty() && fact.claim != FactKind::Number {
             error(
@@ -405,6 +417,7 @@ pub(super) fn file(
             let expected = match fact.claim {
                 FactKind::Date | FactKind::DateRange => "an ISO duration such as `P1D`",
                 FactKind::Duration => "an ISO duration such as `P1D` or a percentage such as `10%`",
+                FactKind::Title => "none: titles agree only when equal",
                 _ => "a number such as `2` or a percentage such as `5%`",
             };
             error(

@@ -64,9 +64,21 @@ pub fn abbreviation(word: &str) -> Option<Abbreviation> {
         b"e.g" | b"i.e" | b"vs" | b"cf" | b"viz" => Abbreviation::Inline,
         b"a.m" | b"p.m" => Abbreviation::Time,
         _ if is_dotted(lower) => Abbreviation::Ambiguous,
+        _ if is_vowelless(word) => Abbreviation::Ambiguous,
         _ => return None,
     };
     Some(kind)
+}
+
+/// True for a capitalized word of two to five letters without a vowel ("Sgnt", "Pvt",
+/// "Bldg"): no English word a sentence ends with is written so, but an abbreviation
+/// the lists miss, or one misspelt before a name ("Sgnt. Dana Reyes"), is. All capitals
+/// ("NFL", "BBC") stay words that may end a sentence.
+fn is_vowelless(word: &str) -> bool {
+    let mut letters = word.chars();
+    letters.next().is_some_and(|c| c.is_ascii_uppercase())
+        && letters.clone().all(|c| c.is_ascii_lowercase() && !"aeiouy".contains(c))
+        && (2..=5).contains(&word.len())
 }
 
 /// True for letters joined by full stops, one or two letters each: "u.s", "a.m", "ph.d".
@@ -419,6 +431,11 @@ mod tests {
             ("Jane.Doe@example.com", None),
             ("100.00", None),
             ("Kim", None),
+            ("Sgnt", Some(Abbreviation::Ambiguous)),
+            ("Bldg", Some(Abbreviation::Ambiguous)),
+            ("NFL", None),
+            ("Rhys", None),
+            ("Hmm", Some(Abbreviation::Ambiguous)),
             ("", None),
             ("é", None),
         ];

@@ -46,11 +46,13 @@ pub enum ClaimKind {
     Name,
     /// What an acronym is said to stand for.
     Expansion,
+    /// The title or role a source gives an entity ("former mayor").
+    Title,
 }
 
 impl ClaimKind {
     /// Every kind, in declaration order.
-    pub const ALL: [ClaimKind; 8] = [
+    pub const ALL: [ClaimKind; 9] = [
         ClaimKind::Date,
         ClaimKind::DateRange,
         ClaimKind::Duration,
@@ -59,6 +61,7 @@ impl ClaimKind {
         ClaimKind::Ordinal,
         ClaimKind::Name,
         ClaimKind::Expansion,
+        ClaimKind::Title,
     ];
 
     /// The name used in rule files and reports (`date-range`).
@@ -72,6 +75,7 @@ impl ClaimKind {
             ClaimKind::Ordinal => "ordinal",
             ClaimKind::Name => "name",
             ClaimKind::Expansion => "expansion",
+            ClaimKind::Title => "title",
         }
     }
 }
@@ -232,7 +236,7 @@ impl Value {
             ClaimKind::Number => Value::Number(number()?),
             ClaimKind::Quantity => Value::Quantity { amount: number()?, unit: unit.ok_or_else(fail)?.to_string() },
             ClaimKind::Ordinal => Value::Ordinal(text.parse().map_err(|_| fail())?),
-            ClaimKind::Name | ClaimKind::Expansion => Value::Text(text.to_string()),
+            ClaimKind::Name | ClaimKind::Expansion | ClaimKind::Title => Value::Text(text.to_string()),
         })
     }
 

@@ -16,8 +16,17 @@ mod spelling;
 
 use std::collections::HashSet;
 
-pub use scan::names;
+pub use scan::{names, names_and_mentions};
 pub use spelling::{Decision, Form, decide};
+
+/// A place where a sentence writes an entity, by any of its spellings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte span in the sentence.
+    pub span: crate::span::Span,
+    /// The id of the entity named.
+    pub entity: String,
+}
 
 /// An entity as the name scan reads it: its id and the ways it is written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

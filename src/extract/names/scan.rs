@@ -13,7 +13,7 @@ use crate::span::Span;
 use crate::value::{ClaimKind, Value};
 
 use super::spelling::{Decision, Form, SHORTEST_SINGLE_TYPO, is_typo};
-use super::{NamedEntity, Spelling, Spellings};
+use super::{Mention, NamedEntity, Spelling, Spellings};
 use crate::extract::Claim;
 use crate::text::{is_apostrophe, joins_words, key, plain, separates_words, strip_possessive, tidy, words};
 
@@ -62,11 +62,18 @@ impl Phrase {
 /// The name and expansion claims of `sentence` for the compiled entities, ordered by
 /// span. Spans are byte offsets into the sentence.
 pub fn names(sentence: &str, spellings: &Spellings) -> Vec<Claim> {
+    names_and_mentions(sentence, spellings).0
+}
+
+/// [`names`], and every place the sentence writes one of the entities: its claims'
+/// places and those of its aliases, which claim nothing but still name it ("Ortiz,
+/// the mayor"). Ordered by span.
+pub fn names_and_mentions(sentence: &str, spellings: &Spellings) -> (Vec<Claim>, Vec<Mention>) {
     if spellings.is_empty() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let tokens = tokenize(sentence);
-    let mut found = name_claims(sentence, &tokens, spellings);
+    let (mut found, mut mentions) = name_claims(sentence, &tokens, spellings);
     let expandable: Vec<&NamedEntity> =
         spellings.entities.iter().filter(|e| e.expansion.is_some() || !e.acronyms.is_empty()).collect();
     if !expandable.is_empty() {
@@ -76,7 +83,14 @@ pub fn names(sentence: &str, spellings: &Spellings) -> Vec<Claim> {
         }
     }
     found.sort_by_key(|c| (c.span, c.kind));
-    found
+    mentions.extend(
+        found
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Name)
+            .map(|c| Mention { span: c.span, entity: c.entity.to_string() }),
+    );
+    mentions.sort_by_key(|m| m.span);
+    let claims = found
         .into_iter()
         .map(|local| Claim {
             kind: local.kind,
@@ -90,7 +104,8 @@ pub fn names(sentence: &str, spellings: &Spellings) -> Vec<Claim> {
             previous: None,
             unit_as_written: None,
         })
-        .collect()
+        .collect();
+    (claims, mentions)
 }
 
 /// A word of a sentence: letters and digits, with apostrophes inside ("People's").
@@ -195,7 +210,7 @@ struct Candidate {
 /// The name claims of one sentence: house spellings and variants. At each word the
 /// longest spelling found wins, then the exact one, then the house name, so that
 /// "Kim Jong-il" is a variant of Kim Jong Il rather than the alias "Kim".
-fn name_claims<'r>(text: &str, tokens: &[Token], compiled: &'r Spellings) -> Vec<Local<'r>> {
+fn name_claims<'r>(text: &str, tokens: &[Token], compiled: &'r Spellings) -> (Vec<Local<'r>>, Vec<Mention>) {
     let spellings = &compiled.spellings;
     let longest = spellings.iter().map(|s| s.form.words.len() + 1).max().unwrap_or(0);
     // A run can spell a name only if one of its words is a word of some spelling
@@ -207,6 +222,7 @@ fn name_claims<'r>(text: &str, tokens: &[Token], compiled: &'r Spellings) -> Vec
     let mut folded: Vec<Option<String>> = vec![None; tokens.len()];
     let mut fold = |k: usize| -> String { folded[k].get_or_insert_with(|| plain(tokens[k].span.slice(text))).clone() };
     let mut out = Vec::new();
+    let mut aliases = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if !capitalized(tokens[i].span.slice(text)) {
@@ -257,14 +273,19 @@ fn name_claims<'r>(text: &str, tokens: &[Token], compiled: &'r Spellings) -> Vec
                         i = candidate.next;
                     }
                     // An alias claims nothing, and may end inside a name ("President
-                    // Xi Jinping"): look again from the next word.
-                    None => i += 1,
+                    // Xi Jinping"): look again from the next word. It still names
+                    // the entity.
+                    None => {
+                        let entity = compiled.entities.get(spelling.entity).map_or("", |e| e.id.as_str());
+                        aliases.push(Mention { span: candidate.span, entity: entity.to_string() });
+                        i += 1;
+                    }
                 }
             }
             None => i += 1,
         }
     }
-    out
+    (out, aliases)
 }
 
 /// The candidates read along `chain` (token indices a name may run through): its
