@@ -107,7 +107,9 @@ impl Config {
     pub fn discover(start: &Path) -> Result<Config, ConfigError> {
         for folder in start.ancestors() {
             let candidate = folder.join(CONFIG_NAME);
-            if candidate.is_file() {
+            // Whatever stands under the config's name is the config: a FIFO or a folder
+            // there is an error naming it (never opened, never skipped in silence).
+            if candidate.exists() {
                 return Config::load(&candidate);
             }
         }

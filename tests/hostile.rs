@@ -490,6 +490,23 @@ fn fifo_is_skipped_not_waited_for() {
 
 #[cfg(unix)]
 #[test]
+fn a_config_that_is_a_fifo_is_an_error_not_a_hang() {
+    let corpus = Corpus::new();
+    let fifo = corpus.dir.path().join("factlint.yaml");
+    match Command::new("mkfifo").arg(&fifo).status() {
+        Ok(status) if status.success() => {}
+        other => {
+            eprintln!("SKIPPED a_config_that_is_a_fifo_is_an_error_not_a_hang: mkfifo unavailable ({other:?})");
+            return;
+        }
+    }
+    let run = corpus.run(&["check", "src", "--rules", "rules.yaml"].map(OsStr::new));
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("factlint.yaml") && run.stderr.contains("not a regular file"), "{}", run.stderr);
+}
+
+#[cfg(unix)]
+#[test]
 fn symlink_loops_and_broken_links_are_errors() {
     use std::os::unix::fs::symlink;
     let corpus = Corpus::new();
