@@ -7,7 +7,6 @@ use clap::Args;
 
 use factlint::config::Config;
 use factlint::pipeline;
-use factlint::source;
 
 use super::{CliError, InputArgs, RecordFormat, RecordWriter, report_failures, resolve, unless_closed_pipe};
 
@@ -25,10 +24,7 @@ pub struct ExtractArgs {
 /// Runs `extract`; exit code 1 when a source could not be read.
 pub fn run(args: ExtractArgs, config: &Config) -> Result<i32, CliError> {
     let resolved = resolve(&args.input, config, false)?;
-    let discovered = source::discover_walk(&resolved.paths, resolved.options.ignore_files, resolved.options.links);
-    if discovered.files.is_empty() && discovered.failures.is_empty() {
-        return Err(super::no_sources(&resolved.paths, resolved.options.ignore_files));
-    }
+    let discovered = resolved.discover()?;
     let mut failures = discovered.failures;
     let mut out = RecordWriter::new(BufWriter::new(std::io::stdout()), args.format);
     let streamed = pipeline::map_sources_in_order(

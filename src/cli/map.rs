@@ -11,7 +11,7 @@ use clap::Args;
 use factlint::config::Config;
 use factlint::pipeline::claims::ClaimsWriter;
 use factlint::pipeline::{self, Analysis};
-use factlint::source::{self, Source, SourceFailure};
+use factlint::source::{Source, SourceFailure};
 
 use super::{CliError, InputArgs, report_failures, resolve};
 
@@ -34,17 +34,7 @@ pub fn run(args: MapArgs, config: &Config) -> Result<i32, CliError> {
     }
     let checker = &resolved.checker;
     let options = &resolved.options;
-    let discovered = if from_stdin {
-        None
-    } else {
-        Some(source::discover_walk(&resolved.paths, options.ignore_files, options.links))
-    };
-    if let Some(found) = &discovered
-        && found.files.is_empty()
-        && found.failures.is_empty()
-    {
-        return Err(super::no_sources(&resolved.paths, options.ignore_files));
-    }
+    let discovered = if from_stdin { None } else { Some(resolved.discover()?) };
 
     let mut writer = ClaimsWriter::new(BufWriter::new(std::io::stdout()), &checker.rules)?;
     let mut failures: Vec<SourceFailure> = Vec::new();

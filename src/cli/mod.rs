@@ -179,6 +179,18 @@ struct Resolved {
     rule_paths: Vec<PathBuf>,
 }
 
+impl Resolved {
+    /// The sources under the resolved paths, walked with the run's options; finding
+    /// none at all is the usage error that says what was skipped and why.
+    fn discover(&self) -> Result<source::Discovered, CliError> {
+        let found = source::discover_walk(&self.paths, self.options.ignore_files, self.options.links);
+        if found.files.is_empty() && found.failures.is_empty() {
+            return Err(no_sources(&self.paths, self.options.ignore_files));
+        }
+        Ok(found)
+    }
+}
+
 /// A path from the config as the user would write it: relative to the current folder
 /// when it lies below it, so reports name `seeds/000.txt`, not an absolute path.
 fn from_here(path: &Path) -> PathBuf {
