@@ -30,6 +30,7 @@ use crate::suppress::Suppressions;
 use crate::value::{ClaimKind, Value};
 
 pub mod claims;
+pub mod discovered;
 
 /// Rules compiled once for a whole run.
 #[derive(Clone, Debug)]

@@ -1,10 +1,15 @@
 //! Name findings (the reduce step of the name claims that the extract side's name
 //! scan found): a spelling that is not the house spelling is a `variant` finding
 //! ([`spelling`]), an expansion that is not the rule's (or, without one, not what
-//! most sources say) an `expansion` finding ([`expansion`]).
+//! most sources say) an `expansion` finding ([`expansion`]). Without rules,
+//! [`discover`] finds the entities those checks can take: names written two ways
+//! across sources, and acronyms with two expansions.
 
+pub mod discover;
 mod expansion;
 mod spelling;
+
+pub use discover::{DiscoveredEntity, SourceNames, entities};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;

@@ -9,13 +9,17 @@
 //! nothing of rule files. Whether a spelling makes a finding is the checker's to say.
 //!
 //! - `spelling`: how a written spelling relates to a rule's (same, variant, other);
-//! - `scan`: the name and expansion claims of one sentence.
+//! - `scan`: the name and expansion claims of one sentence;
+//! - `proper`: the proper names, acronyms and expansions a sentence writes, without
+//!   rules (what discovering entities across sources starts from).
 
+mod proper;
 mod scan;
 mod spelling;
 
 use std::collections::HashSet;
 
+pub use proper::{ProperKind, ProperName, initials_spell, proper_names};
 pub use scan::{names, names_and_mentions};
 pub use spelling::{Decision, Form, decide};
 
