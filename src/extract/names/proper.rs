@@ -216,7 +216,10 @@ impl Scan<'_, '_> {
                 j = next;
                 continue;
             }
-            if !glued && self.word(next) && PARTICLES.contains(&t.raw(next)) {
+            // "of" after a word that begins the sentence is the common word
+            // ("Residents of Ismailiya"), not a name's ("Bank of England").
+            let common = t.raw(next) == "of" && j == start && self.clause_start(start);
+            if !glued && !common && self.word(next) && PARTICLES.contains(&t.raw(next)) {
                 // "bin Laden", "al-Assad", "Bank of England".
                 let hyphen = after + 1 < t.len()
                     && t.glued(after)
@@ -507,6 +510,8 @@ mod tests {
             ("The flight to St. Petersburg left.", vec![("St. Petersburg", false)]),
             ("It was Kim's first trip abroad.", vec![("Kim", false)]),
             ("Emergency crews reached Nurdağı by noon.", vec![("Emergency", true), ("Nurdağı", false)]),
+            ("Residents of Ismailiya watched.", vec![("Residents", true), ("Ismailiya", false)]),
+            ("He flew to the Bank of England.", vec![("Bank of England", false)]),
         ] {
             assert_eq!(found(sentence, ProperKind::Name), want, "{sentence}");
         }
