@@ -192,12 +192,35 @@ fn surname(text: &str) -> Option<&str> {
     ((2..=3).contains(&words.len()) && capitalised && long && !acronym_like(last)).then_some(last)
 }
 
+/// Words naming the kind of place a name is ("Kahramanmaraş Province"): the name
+/// without it is the same place, which another source may write alone.
+const PLACE_KINDS: &[&str] = &["City", "County", "District", "Governorate", "Prefecture", "Province", "Region"];
+
+/// A name without its last word when that word says what kind of place it is
+/// ("Kahramanmaraş" of "Kahramanmaraş Province").
+fn place_name(text: &str) -> Option<&str> {
+    let (head, last) = text.rsplit_once(' ')?;
+    PLACE_KINDS.contains(&last).then_some(head)
+}
+
+/// Whether one spelling is the other with a final "s" ("North Koreans", "Koreas" for
+/// "Korean"): a plural or a possessive without its apostrophe, not a misspelling. The
+/// house test reads a dropped last letter as a typo ("Ozol" for "Ozols"); a name
+/// found without rules is more often a people's or a country's in the plural.
+fn plural_of(a: &[String], b: &[String]) -> bool {
+    let (Some(x), Some(y)) = (a.last(), b.last()) else { return false };
+    let other_words_equal = a.len() == b.len() && a[..a.len() - 1] == b[..b.len() - 1];
+    let stem_of = |plural: &str, single: &str| plural.strip_suffix('s').is_some_and(|stem| single.starts_with(stem));
+    other_words_equal && x != y && (stem_of(x, y) || stem_of(y, x))
+}
+
 /// A group of spellings of one name, around its house spelling.
 struct Group {
     /// Index of the house spelling in the tallies.
     house: usize,
     form: Form,
-    words: usize,
+    /// The house spelling's plain words.
+    words: Vec<String>,
     members: Vec<usize>,
 }
 
@@ -217,11 +240,15 @@ fn name_entities(names: &[SourceNames]) -> Vec<DiscoveredEntity> {
             t.alone = true;
         }
     }
-    // Surnames inside full names, for the sources that write a surname alone.
+    // Surnames inside full names, and places without the word saying what kind
+    // they are, for the sources that write them alone.
     let full: Vec<(String, BTreeSet<usize>)> = tallies
         .values()
         .filter(|t| t.strong)
-        .filter_map(|t| surname(&t.shown()).map(|s| (s.to_string(), t.sources.clone())))
+        .filter_map(|t| {
+            let shown = t.shown();
+            place_name(&shown).or_else(|| surname(&shown)).map(|s| (s.to_string(), t.sources.clone()))
+        })
         .collect();
     for (last, sources) in full {
         let t = tallies.entry(key(&last)).or_default();
@@ -229,9 +256,16 @@ fn name_entities(names: &[SourceNames]) -> Vec<DiscoveredEntity> {
         t.sources.extend(sources);
         t.strong = true;
     }
-    let mut order: Vec<(String, Tally)> = tallies.into_iter().filter(|(_, t)| t.strong).collect();
+    // The names written as names somewhere found the groups, most sources first; the
+    // others (only ever a sentence's first word, or a headline's) may then join one.
+    let mut order: Vec<(String, Tally)> = tallies.into_iter().collect();
     order.sort_by(|(ka, a), (kb, b)| {
-        (Reverse(a.sources.len()), Reverse(a.count), ka).cmp(&(Reverse(b.sources.len()), Reverse(b.count), kb))
+        (Reverse(a.strong), Reverse(a.sources.len()), Reverse(a.count), ka).cmp(&(
+            Reverse(b.strong),
+            Reverse(b.sources.len()),
+            Reverse(b.count),
+            kb,
+        ))
     });
     let shown: Vec<String> = order.iter().map(|(_, t)| t.shown()).collect();
     let mut groups: Vec<Group> = Vec::new();
@@ -255,10 +289,13 @@ fn name_entities(names: &[SourceNames]) -> Vec<DiscoveredEntity> {
             near.extend(by_end.get(k).into_iter().flatten().copied());
         }
         let joined = near.into_iter().find(|&g| {
-            groups[g].words == words.len() && form.decide(&groups[g].form) != Decision::Other
+            groups[g].words.len() == words.len()
+                && !plural_of(&words, &groups[g].words)
+                && form.decide(&groups[g].form) != Decision::Other
         });
         match joined {
             Some(g) => groups[g].members.push(index),
+            None if !order[index].1.strong => {}
             None => {
                 let g = groups.len();
                 by_plain.entry(flat).or_insert(g);
@@ -271,7 +308,7 @@ fn name_entities(names: &[SourceNames]) -> Vec<DiscoveredEntity> {
                         by_word.entry(w.clone()).or_default().push(g);
                     }
                 }
-                groups.push(Group { house: index, form, words: words.len(), members: vec![index] });
+                groups.push(Group { house: index, form, words, members: vec![index] });
             }
         }
     }
@@ -453,22 +490,28 @@ mod tests {
             &[name("Michael Chen"), name("Kim Jong Il"), name("Evergreen"), name("Moore")],
             &[name("Sarah Chen"), name("Kim Jong Un"), name("Ever Green"), name("Moose")],
             &[name("Michael Chen"), name("Kim Jong Un"), name("Ever Given"), name("Evergreen")],
+            // Plurals and demonyms.
+            &[name("North Korean"), name("Korean"), name("Koreas")],
+            &[name("North Koreans"), name("Korean"), name("Koreas")],
         ]));
         assert_eq!(summary(&found), []);
     }
 
     #[test]
-    fn a_surname_alone_meets_the_full_name() {
+    fn a_surname_or_place_alone_meets_the_full_name() {
         let found = entities(&sources(&[
             &[name("Jennifer Homendy"), name("Hormedy")],
             &[name("Jennifer Homendy")],
             &[name("Kowalski")],
             &[name("Kowalski"), name("Kowalsky")],
+            &[name("Kahramanmaraş Province")],
+            &[name("Kahramanmaras")],
         ]));
         assert_eq!(
             summary(&found),
             [
                 ("homendy", "Homendy", vec![("Homendy", 2), ("Hormedy", 1)]),
+                ("kahramanmaras", "Kahramanmaras", vec![("Kahramanmaras", 1), ("Kahramanmaraş", 1)]),
                 ("kowalski", "Kowalski", vec![("Kowalski", 2), ("Kowalsky", 1)]),
             ]
         );
@@ -481,6 +524,9 @@ mod tests {
         assert_eq!(summary(&found), []);
         let found = entities(&sources(&[&[weak("Ismailia")], &[name("Ismailiya")], &[name("Ismailia")]]));
         assert_eq!(summary(&found), [("ismailia", "Ismailia", vec![("Ismailia", 2), ("Ismailiya", 1)])]);
+        // A table row's first word joins the name another source writes as one.
+        let found = entities(&sources(&[&[weak("Şanlıurfa")], &[name("Sanliurfa")]]));
+        assert_eq!(summary(&found), [("sanliurfa", "Sanliurfa", vec![("Sanliurfa", 1), ("Şanlıurfa", 1)])]);
     }
 
     #[test]

@@ -267,7 +267,12 @@ impl Scan<'_, '_> {
                 i += 1;
                 continue;
             }
-            let end = self.run_end(i);
+            let mut end = self.run_end(i);
+            // "Center for Strategic and International Studies": a name that goes on
+            // with "for" goes on as a title-case phrase.
+            if t.is(end + 1, "for") && self.spaced(end + 1) && self.spaced(end + 2) && t.capitalized(end + 2) {
+                end = self.phrase_end(i);
+            }
             let mut last = end;
             // "Roland Butler, Jr." and "Jr." end a name with their period left out.
             if last + 2 < t.len()
@@ -511,6 +516,10 @@ mod tests {
             ("It was Kim's first trip abroad.", vec![("Kim", false)]),
             ("Emergency crews reached Nurdağı by noon.", vec![("Emergency", true), ("Nurdağı", false)]),
             ("Residents of Ismailiya watched.", vec![("Residents", true), ("Ismailiya", false)]),
+            (
+                "He works at the Center for Strategic and International Studies in Washington.",
+                vec![("Center for Strategic and International Studies", false), ("Washington", false)],
+            ),
             ("He flew to the Bank of England.", vec![("Bank of England", false)]),
         ] {
             assert_eq!(found(sentence, ProperKind::Name), want, "{sentence}");
