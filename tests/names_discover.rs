@@ -23,6 +23,9 @@ fn folder(name: &str) -> PathBuf {
 /// (id, house spelling, expansion, spellings with their sources).
 type Summary = (String, String, Option<String>, Vec<(String, usize)>);
 
+/// A finding's id, kind, message, and its claims' (file name, line, text).
+type Shown<'a> = (&'a str, FindingKind, &'a str, Vec<(&'a str, usize, &'a str)>);
+
 fn summary(found: &[DiscoveredEntity]) -> Vec<Summary> {
     found.iter().map(|e| (e.id.clone(), e.spec.name.clone(), e.spec.expansion.clone(), e.spellings.clone())).collect()
 }
@@ -48,7 +51,7 @@ fn groups_house_spellings_and_expansions_of_a_folder() {
             ),
         ]
     );
-    let findings: Vec<(&str, FindingKind, &str, Vec<(&str, usize, &str)>)> = report
+    let findings: Vec<Shown<'_>> = report
         .findings
         .iter()
         .map(|f| {

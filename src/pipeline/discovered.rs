@@ -70,9 +70,8 @@ pub fn rules_of(found: &[DiscoveredEntity]) -> Result<RuleSet, Vec<RuleError>> {
         entities: BTreeMap<&'a str, &'a EntitySpec>,
     }
     let file = File { entities: found.iter().map(|e| (e.id.as_str(), &e.spec)).collect() };
-    let text = serde_yaml::to_string(&file).map_err(|e| {
-        vec![RuleError { file: DISCOVERED.to_string(), location: None, message: e.to_string() }]
-    })?;
+    let text = serde_yaml::to_string(&file)
+        .map_err(|e| vec![RuleError { file: DISCOVERED.to_string(), location: None, message: e.to_string() }])?;
     let mut rules = RuleSet::default();
     rules.add(Path::new(DISCOVERED), &text)?;
     Ok(rules)

@@ -117,9 +117,9 @@ pub struct DiscoveredEntity {
 /// input gives the same entities, whatever the order of work.
 pub fn entities(names: &[SourceNames]) -> Vec<DiscoveredEntity> {
     let acronyms = acronym_entities(names);
-    let expanded: BTreeSet<String> =
-        acronyms.iter().flat_map(|e| e.spellings.iter().map(|(s, _)| key(s))).collect();
-    let variants = name_entities(names).into_iter().filter(|e| !e.spellings.iter().any(|(s, _)| expanded.contains(&key(s))));
+    let expanded: BTreeSet<String> = acronyms.iter().flat_map(|e| e.spellings.iter().map(|(s, _)| key(s))).collect();
+    let variants =
+        name_entities(names).into_iter().filter(|e| !e.spellings.iter().any(|(s, _)| expanded.contains(&key(s))));
     let mut used = BTreeSet::new();
     let mut out: Vec<DiscoveredEntity> = acronyms
         .into_iter()
@@ -315,8 +315,7 @@ fn name_entities(names: &[SourceNames]) -> Vec<DiscoveredEntity> {
     let mut out = Vec::new();
     for group in groups {
         let house = &shown[group.house];
-        let sources: BTreeSet<usize> =
-            group.members.iter().flat_map(|&m| order[m].1.sources.iter().copied()).collect();
+        let sources: BTreeSet<usize> = group.members.iter().flat_map(|&m| order[m].1.sources.iter().copied()).collect();
         let variants: Vec<usize> = group
             .members
             .iter()
@@ -458,7 +457,13 @@ mod tests {
         (text, ProperKind::Name, false)
     }
 
-    fn summary(found: &[DiscoveredEntity]) -> Vec<(&str, &str, Vec<(&str, usize)>)> {
+    /// An entity's id, house spelling, and spellings with their sources.
+    type Summary<'a> = (&'a str, &'a str, Vec<(&'a str, usize)>);
+
+    /// [`Summary`] with the acronym's expansion.
+    type Expanded<'a> = (&'a str, &'a str, Option<&'a str>, Vec<(&'a str, usize)>);
+
+    fn summary(found: &[DiscoveredEntity]) -> Vec<Summary<'_>> {
         found
             .iter()
             .map(|e| (e.id.as_str(), e.spec.name.as_str(), e.spellings.iter().map(|(s, n)| (s.as_str(), *n)).collect()))
@@ -545,10 +550,14 @@ mod tests {
             weak: false,
         };
         let at = Position { line: 3, column: 7 };
-        written[0].add(sentence, &ProperName { span: Span::new(0, 4), kind: ProperKind::Acronym, acronym: None, weak: false }, at);
+        written[0].add(
+            sentence,
+            &ProperName { span: Span::new(0, 4), kind: ProperKind::Acronym, acronym: None, weak: false },
+            at,
+        );
         written[0].add(sentence, &expansion, at);
         let found = entities(&written);
-        let got: Vec<(&str, &str, Option<&str>, Vec<(&str, usize)>)> = found
+        let got: Vec<Expanded<'_>> = found
             .iter()
             .map(|e| {
                 (

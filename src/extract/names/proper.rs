@@ -52,26 +52,185 @@ pub struct ProperName {
 /// Function words that are capitalised only because a sentence or clause begins with
 /// them; they never begin a name.
 const STOP: &[&str] = &[
-    "a", "about", "according", "after", "against", "also", "although", "an", "and", "any", "are", "as", "at",
-    "because", "before", "being", "both", "but", "by", "despite", "during", "each", "either", "even", "every", "for",
-    "from", "had", "has", "have", "he", "her", "here", "his", "how", "however", "i", "if", "in", "into", "is", "it",
-    "its", "local", "many", "meanwhile", "more", "most", "much", "my", "neither", "no", "nor", "not", "now", "of",
-    "on", "once", "one", "only", "or", "other", "our", "over", "she", "since", "so", "some", "such", "than", "that",
-    "the", "their", "them", "then", "there", "these", "they", "this", "those", "though", "through", "to", "under",
-    "until", "up", "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who", "why", "will",
-    "with", "within", "without", "yet", "you", "your",
+    "a",
+    "about",
+    "according",
+    "after",
+    "against",
+    "also",
+    "although",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "because",
+    "before",
+    "being",
+    "both",
+    "but",
+    "by",
+    "despite",
+    "during",
+    "each",
+    "either",
+    "even",
+    "every",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "local",
+    "many",
+    "meanwhile",
+    "more",
+    "most",
+    "much",
+    "my",
+    "neither",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "over",
+    "she",
+    "since",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "to",
+    "under",
+    "until",
+    "up",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "yet",
+    "you",
+    "your",
 ];
 
 /// Titles and roles that stand before a name and are no part of it ("President Xi
 /// Jinping", "NTSB Chair Jennifer Homendy"); kept apart, as the title extractor reads them.
 const TITLES: &[&str] = &[
-    "adm", "admiral", "ambassador", "archbishop", "bishop", "capt", "captain", "cardinal", "ceo", "chair",
-    "chairman", "chairwoman", "chancellor", "chief", "col", "colonel", "commander", "commissioner", "congressman",
-    "congresswoman", "councilman", "councilwoman", "deputy", "director", "dr", "emir", "emperor", "former", "gen",
-    "gov", "governor", "judge", "justice", "king", "lady", "leader", "lieutenant", "lord", "lt", "madam", "mayor",
-    "minister", "mr", "mrs", "ms", "officer", "pope", "premier", "president", "prime", "prince", "princess", "prof",
-    "professor", "queen", "rep", "representative", "secretary", "sen", "senator", "sergeant", "sgt", "sheikh",
-    "sir", "speaker", "spokesman", "spokesperson", "spokeswoman", "sultan", "vice",
+    "adm",
+    "admiral",
+    "ambassador",
+    "archbishop",
+    "bishop",
+    "capt",
+    "captain",
+    "cardinal",
+    "ceo",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "col",
+    "colonel",
+    "commander",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "councilman",
+    "councilwoman",
+    "deputy",
+    "director",
+    "dr",
+    "emir",
+    "emperor",
+    "former",
+    "gen",
+    "gov",
+    "governor",
+    "judge",
+    "justice",
+    "king",
+    "lady",
+    "leader",
+    "lieutenant",
+    "lord",
+    "lt",
+    "madam",
+    "mayor",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "officer",
+    "pope",
+    "premier",
+    "president",
+    "prime",
+    "prince",
+    "princess",
+    "prof",
+    "professor",
+    "queen",
+    "rep",
+    "representative",
+    "secretary",
+    "sen",
+    "senator",
+    "sergeant",
+    "sgt",
+    "sheikh",
+    "sir",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "sultan",
+    "vice",
 ];
 
 /// Lower-case particles inside a name, before its next capitalised word ("Osama bin
@@ -139,9 +298,7 @@ impl Scan<'_, '_> {
     /// A word in capitals only, two to six letters ("NTSB").
     fn acronym(&self, i: usize) -> bool {
         let raw = self.t.raw(i);
-        self.word(i)
-            && (2..=ACRONYM_MAX).contains(&raw.chars().count())
-            && raw.chars().all(|c| c.is_uppercase())
+        self.word(i) && (2..=ACRONYM_MAX).contains(&raw.chars().count()) && raw.chars().all(|c| c.is_uppercase())
     }
 
     /// A month, weekday, or month abbreviation: dates, not names.
@@ -310,9 +467,8 @@ impl Scan<'_, '_> {
                     && t.glued(next + 1)
                     && self.spaced(next + 2)
                     && t.capitalized(next + 2);
-                let hyphen = t.punct(next).is_some_and(crate::text::is_hyphen)
-                    && t.glued(next + 1)
-                    && t.capitalized(next + 1);
+                let hyphen =
+                    t.punct(next).is_some_and(crate::text::is_hyphen) && t.glued(next + 1) && t.capitalized(next + 1);
                 if possessive {
                     j = next + 2;
                 } else if hyphen {
@@ -487,7 +643,9 @@ pub fn initials_spell(initials: &str, letters: &str) -> bool {
     }
     let mut rest = letters.chars();
     let in_order = initials.chars().all(|c| rest.by_ref().any(|l| l == c));
-    in_order && initials.chars().next() == letters.chars().next() && letters.chars().count() == initials.chars().count() + 1
+    in_order
+        && initials.chars().next() == letters.chars().next()
+        && letters.chars().count() == initials.chars().count() + 1
 }
 
 #[cfg(test)]
@@ -496,7 +654,11 @@ mod tests {
 
     /// The spans of `sentence`'s proper names of `kind`, as text.
     fn found(sentence: &str, kind: ProperKind) -> Vec<(&str, bool)> {
-        proper_names(sentence).into_iter().filter(|n| n.kind == kind).map(|n| (n.span.slice(sentence), n.weak)).collect()
+        proper_names(sentence)
+            .into_iter()
+            .filter(|n| n.kind == kind)
+            .map(|n| (n.span.slice(sentence), n.weak))
+            .collect()
     }
 
     #[test]
@@ -530,10 +692,7 @@ mod tests {
     fn titles_dates_and_sentence_starts_kept_apart() {
         for (sentence, want) in [
             ("On Monday President Xi Jinping met Mr. Kim.", vec![("Xi Jinping", false), ("Kim", false)]),
-            (
-                "Later, NTSB Chair Jennifer Homendy spoke in March.",
-                vec![("Later", true), ("Jennifer Homendy", false)],
-            ),
+            ("Later, NTSB Chair Jennifer Homendy spoke in March.", vec![("Later", true), ("Jennifer Homendy", false)]),
             ("The Ever Given ran aground.", vec![("Ever Given", false)]),
             ("Hormedy said the crew was safe.", vec![("Hormedy", true)]),
             ("According to Hormedy, the crew was safe.", vec![("Hormedy", false)]),
@@ -592,7 +751,10 @@ mod tests {
                 "A team from the U.S. National Transportation Safety Board (NTSB) came.",
                 vec![("National Transportation Safety Board", "NTSB")],
             ),
-            ("Officers of the Maryland Transportation Authority, MDTA, came.", vec![("Maryland Transportation Authority", "MDTA")]),
+            (
+                "Officers of the Maryland Transportation Authority, MDTA, came.",
+                vec![("Maryland Transportation Authority", "MDTA")],
+            ),
             ("A photo by John Smith (AFP) ran.", vec![]),
             ("Smith, AFP, took it.", vec![]),
         ] {
