@@ -1,5 +1,6 @@
 //! Entities discovered without rules: the proper names each source writes
-//! ([`SourceNames`], built in the map step from [`proper_names`]) grouped across sources
+//! ([`SourceNames`], built in the map step from
+//! [`proper_names`](crate::extract::names::proper_names)) grouped across sources
 //! into the same name spelled otherwise ("Kim Jong Un", "Kim Jong-un"; "Nurdağı",
 //! "Nurdagi"; "Homendy", "Hormedy"), and acronyms with the expansions written for
 //! them. Each group is an entity the ordinary name checks can take: its house spelling
@@ -36,9 +37,6 @@ use crate::extract::names::{Decision, Form, ProperKind, ProperName};
 use crate::rules::EntitySpec;
 use crate::span::Position;
 use crate::text::{is_apostrophe, key, plain, separates_words, tidy};
-
-#[cfg(doc)]
-use crate::extract::names::proper_names;
 
 /// Where and how often one source writes one spelling.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
