@@ -772,6 +772,10 @@ fn reduce_judged(
             findings
         }
     };
+    // Name findings (and a draft's) are capped here; fact findings already are.
+    for finding in &mut findings {
+        finding.cap_claims(check::CLAIMS_PER_VALUE_MAX);
+    }
     check::sort_findings(&mut findings);
     let mut report = Report::new(sources, findings, failures);
     // One source read has nothing to compare with: saying so of every fact is noise.
