@@ -365,7 +365,7 @@ impl<'de> Deserialize<'de> for Evidence {
 }
 
 /// What a finding says.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum FindingKind {
@@ -386,8 +386,11 @@ pub enum FindingKind {
     Apart,
 }
 
-/// One thing the checker reports, with every claim that shows it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// One thing the checker reports, with every claim that shows it. Read back (the
+/// findings of a partial reduce) as written, but for what a claim record does not
+/// hold ([`Evidence`]'s `Deserialize`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Finding {
     /// The fact or entity id.
     pub id: String,
@@ -398,7 +401,7 @@ pub struct Finding {
     /// One line for people: the values and who holds them.
     pub message: String,
     /// Why the values may differ, where a known cause fits.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// The claims: the outliers first, then those that agree with the consensus. At
     /// most [`CLAIMS_PER_VALUE_MAX`] of each value ([`Finding::cap_claims`]); the
@@ -406,11 +409,11 @@ pub struct Finding {
     pub claims: Vec<Evidence>,
     /// The claims left out of `claims`, counted per value; empty (and not written)
     /// when every claim is listed.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub omitted: Vec<Omitted>,
     /// For a draft checked against references (`check --against`): where the draft
     /// stands; `None` in an ordinary check.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub side: Option<DraftSide>,
 }
 
@@ -483,7 +486,7 @@ impl Finding {
 }
 
 /// Where a draft's value stands among its references.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum DraftSide {
