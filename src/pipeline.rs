@@ -211,11 +211,9 @@ fn unused_rules(rules: &RuleSet, usage: &Usage, cued: &[bool]) -> Vec<UnusedRule
     for (i, ((id, _), &cued)) in rules.facts.iter().zip(cued).enumerate() {
         match usage.facts.get(&i) {
             None => unused.push(UnusedRule::NoClaim { fact: id.clone(), cued }),
-            Some(used) if used.sources == 1 => unused.push(UnusedRule::OneSource {
-                fact: id.clone(),
-                source: used.first.clone(),
-                claims: used.claims,
-            }),
+            Some(used) if used.sources == 1 => {
+                unused.push(UnusedRule::OneSource { fact: id.clone(), source: used.first.clone(), claims: used.claims })
+            }
             Some(_) => {}
         }
     }

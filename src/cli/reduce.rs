@@ -11,8 +11,8 @@ use clap::Args;
 use factlint::baseline::Baseline;
 use factlint::config::{Config, FailOn};
 use factlint::pipeline::{self, claims, partial};
-use factlint::source;
 use factlint::report::{self, Format};
+use factlint::source;
 
 use super::check::{FailOnArg, FormatArg};
 use super::{CliError, load_checker, write_output};

@@ -96,10 +96,7 @@ pub fn write(mut out: impl Write, rules: &RuleSet, partial: &Partial) -> io::Res
     line(&mut out, &header)?;
     for (&i, used) in &partial.usage.facts {
         let fact = facts.get(i).map_or_else(String::new, |f| f.to_string());
-        line(
-            &mut out,
-            &Record::Fact { fact, sources: used.sources, first: used.first.clone(), claims: used.claims },
-        )?;
+        line(&mut out, &Record::Fact { fact, sources: used.sources, first: used.first.clone(), claims: used.claims })?;
     }
     for entity in &partial.usage.entities {
         line(&mut out, &Record::Entity { entity: entity.clone() })?;
@@ -138,7 +135,9 @@ pub fn read(file: &str, text: &str, rules: &RuleSet) -> Result<Partial, ClaimsEr
         return Err(malformed(1, "not a header record of this version".into()));
     };
     let ids: Vec<&String> = rules.facts.keys().collect();
-    if facts.iter().collect::<Vec<_>>() != ids || entities.iter().collect::<Vec<_>>() != rules.entities.keys().collect::<Vec<_>>() {
+    if facts.iter().collect::<Vec<_>>() != ids
+        || entities.iter().collect::<Vec<_>>() != rules.entities.keys().collect::<Vec<_>>()
+    {
         return Err(ClaimsError::OtherRules { file: file.to_string(), what: "fact or entity ids".into() });
     }
     let mut partial = Partial::default();

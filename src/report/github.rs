@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use super::{MESSAGE_REPEATED_MAX, Report, Tally, shorten, listed_in_json, shown_claims, value_reading};
+use super::{MESSAGE_REPEATED_MAX, Report, Tally, listed_in_json, shorten, shown_claims, value_reading};
 use crate::check::{Evidence, Finding};
 use crate::rules::Severity;
 

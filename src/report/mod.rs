@@ -195,7 +195,10 @@ pub(crate) fn listed_in_json(finding: &Finding) -> String {
     if finding.omitted.is_empty() {
         "the JSON report lists them all".to_string()
     } else {
-        format!("the JSON report lists the first {} of each value and counts the rest", crate::check::CLAIMS_PER_VALUE_MAX)
+        format!(
+            "the JSON report lists the first {} of each value and counts the rest",
+            crate::check::CLAIMS_PER_VALUE_MAX
+        )
     }
 }
 

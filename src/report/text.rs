@@ -66,7 +66,10 @@ fn group(finding: &Finding) -> Group<'_> {
         let listed = if finding.omitted.is_empty() {
             "`--format json` lists them all".to_string()
         } else {
-            format!("`--format json` lists the first {} of each value and counts the rest", crate::check::CLAIMS_PER_VALUE_MAX)
+            format!(
+                "`--format json` lists the first {} of each value and counts the rest",
+                crate::check::CLAIMS_PER_VALUE_MAX
+            )
         };
         group = group.element(Level::NOTE.message(format!("{left_out} more claims ({listed})")));
     }
