@@ -596,7 +596,8 @@ mod tests {
     #[test]
     fn a_finding_lists_the_first_claims_of_each_value_and_counts_the_rest() {
         // (claims: value per source, cap, sources listed, omitted as (value, count))
-        let table: Vec<(Vec<f64>, usize, Vec<&str>, Vec<(&str, usize)>)> = vec![
+        type Case<'a> = (Vec<f64>, usize, Vec<&'a str>, Vec<(&'a str, usize)>);
+        let table: Vec<Case> = vec![
             (vec![4.0, 4.0, 5.0], 3, vec!["s0", "s1", "s2"], vec![]),
             (vec![4.0, 4.0, 4.0, 5.0], 2, vec!["s0", "s1", "s3"], vec![("4", 1)]),
             (vec![5.0, 4.0, 4.0, 5.0, 4.0, 5.0], 1, vec!["s0", "s1"], vec![("4", 2), ("5", 2)]),
