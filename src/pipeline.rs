@@ -31,6 +31,7 @@ use crate::value::{ClaimKind, Value};
 
 pub mod claims;
 pub mod discovered;
+pub mod partial;
 
 /// Rules compiled once for a whole run.
 #[derive(Clone, Debug)]
@@ -162,27 +163,63 @@ impl std::fmt::Display for UnusedRule {
     }
 }
 
-/// The rules a run's claims leave unused, facts first, in id order.
-fn unused_rules(rules: &RuleSet, selected: &[Selected], names: &[Evidence], cued: &[bool]) -> Vec<UnusedRule> {
-    let mut sources: Vec<std::collections::BTreeMap<&str, usize>> = vec![Default::default(); rules.facts.len()];
-    for s in selected {
-        if let Some(by_source) = sources.get_mut(s.fact) {
-            *by_source.entry(&s.evidence.place.source).or_default() += 1;
+/// How a run's claims use the rules: for each fact (by index) the claims it took per
+/// source, kept as what [`unused_rules`] needs; the entities some name claim mentions.
+/// The reduce step split by fact ([`partial`]) carries it from each part to the merge.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Usage {
+    /// Per fact index: how many sources it took claims from, and the first of them
+    /// (in path order) with the claims taken there.
+    pub facts: std::collections::BTreeMap<usize, FactUse>,
+    /// The entities named by some name claim.
+    pub entities: BTreeSet<String>,
+}
+
+/// What a fact took: from how many sources, and the first source's claims.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactUse {
+    /// How many sources the fact took claims from.
+    pub sources: usize,
+    /// The first of them, by path.
+    pub first: String,
+    /// How many claims it took there.
+    pub claims: usize,
+}
+
+impl Usage {
+    /// The usage of `selected` and `names`.
+    pub fn of(selected: &[Selected], names: &[Evidence]) -> Usage {
+        let mut sources: std::collections::BTreeMap<usize, std::collections::BTreeMap<&str, usize>> =
+            Default::default();
+        for s in selected {
+            *sources.entry(s.fact).or_default().entry(&s.evidence.place.source).or_default() += 1;
         }
+        let facts = sources
+            .into_iter()
+            .filter_map(|(fact, by_source)| {
+                let (first, claims) = by_source.iter().next().map(|(s, n)| (s.to_string(), *n))?;
+                Some((fact, FactUse { sources: by_source.len(), first, claims }))
+            })
+            .collect();
+        let entities = names.iter().filter_map(|n| n.claim.entity.clone()).collect();
+        Usage { facts, entities }
     }
+}
+
+/// The rules a run's claims leave unused, facts first, in id order.
+fn unused_rules(rules: &RuleSet, usage: &Usage, cued: &[bool]) -> Vec<UnusedRule> {
     let mut unused = Vec::new();
-    for ((id, _), (by_source, &cued)) in rules.facts.iter().zip(sources.iter().zip(cued)) {
-        match by_source.len() {
-            0 => unused.push(UnusedRule::NoClaim { fact: id.clone(), cued }),
-            1 => {
-                let (source, claims) = by_source.iter().next().map(|(s, n)| (s.to_string(), *n)).unwrap_or_default();
-                unused.push(UnusedRule::OneSource { fact: id.clone(), source, claims });
+    for (i, ((id, _), &cued)) in rules.facts.iter().zip(cued).enumerate() {
+        match usage.facts.get(&i) {
+            None => unused.push(UnusedRule::NoClaim { fact: id.clone(), cued }),
+            Some(used) if used.sources == 1 => {
+                unused.push(UnusedRule::OneSource { fact: id.clone(), source: used.first.clone(), claims: used.claims })
             }
-            _ => {}
+            Some(_) => {}
         }
     }
     for id in rules.entities.keys() {
-        if !names.iter().any(|n| n.claim.entity.as_deref() == Some(id)) {
+        if !usage.entities.contains(id) {
             unused.push(UnusedRule::NoMention { entity: id.clone() });
         }
     }
@@ -755,9 +792,9 @@ fn reduce_judged(
         }
         suppressed += analysis.suppressed;
     }
-    let unused = if sources.is_empty() { Vec::new() } else { unused_rules(&checker.rules, &selected, &names, &cued) };
+    let usage = Usage::of(&selected, &names);
     let mut reference_conflicts = 0;
-    let mut findings = match drafts {
+    let findings = match drafts {
         Some(drafts) => {
             let judged = check::against::check(&checker.rules, selected, &|source| drafts.contains(source));
             reference_conflicts = judged.reference_conflicts;
@@ -773,6 +810,37 @@ fn reduce_judged(
             findings
         }
     };
+    let counts = Counted { suppressed, reference_conflicts };
+    report_of(checker, sources, findings, failures, &usage, &cued, counts)
+}
+
+/// What a reduce counts beside its findings, for the report's warnings.
+#[derive(Clone, Copy, Debug, Default)]
+struct Counted {
+    /// Claims silenced by `factlint-disable` comments.
+    suppressed: usize,
+    /// Facts on which the references disagree (`check --against`).
+    reference_conflicts: usize,
+}
+
+/// The report of a reduce: the findings capped ([`check::CLAIMS_PER_VALUE_MAX`]) and
+/// sorted, the sources, and the warnings of the rules left unused, of records that
+/// cannot be read, and of silenced claims. Whole reduce and merged parts end here.
+fn report_of(
+    checker: &Checker,
+    sources: Vec<SourceSummary>,
+    mut findings: Vec<Finding>,
+    failures: Vec<SourceFailure>,
+    usage: &Usage,
+    cued: &[bool],
+    counted: Counted,
+) -> (Report, Vec<UnusedRule>) {
+    let Counted { suppressed, reference_conflicts } = counted;
+    let unused = if sources.is_empty() { Vec::new() } else { unused_rules(&checker.rules, usage, cued) };
+    // Name findings (and a draft's) are capped here; fact findings already are.
+    for finding in &mut findings {
+        finding.cap_claims(check::CLAIMS_PER_VALUE_MAX);
+    }
     check::sort_findings(&mut findings);
     let mut report = Report::new(sources, findings, failures);
     // One source read has nothing to compare with: saying so of every fact is noise.

@@ -81,6 +81,7 @@ fn sample() -> Report {
             claim(S002, (7, 314, 399, 404), 5, "4-day", s002_length, ClaimKind::Duration, Value::Duration("P4D".parse().unwrap())),
             derived(S004, (3, 242, 317, 336), 2, s004_range),
         ],
+        omitted: Vec::new(),
         side: None,
     };
     let mut variants = vec![
@@ -105,6 +106,7 @@ fn sample() -> Report {
         message: "`Kim Jong-un` is not the house spelling `Kim Jong Un` (2 mentions in 1 source)".into(),
         note: Some("add it to the entity's aliases if it is an accepted spelling".into()),
         claims: variants,
+        omitted: Vec::new(),
         side: None,
     };
     let imprecise = Finding {
@@ -118,6 +120,7 @@ fn sample() -> Report {
             claim(S001, (6, 237, 710, 714), 4, "2011", s001_power, ClaimKind::Date, Value::Date("2011".parse().unwrap())),
             claim(S002, (7, 288, 373, 386), 4, "December 2011", s002_first, ClaimKind::Date, Value::Date("2011-12".parse().unwrap())),
         ],
+        omitted: Vec::new(),
         side: None,
     };
     let source = |path: &str, published: &str, sentences: usize, claims: usize| SourceSummary {

@@ -1,6 +1,7 @@
 //! The Spark example (`examples/spark/factlint_spark.py`) in Spark local mode
 //! (`local[2]`): its report equals `factlint check`'s over the same sources, from a
-//! folder with its manifest and from a JSON Lines dataset of documents. Needs `python3`
+//! folder with its manifest (claims shuffled by fact id to three reducers) and from a
+//! JSON Lines dataset of documents (reduced once on the driver). Needs `python3`
 //! with `pyspark` and Java: under `CI=true` (`.ci/run` installs pyspark) a missing one
 //! fails the test; elsewhere it is a visible skip.
 
@@ -33,10 +34,14 @@ fn spark_missing() -> Option<String> {
     }
 }
 
-fn spark(corpus: &str, format: &str) -> Output {
+fn spark(corpus: &str, format: &str, reduce: &str) -> Output {
     Command::new("python3")
         .args([
             "examples/spark/factlint_spark.py",
+            "--reduce",
+            reduce,
+            "--reducers",
+            "3",
             "--factlint",
             env!("CARGO_BIN_EXE_factlint"),
             "--rules",
@@ -67,8 +72,8 @@ fn spark_local_mode_reports_what_check_reports() {
     let report: Value = serde_json::from_slice(&check.stdout).unwrap();
     assert!(!report["findings"].as_array().unwrap().is_empty());
 
-    // A folder, its manifest's dates read by the job.
-    let out = spark("seeds", "json");
+    // A folder, its manifest's dates read by the job; claims shuffled by fact id.
+    let out = spark("seeds", "json", "shuffle");
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&check.stdout),
@@ -99,7 +104,7 @@ fn spark_local_mode_reports_what_check_reports() {
     let dataset = dir.path().join("documents.jsonl");
     std::fs::write(&dataset, documents).unwrap();
     let check = factlint(&["check", "seeds", "--rules", "rules", "--format", "text"]);
-    let out = spark(dataset.to_str().unwrap(), "text");
+    let out = spark(dataset.to_str().unwrap(), "text", "driver");
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&check.stdout),

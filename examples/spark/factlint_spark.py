@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""factlint on Apache Spark: `factlint map` on the executors, `factlint reduce` on the driver.
+"""factlint on Apache Spark: `factlint map` on the executors, claims shuffled by fact id, the reduce on the executors.
 
     spark-submit examples/spark/factlint_spark.py \\
         --factlint target/release/factlint --rules rules \\
-        --partitions 8 --format json --output report.json \\
+        --partitions 8 --reducers 8 --format json --output report.json \\
         CORPUS
 
 CORPUS is a folder of sources (text, Markdown, HTML; `sources.yaml` manifests give
@@ -15,12 +15,19 @@ The factlint binary and the rules are shipped with the job (`SparkContext.addFil
 Each partition's documents are piped, one JSON object a line, to `factlint map -` on an
 executor, which writes the partition's claims file (docs/claims-format.md): its
 sources' summaries, the claims the rules' facts select, the name claims. That is all the
-reading, segmenting, extracting and selecting, the whole cost of a run. The claims files
-come back to the driver, which runs `factlint reduce` over them once: the report is
-`factlint check`'s over the same sources, byte for byte, in any format, and the exit
-code is `check`'s. The reduce step compares claims per fact; it is small next to the
-map step (a few hundredths of the map's time), so it is not split across executors.
+reading, segmenting, extracting and selecting.
+
+Then the claims are shuffled: each `selected` record keyed by its fact id, each `name`
+record by its entity id (with its source's `source` record once per key, for the
+source's date and outlet), partitioned by key (`partitionBy`). Each reducer writes its
+records as a claims file and runs `factlint reduce --partial` on it: the findings of
+its facts and entities, as a findings file. The sources' summaries (`source` and
+`error` records, small) are collected to the driver, which runs `factlint reduce
+SUMMARIES --merge FINDINGS...`: the report is `factlint check`'s over the same
+sources, byte for byte, in any format, and the exit code is `check`'s.
+`--reduce driver` instead brings every claims file to the driver and reduces there once.
 """
+
 
 import argparse
 import json
@@ -48,6 +55,13 @@ def arguments(argv):
     parser.add_argument("--published", help="date for sources that state none (YYYY-MM-DD)")
     parser.add_argument("--partitions", type=int, default=None, help="map partitions (default: Spark's)")
     parser.add_argument("--master", default=None, help="Spark master (default: spark-submit's, else local[*])")
+    parser.add_argument(
+        "--reduce",
+        choices=("shuffle", "driver"),
+        default="shuffle",
+        help="shuffle: claims by fact id to reducers on the executors (default); driver: one reduce on the driver",
+    )
+    parser.add_argument("--reducers", type=int, default=None, help="reduce partitions (default: Spark's)")
     return parser.parse_args(argv)
 
 
@@ -87,11 +101,7 @@ def shipped(name):
 
 def map_partition(documents, binary, rules, published):
     """Pipes a partition's documents to `factlint map -` and yields its claims file."""
-    factlint = shipped(binary)
-    mode = os.stat(factlint).st_mode
-    if not mode & stat.S_IXUSR:
-        os.chmod(factlint, mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
-    command = [factlint, "map", "-", "--rules", shipped(rules)]
+    command = [executable(binary), "map", "-", "--rules", shipped(rules)]
     if published:
         command += ["--published", published]
     with tempfile.TemporaryDirectory() as cwd:
@@ -117,6 +127,86 @@ def map_partition(documents, binary, rules, published):
     if code not in (0, 1):
         raise RuntimeError(f"factlint map exited {code}: {errors.decode('utf-8', 'replace')}")
     yield claims.decode("utf-8")
+
+
+def executable(name):
+    """The shipped binary, made executable where this executor has it."""
+    factlint = shipped(name)
+    mode = os.stat(factlint).st_mode
+    if not mode & stat.S_IXUSR:
+        os.chmod(factlint, mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+    return factlint
+
+
+def keyed_records(claims):
+    """The claims of one claims file keyed for the shuffle: ("fact:ID" or "entity:ID",
+    (path, seq, line)). A source's `source` record goes with the first record of each
+    key it holds (seq -1), so that each reducer knows the dates and outlets of its claims."""
+    source, path, sent = None, None, set()
+    for seq, line in enumerate(claims.splitlines()):
+        record = json.loads(line)
+        kind = record["record"]
+        if kind == "source":
+            source, path, sent = line, record["path"], set()
+            continue
+        if kind == "selected":
+            key = "fact:" + record["fact"]
+        elif kind == "name":
+            key = "entity:" + (record["claim"].get("entity") or "")
+        else:
+            continue
+        if key not in sent:
+            sent.add(key)
+            yield key, (path, -1, source)
+        yield key, (path, seq, line)
+
+
+def summary_records(claims):
+    """The header, `source` and `error` records of one claims file: what the merge needs
+    of every source."""
+    for line in claims.splitlines():
+        # Every record starts with its tag (serde writes it first): no need to parse the line.
+        kind = line[len('{"record":"') :].split('"', 1)[0]
+        if kind in ("header", "source", "error"):
+            yield kind, line
+
+
+def claims_file(header, records, errors=()):
+    """A whole claims file: `header`, each source's records in map order, the end record."""
+    by_source = {}
+    for path, seq, line in records:
+        by_source.setdefault(path, {})[seq] = line
+    lines, counts = [header], {"sources": 0, "selected": 0, "names": 0, "errors": 0}
+    for path in sorted(by_source):
+        held = by_source[path]
+        counts["sources"] += 1
+        for seq in sorted(held):
+            lines.append(held[seq])
+            kind = held[seq][len('{"record":"') :].split('"', 1)[0]
+            if kind == "selected":
+                counts["selected"] += 1
+            elif kind == "name":
+                counts["names"] += 1
+    lines.extend(errors)
+    counts["errors"] = len(errors)
+    lines.append(json.dumps({"record": "end", **counts}, separators=(",", ":")))
+    return "\n".join(lines) + "\n"
+
+
+def reduce_partition(items, binary, rules, header):
+    """Reduces one shuffle partition: its records as a claims file, `factlint reduce
+    --partial` over it; yields the findings file."""
+    records = [value for _, value in items]
+    if not records:
+        return
+    with tempfile.TemporaryDirectory() as cwd:
+        part = Path(cwd) / "part.jsonl"
+        part.write_text(claims_file(header, records), encoding="utf-8")
+        command = [executable(binary), "reduce", "--partial", str(part), "--rules", shipped(rules)]
+        done = subprocess.run(command, cwd=cwd, capture_output=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"factlint reduce --partial exited {done.returncode}: {done.stderr.decode('utf-8', 'replace')}")
+    yield done.stdout.decode("utf-8")
 
 
 def read_document(item):
@@ -184,22 +274,63 @@ def run(argv):
         sc.addFile(os.path.abspath(args.rules), recursive=os.path.isdir(args.rules))
         documents = documents_rdd(spark, args.corpus, args.partitions)
         published = args.published
-        claims = documents.mapPartitions(lambda docs: map_partition(docs, binary, rules, published)).collect()
+        claims = documents.mapPartitions(lambda docs: map_partition(docs, binary, rules, published))
+        if args.reduce == "driver":
+            return reduce_on_driver(args, claims.collect())
+        claims = claims.cache()
+        summaries = claims.flatMap(summary_records).collect()
+        headers = sorted({line for kind, line in summaries if kind == "header"})
+        if len(headers) != 1:
+            raise RuntimeError(f"the map partitions wrote {len(headers)} different headers")
+        header = headers[0]
+        reducers = args.reducers or sc.defaultParallelism
+        findings = (
+            claims.flatMap(keyed_records)
+            .partitionBy(reducers)
+            .mapPartitions(lambda items: reduce_partition(items, binary, rules, header))
+            .collect()
+        )
     finally:
         spark.stop()
+    return merge_on_driver(args, header, summaries, findings)
 
+
+def reduce_on_driver(args, claims):
+    """`factlint reduce` over every partition's claims file, on the driver."""
     with tempfile.TemporaryDirectory() as parts:
         files = []
         for i, text in enumerate(claims):
             part = Path(parts) / f"part-{i:05}.jsonl"
             part.write_text(text, encoding="utf-8")
             files.append(str(part))
-        command = [args.factlint, "reduce", *files, "--rules", args.rules, "--format", args.format]
-        if args.output:
-            command += ["--output", args.output]
-        if args.fail_on:
-            command += ["--fail-on", args.fail_on]
-        return subprocess.run(command).returncode
+        return report(args, files, [])
+
+
+def merge_on_driver(args, header, summaries, findings):
+    """`factlint reduce --merge`: the sources' summaries and the reducers' findings."""
+    sources = [(json.loads(line)["path"], -1, line) for kind, line in summaries if kind == "source"]
+    errors = sorted(line for kind, line in summaries if kind == "error")
+    with tempfile.TemporaryDirectory() as parts:
+        summary = Path(parts) / "sources.jsonl"
+        summary.write_text(claims_file(header, sources, errors), encoding="utf-8")
+        files = []
+        for i, text in enumerate(findings):
+            part = Path(parts) / f"findings-{i:05}.jsonl"
+            part.write_text(text, encoding="utf-8")
+            files.append(str(part))
+        return report(args, [str(summary)], files)
+
+
+def report(args, claims, findings):
+    """Runs `factlint reduce` on the driver; its exit code is the job's."""
+    command = [args.factlint, "reduce", *claims, "--rules", args.rules, "--format", args.format]
+    for file in findings:
+        command += ["--merge", file]
+    if args.output:
+        command += ["--output", args.output]
+    if args.fail_on:
+        command += ["--fail-on", args.fail_on]
+    return subprocess.run(command).returncode
 
 
 if __name__ == "__main__":

@@ -107,6 +107,7 @@ fn judge(id: &str, fact: &Fact, draft: &[Evidence], references: &[Evidence]) -> 
             message,
             note: Some(note),
             claims: evidence,
+            omitted: Vec::new(),
             side: Some(side),
         });
     }

@@ -11,7 +11,7 @@
 //! `imprecise`. Within a group, sorting keeps the cost at O(n log n) plus the support
 //! count, which is quadratic only in the claims of one fact.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use crate::rules::{Fact, FactKind, Severity};
 use crate::value::{Extent, Interval, Modifier, Scale, Tolerance, Value, agree, describe};
@@ -232,6 +232,8 @@ fn apart_finding(id: &str, apart: Vec<(Compared, Anchor)>, event: Option<&Event>
         return None;
     }
     let mut parts: Vec<String> = Vec::new();
+    // Each part once, in order: a set, as the parts grow with the sources.
+    let mut seen: HashSet<String> = HashSet::new();
     for (claim, anchor) in &apart {
         let part = format!(
             "{} ({}, {})",
@@ -239,7 +241,7 @@ fn apart_finding(id: &str, apart: Vec<(Compared, Anchor)>, event: Option<&Event>
             short_name(&claim.evidence.place.source),
             anchor.describe()
         );
-        if !parts.contains(&part) {
+        if seen.insert(part.clone()) {
             parts.push(part);
         }
     }
@@ -254,6 +256,7 @@ fn apart_finding(id: &str, apart: Vec<(Compared, Anchor)>, event: Option<&Event>
         ),
         note: None,
         claims: apart.into_iter().map(|(c, _)| c.evidence).collect(),
+        omitted: Vec::new(),
         side: None,
     })
 }
@@ -315,12 +318,16 @@ fn compare_one_event(id: &str, fact: &Fact, claims: Vec<Compared>, learnt: Optio
         if !inside.is_empty() {
             notes.push(format!("conflict within one source: {}", inside.join(", ")));
         }
+        // Outliers of one extent fit a claim alike: each extent is tried once.
+        let outlier_extents = distinct(&claims, &outliers);
         let undecided: Vec<&Compared> = agreeing
             .iter()
             .map(|&i| &claims[i])
             .filter(|c| c.hedge() > definite)
             .filter(|c| {
-                outliers.iter().all(|&o| agrees(c, &claims[o], fact.tolerance) || agrees(&claims[o], c, fact.tolerance))
+                outlier_extents
+                    .iter()
+                    .all(|&o| agrees(c, &claims[o], fact.tolerance) || agrees(&claims[o], c, fact.tolerance))
             })
             .collect();
         if !undecided.is_empty() {
@@ -340,6 +347,7 @@ fn compare_one_event(id: &str, fact: &Fact, claims: Vec<Compared>, learnt: Optio
             message,
             note: note_text,
             claims: evidence,
+            omitted: Vec::new(),
             side: None,
         });
     }
@@ -354,7 +362,8 @@ fn compare_one_event(id: &str, fact: &Fact, claims: Vec<Compared>, learnt: Optio
             .filter(|&i| claims[i].interval().is_some_and(|iv| iv.contains(&center) && is_coarser(&iv, &center)))
             .collect();
         if !coarser.is_empty() {
-            let finer: Vec<usize> = agreeing.iter().copied().filter(|i| !coarser.contains(i)).collect();
+            let is_coarser: HashSet<usize> = coarser.iter().copied().collect();
+            let finer: Vec<usize> = agreeing.iter().copied().filter(|i| !is_coarser.contains(i)).collect();
             let message = format!("{} is less precise than {}", side(&claims, &coarser), side(&claims, &finer));
             let evidence = coarser.iter().chain(&finer).map(|&i| claims[i].evidence.clone()).collect();
             findings.push(Finding {
@@ -364,6 +373,7 @@ fn compare_one_event(id: &str, fact: &Fact, claims: Vec<Compared>, learnt: Optio
                 message,
                 note: None,
                 claims: evidence,
+                omitted: Vec::new(),
                 side: None,
             });
         }
@@ -608,6 +618,7 @@ fn compare_labels(id: &str, fact: &Fact, claims: Vec<Evidence>) -> Vec<Finding> 
         message: format!("{} vs {}", side(&outliers), side(&agreeing)),
         note,
         claims: outliers.iter().chain(&agreeing).map(|&i| claims[i].clone()).collect(),
+        omitted: Vec::new(),
         side: None,
     }]
 }
@@ -628,6 +639,18 @@ fn on_scale(at: f64, scale: Scale) -> String {
 /// against the second quarter).
 fn is_coarser(wide: &Interval, narrow: &Interval) -> bool {
     (wide.width() + 1.0) >= 2.0 * (narrow.width() + 1.0)
+}
+
+/// The first of `indices` of each distinct extent (and range ends): the claims that
+/// stand for all the others in agreement, since claims alike agree with the same claims.
+fn distinct(claims: &[Compared], indices: &[usize]) -> Vec<usize> {
+    let mut firsts: Vec<usize> = Vec::new();
+    for &i in indices {
+        if !firsts.iter().any(|&d| claims[d].extent == claims[i].extent && claims[d].ends == claims[i].ends) {
+            firsts.push(i);
+        }
+    }
+    firsts
 }
 
 /// For each claim, how many sources hold a claim that agrees with it.
@@ -759,6 +782,7 @@ fn evolving(id: &str, fact: &Fact, claims: Vec<Compared>) -> Vec<Finding> {
             message: format!("values differ ({}) and cannot be ordered in time", values.join(" vs ")),
             note: Some(format!("no publication date for: {}", undated.into_iter().collect::<Vec<_>>().join(", "))),
             claims: evidence,
+            omitted: Vec::new(),
             side: None,
         }];
     }
@@ -811,6 +835,7 @@ fn evolving(id: &str, fact: &Fact, claims: Vec<Compared>) -> Vec<Finding> {
             message: format!("reports {verb}: {}", steps.join(" → ")),
             note: None,
             claims: group.iter().map(|&i| claims[i].evidence.clone()).collect(),
+            omitted: Vec::new(),
             side: None,
         });
     }

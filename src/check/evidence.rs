@@ -1,6 +1,7 @@
 //! Evidence and findings: what the checker says, and the claims that show it.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -364,7 +365,7 @@ impl<'de> Deserialize<'de> for Evidence {
 }
 
 /// What a finding says.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum FindingKind {
@@ -385,8 +386,11 @@ pub enum FindingKind {
     Apart,
 }
 
-/// One thing the checker reports, with every claim that shows it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// One thing the checker reports, with every claim that shows it. Read back (the
+/// findings of a partial reduce) as written, but for what a claim record does not
+/// hold ([`Evidence`]'s `Deserialize`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Finding {
     /// The fact or entity id.
     pub id: String,
@@ -397,18 +401,92 @@ pub struct Finding {
     /// One line for people: the values and who holds them.
     pub message: String,
     /// Why the values may differ, where a known cause fits.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// The claims: the outliers first, then those that agree with the consensus.
+    /// The claims: the outliers first, then those that agree with the consensus. At
+    /// most [`CLAIMS_PER_VALUE_MAX`] of each value ([`Finding::cap_claims`]); the
+    /// rest are counted in `omitted`.
     pub claims: Vec<Evidence>,
+    /// The claims left out of `claims`, counted per value; empty (and not written)
+    /// when every claim is listed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub omitted: Vec<Omitted>,
     /// For a draft checked against references (`check --against`): where the draft
     /// stands; `None` in an ordinary check.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub side: Option<DraftSide>,
 }
 
+/// The most claims of one value a finding lists (the first, in the finding's order);
+/// the others are counted in [`Finding::omitted`]. A fact that ten thousand copies of
+/// one story state is one finding: listing each copy's sentence would make the report,
+/// and the memory that holds it, grow with the corpus rather than with what it says.
+pub const CLAIMS_PER_VALUE_MAX: usize = 50;
+
+/// Claims of one value that a finding counts without listing them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Omitted {
+    /// Their kind.
+    pub kind: ClaimKind,
+    /// Their value, as a listed claim's `value`.
+    pub value: String,
+    /// Their unit, for quantities, as a listed claim's `unit`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Their modifier, as a listed claim's `modifier`.
+    pub modifier: Option<Modifier>,
+    /// How many claims of this value were left out.
+    pub claims: usize,
+}
+
+impl Finding {
+    /// Keeps the first `max` claims of each value (kind, value and modifier) in the
+    /// finding's order and counts the others in [`Finding::omitted`], in the order their
+    /// values first appear. Linear in the claims; a finding with no more than `max`
+    /// claims is left as it is.
+    pub fn cap_claims(&mut self, max: usize) {
+        if self.claims.len() <= max {
+            return;
+        }
+        // Per value: how many claims were kept, and its entry in `omitted` once it has one.
+        type Key = (ClaimKind, String, Option<String>, Option<Modifier>);
+        let mut values: HashMap<Key, (usize, Option<usize>)> = HashMap::new();
+        let mut omitted = std::mem::take(&mut self.omitted);
+        self.claims.retain(|claim| {
+            let c = &claim.claim;
+            let key = (c.kind, c.value.to_string(), c.unit.clone(), c.modifier);
+            let (kept, at) = values.entry(key).or_insert((0, None));
+            if *kept < max {
+                *kept += 1;
+                return true;
+            }
+            match at {
+                Some(i) => omitted[*i].claims += 1,
+                None => {
+                    *at = Some(omitted.len());
+                    omitted.push(Omitted {
+                        kind: c.kind,
+                        value: c.value.to_string(),
+                        unit: c.unit.clone(),
+                        modifier: c.modifier,
+                        claims: 1,
+                    });
+                }
+            }
+            false
+        });
+        self.omitted = omitted;
+    }
+
+    /// How many claims the finding stands on: those listed and those counted.
+    pub fn claims_total(&self) -> usize {
+        self.claims.len() + self.omitted.iter().map(|o| o.claims).sum::<usize>()
+    }
+}
+
 /// Where a draft's value stands among its references.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum DraftSide {
@@ -496,6 +574,51 @@ mod tests {
         // A span that does not fit the sentence (a record from elsewhere) is not trusted.
         e.place.in_sentence = Some(Span::new(12, 99));
         assert_eq!(e.range_in_sentence(), 0..1);
+    }
+
+    fn finding(claims: Vec<Evidence>) -> Finding {
+        Finding {
+            id: "toll".into(),
+            kind: FindingKind::Conflict,
+            severity: Severity::Error,
+            message: String::new(),
+            note: None,
+            claims,
+            omitted: Vec::new(),
+            side: None,
+        }
+    }
+
+    fn numbered(source: &str, n: f64) -> Evidence {
+        Evidence::new(source, ClaimKind::Number, Value::Number(n), &n.to_string())
+    }
+
+    #[test]
+    fn a_finding_lists_the_first_claims_of_each_value_and_counts_the_rest() {
+        // (claims: value per source, cap, sources listed, omitted as (value, count))
+        type Case<'a> = (Vec<f64>, usize, Vec<&'a str>, Vec<(&'a str, usize)>);
+        let table: Vec<Case> = vec![
+            (vec![4.0, 4.0, 5.0], 3, vec!["s0", "s1", "s2"], vec![]),
+            (vec![4.0, 4.0, 4.0, 5.0], 2, vec!["s0", "s1", "s3"], vec![("4", 1)]),
+            (vec![5.0, 4.0, 4.0, 5.0, 4.0, 5.0], 1, vec!["s0", "s1"], vec![("4", 2), ("5", 2)]),
+        ];
+        for (values, max, listed, omitted) in table {
+            let claims = values.iter().enumerate().map(|(i, &n)| numbered(&format!("s{i}"), n)).collect();
+            let mut f = finding(claims);
+            f.cap_claims(max);
+            let sources: Vec<&str> = f.claims.iter().map(|c| c.place.source.as_ref()).collect();
+            assert_eq!(sources, listed, "{values:?} cap {max}");
+            let counted: Vec<(&str, usize)> = f.omitted.iter().map(|o| (o.value.as_str(), o.claims)).collect();
+            assert_eq!(counted, omitted, "{values:?} cap {max}");
+            assert_eq!(f.claims_total(), values.len());
+        }
+        // Under the cap the JSON has no `omitted` field; over it, the counts are there.
+        let mut f = finding(vec![numbered("a", 4.0), numbered("b", 4.0)]);
+        assert!(serde_json::to_value(&f).unwrap().get("omitted").is_none());
+        f.cap_claims(1);
+        let json = serde_json::to_value(&f).unwrap();
+        assert_eq!(json["omitted"][0]["claims"], 1);
+        assert_eq!(json["omitted"][0]["value"], "4");
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub mod select;
 use rayon::prelude::*;
 
 pub use compare::{Pair, Standing, compare, compare_in_context, pair, standing};
-pub use evidence::{Derivation, DraftSide, Evidence, Finding, FindingKind, Place};
+pub use evidence::{CLAIMS_PER_VALUE_MAX, Derivation, DraftSide, Evidence, Finding, FindingKind, Omitted, Place};
 pub use select::{Decision, Decisions, Selected, Trace, Traced, scan, select, select_traced};
 
 use crate::rules::RuleSet;
@@ -26,7 +26,10 @@ use crate::value::Interval;
 /// Compares the selected claims of every fact and returns the findings, ordered by
 /// fact id, then kind, then the place of their first claim: the same order whatever
 /// the number of threads. A fact with a record (`value:`) judges its claims against
-/// the record ([`record`]) rather than against one another.
+/// the record ([`record`]) rather than against one another. Each finding lists at
+/// most [`CLAIMS_PER_VALUE_MAX`] claims of a value and counts the rest
+/// ([`Finding::cap_claims`]), as soon as its fact is compared, so that memory holds
+/// no more of a fact's evidence than the report shows.
 pub fn check(rules: &RuleSet, selected: Vec<Selected>) -> Vec<Finding> {
     let mut groups: Vec<Vec<(Evidence, Option<Interval>)>> = vec![Vec::new(); rules.facts.len()];
     for s in selected {
@@ -40,7 +43,7 @@ pub fn check(rules: &RuleSet, selected: Vec<Selected>) -> Vec<Finding> {
         .enumerate()
         .flat_map_iter(|(i, claims)| {
             let (id, fact) = facts[i];
-            match record::read(fact) {
+            let found: Vec<Finding> = match record::read(fact) {
                 Some(known) => {
                     let claims: Vec<Evidence> = claims.into_iter().map(|(e, _)| e).collect();
                     record::contradictions(id, fact, &known, &claims, rules.record_place(id).as_ref())
@@ -48,7 +51,11 @@ pub fn check(rules: &RuleSet, selected: Vec<Selected>) -> Vec<Finding> {
                         .collect()
                 }
                 None => compare_in_context(id, fact, claims),
-            }
+            };
+            found.into_iter().map(|mut finding| {
+                finding.cap_claims(CLAIMS_PER_VALUE_MAX);
+                finding
+            })
         })
         .collect();
     sort_findings(&mut findings);

@@ -127,6 +127,7 @@ pub fn contradictions(
         message,
         note: Some(note),
         claims: wrong.into_iter().cloned().chain(shown).collect(),
+        omitted: Vec::new(),
         side: None,
     })
 }

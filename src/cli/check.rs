@@ -239,6 +239,7 @@ mod tests {
             message: String::new(),
             note: None,
             claims: Vec::new(),
+            omitted: Vec::new(),
             side: None,
         }
     }

@@ -1,6 +1,8 @@
 //! `factlint reduce`: the reduce step of a distributed run. Reads the claims files that
 //! `factlint map` wrote for any partition of the sources and writes the report that
-//! `factlint check` writes for all of them, byte for byte.
+//! `factlint check` writes for all of them, byte for byte. Split by fact: `--partial`
+//! reduces the claims of some facts to a findings file, `--merge` writes the report
+//! from the sources' summaries and those files.
 
 use std::path::PathBuf;
 
@@ -8,8 +10,9 @@ use clap::Args;
 
 use factlint::baseline::Baseline;
 use factlint::config::{Config, FailOn};
-use factlint::pipeline::{self, claims};
+use factlint::pipeline::{self, claims, partial};
 use factlint::report::{self, Format};
+use factlint::source;
 
 use super::check::{FailOnArg, FormatArg};
 use super::{CliError, load_checker, write_output};
@@ -36,6 +39,14 @@ pub struct ReduceArgs {
     /// Report only findings that are not in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Reduce one part of a run split by fact: write the findings of the facts and
+    /// entities whose claims the files hold, as a findings file, for `--merge`.
+    #[arg(long, conflicts_with_all = ["merge", "format", "fail_on", "baseline"])]
+    pub partial: bool,
+    /// Findings files written by `reduce --partial` (repeatable): merged with the
+    /// sources of the claims files into the report.
+    #[arg(long, value_name = "FINDINGS")]
+    pub merge: Vec<PathBuf>,
 }
 
 /// Runs `reduce`; exit codes as `check`'s. A claims file of another version, cut
@@ -49,7 +60,26 @@ pub fn run(args: ReduceArgs, config: &Config) -> Result<i32, CliError> {
     let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
     let files: Vec<&std::path::Path> = args.claims.iter().map(PathBuf::as_path).collect();
     let mapped = claims::read_all(&files, &checker.rules)?;
-    let mut report = pipeline::reduce(&checker, mapped.analyses, mapped.failures);
+    if args.partial {
+        let found = partial::reduce(&checker, mapped);
+        let mut out = Vec::new();
+        partial::write(&mut out, &checker.rules, &found)?;
+        write_output(args.output.as_deref(), &String::from_utf8_lossy(&out))?;
+        return Ok(0);
+    }
+    let mut report = if args.merge.is_empty() {
+        pipeline::reduce(&checker, mapped.analyses, mapped.failures)
+    } else {
+        let mut parts = Vec::with_capacity(args.merge.len());
+        for file in &args.merge {
+            let shown = source::display_path(file);
+            let text = std::fs::read_to_string(file)
+                .map_err(|error| claims::ClaimsError::Read { file: shown.clone(), error })?;
+            let part = partial::read(&shown, &text, &checker.rules)?;
+            parts.push((shown, part));
+        }
+        partial::merge(&checker, mapped, parts)?
+    };
     if report.sources.is_empty() && report.errors.is_empty() {
         return Err(CliError::Usage("the claims files hold no source: nothing to check".into()));
     }

@@ -47,6 +47,24 @@ pub enum ClaimsError {
         /// The claims file.
         file: String,
     },
+    /// The first line is not a header of the findings format (`reduce --merge`).
+    #[error(
+        "{file}:1: not a findings file (its first line is not a `factlint-findings` header record; `factlint reduce --partial` writes them)"
+    )]
+    NotFindings {
+        /// The findings file.
+        file: String,
+    },
+    /// One fact reduced in two parts of a run split by fact.
+    #[error("fact `{fact}` is reduced in {first} and again in {second}: each fact belongs to one part")]
+    FactTwice {
+        /// The fact's id.
+        fact: String,
+        /// Where it was reduced first.
+        first: String,
+        /// Where again.
+        second: String,
+    },
     /// Another version of the format.
     #[error("{file}: claims format version {found}; this factlint ({}) reads version {VERSION}: run `map` and `reduce` with the same release", env!("CARGO_PKG_VERSION"))]
     Version {

@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use super::{MESSAGE_REPEATED_MAX, Report, Tally, shorten, shown_claims, value_reading};
+use super::{MESSAGE_REPEATED_MAX, Report, Tally, listed_in_json, shorten, shown_claims, value_reading};
 use crate::check::{Evidence, Finding};
 use crate::rules::Severity;
 
@@ -22,9 +22,10 @@ pub fn render(report: &Report) -> String {
         if left_out > 0 {
             let _ = writeln!(
                 out,
-                "factlint: {} {}: {left_out} more claims not annotated (the JSON report lists them all)",
+                "factlint: {} {}: {left_out} more claims not annotated ({})",
                 finding.kind_str(),
-                finding.id
+                finding.id,
+                listed_in_json(finding)
             );
         }
     }

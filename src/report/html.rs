@@ -12,7 +12,7 @@ use std::fmt::Write;
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::{Report, agreement_line, count, shown_claims, source_label, value_label};
+use super::{Report, agreement_line, count, listed_in_json, shown_claims, source_label, value_label};
 use crate::check::{Evidence, Finding};
 use crate::value::describe;
 
@@ -248,7 +248,7 @@ fn finding_section(out: &mut String, n: usize, finding: &Finding, anchors: &Anch
     }
     out.push_str("</div>\n");
     if left_out > 0 {
-        let _ = writeln!(out, "<p class=\"muted\">{left_out} more claims (the JSON report lists them all).</p>");
+        let _ = writeln!(out, "<p class=\"muted\">{left_out} more claims ({}).</p>", listed_in_json(finding));
     }
     out.push_str("</section>\n");
 }

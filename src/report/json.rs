@@ -4,7 +4,9 @@
 //! working: a finding's `side` (`alone` or `split`, with `check --against` only), the
 //! summary's `reference_conflicts` (facts on which the references disagree among
 //! themselves, with `--against`, when there are any); and the finding kind `record`
-//! (a claim that contradicts a fact's `value:`).
+//! (a claim that contradicts a fact's `value:`); a finding's `omitted` (the claims of a
+//! value past the first 50 it lists, counted per value: `docs/claims-format.md`), only
+//! when it leaves some out.
 
 use super::Report;
 

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{Report, Tally, shown_claims, value_reading};
+use super::{Report, Tally, listed_in_json, shown_claims, value_reading};
 use crate::check::{Evidence, Finding};
 
 /// How many characters of sentence a table cell shows on each side of the claim.
@@ -72,7 +72,7 @@ fn section(out: &mut String, finding: &Finding) {
         );
     }
     if left_out > 0 {
-        let _ = writeln!(out, "| {left_out} more claims | | | (the JSON report lists them all) |");
+        let _ = writeln!(out, "| {left_out} more claims | | | ({}) |", listed_in_json(finding));
     }
     out.push('\n');
 }

@@ -183,10 +183,23 @@ pub const EVIDENCE_SHOWN_MAX: usize = 100;
 pub const MESSAGE_REPEATED_MAX: usize = 500;
 
 /// The claims of `finding` a format shows, and how many are left out
-/// ([`EVIDENCE_SHOWN_MAX`]).
+/// ([`EVIDENCE_SHOWN_MAX`], and those the finding only counts: [`Finding::omitted`]).
 pub(crate) fn shown_claims(finding: &Finding) -> (&[Evidence], usize) {
     let shown = finding.claims.len().min(EVIDENCE_SHOWN_MAX);
-    (&finding.claims[..shown], finding.claims.len() - shown)
+    (&finding.claims[..shown], finding.claims_total() - shown)
+}
+
+/// Where the claims a format leaves out can be read: all in the JSON, unless the
+/// finding itself counts some without listing them.
+pub(crate) fn listed_in_json(finding: &Finding) -> String {
+    if finding.omitted.is_empty() {
+        "the JSON report lists them all".to_string()
+    } else {
+        format!(
+            "the JSON report lists the first {} of each value and counts the rest",
+            crate::check::CLAIMS_PER_VALUE_MAX
+        )
+    }
 }
 
 /// `text` cut to `max` characters, with `… (N more characters)` when cut.

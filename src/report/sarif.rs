@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use serde_json::{Value as Json, json};
 
-use super::{Report, shown_claims, value_reading};
+use super::{Report, listed_in_json, shown_claims, value_reading};
 use crate::check::{Evidence, Finding, FindingKind};
 use crate::rules::Severity;
 
@@ -161,7 +161,7 @@ fn result(finding: &Finding, rule_index: usize) -> Json {
         text.push_str(&others.join(", "));
     }
     if left_out > 0 {
-        let _ = write!(text, " and {left_out} more (the JSON report lists them all)");
+        let _ = write!(text, " and {left_out} more ({})", listed_in_json(finding));
     }
     let mut claims = shown.iter();
     let locations: Vec<Json> = claims.next().map(|c| location(c, None)).into_iter().collect();

@@ -63,7 +63,15 @@ fn group(finding: &Finding) -> Group<'_> {
         group = group.element(snippet(claim));
     }
     if left_out > 0 {
-        group = group.element(Level::NOTE.message(format!("{left_out} more claims (`--format json` lists them all)")));
+        let listed = if finding.omitted.is_empty() {
+            "`--format json` lists them all".to_string()
+        } else {
+            format!(
+                "`--format json` lists the first {} of each value and counts the rest",
+                crate::check::CLAIMS_PER_VALUE_MAX
+            )
+        };
+        group = group.element(Level::NOTE.message(format!("{left_out} more claims ({listed})")));
     }
     group = group.element(Level::NOTE.message(format!("{}: {}", finding.kind_str(), kind_hint(finding))));
     if let Some(note) = &finding.note {

@@ -53,6 +53,7 @@ pub fn compare(rules: &RuleSet, names: Vec<Evidence>) -> Vec<Finding> {
                     message: draft.message,
                     note: draft.note,
                     claims: draft.claims,
+                    omitted: Vec::new(),
                     side: None,
                 })
                 .collect::<Vec<_>>()
