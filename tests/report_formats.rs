@@ -82,6 +82,7 @@ fn sample() -> Report {
             derived(S004, (3, 242, 317, 336), 2, s004_range),
         ],
         side: None,
+        confidence: None,
     };
     let mut variants = vec![
         claim(S002, (7, 54, 134, 145), 3, "Kim Jong-un", s002_trip, ClaimKind::Name, Value::Text("Kim Jong-un".into())),
@@ -106,6 +107,7 @@ fn sample() -> Report {
         note: Some("add it to the entity's aliases if it is an accepted spelling".into()),
         claims: variants,
         side: None,
+        confidence: None,
     };
     let imprecise = Finding {
         id: "kim-took-power".into(),
@@ -119,6 +121,7 @@ fn sample() -> Report {
             claim(S002, (7, 288, 373, 386), 4, "December 2011", s002_first, ClaimKind::Date, Value::Date("2011-12".parse().unwrap())),
         ],
         side: None,
+        confidence: None,
     };
     let source = |path: &str, published: &str, sentences: usize, claims: usize| SourceSummary {
         path: path.into(),

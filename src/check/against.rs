@@ -108,6 +108,7 @@ fn judge(id: &str, fact: &Fact, draft: &[Evidence], references: &[Evidence]) -> 
             note: Some(note),
             claims: evidence,
             side: Some(side),
+            confidence: None,
         });
     }
     findings

@@ -255,6 +255,7 @@ fn apart_finding(id: &str, apart: Vec<(Compared, Anchor)>, event: Option<&Event>
         note: None,
         claims: apart.into_iter().map(|(c, _)| c.evidence).collect(),
         side: None,
+        confidence: None,
     })
 }
 
@@ -341,6 +342,7 @@ fn compare_one_event(id: &str, fact: &Fact, claims: Vec<Compared>, learnt: Optio
             note: note_text,
             claims: evidence,
             side: None,
+            confidence: None,
         });
     }
 
@@ -365,6 +367,7 @@ fn compare_one_event(id: &str, fact: &Fact, claims: Vec<Compared>, learnt: Optio
                 note: None,
                 claims: evidence,
                 side: None,
+                confidence: None,
             });
         }
     }
@@ -609,6 +612,7 @@ fn compare_labels(id: &str, fact: &Fact, claims: Vec<Evidence>) -> Vec<Finding> 
         note,
         claims: outliers.iter().chain(&agreeing).map(|&i| claims[i].clone()).collect(),
         side: None,
+        confidence: None,
     }]
 }
 
@@ -760,6 +764,7 @@ fn evolving(id: &str, fact: &Fact, claims: Vec<Compared>) -> Vec<Finding> {
             note: Some(format!("no publication date for: {}", undated.into_iter().collect::<Vec<_>>().join(", "))),
             claims: evidence,
             side: None,
+            confidence: None,
         }];
     }
     let mut order: Vec<usize> = (0..claims.len()).collect();
@@ -812,6 +817,7 @@ fn evolving(id: &str, fact: &Fact, claims: Vec<Compared>) -> Vec<Finding> {
             note: None,
             claims: group.iter().map(|&i| claims[i].evidence.clone()).collect(),
             side: None,
+            confidence: None,
         });
     }
     findings

@@ -405,6 +405,10 @@ pub struct Finding {
     /// stands; `None` in an ordinary check.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub side: Option<DraftSide>,
+    /// For a finding of `factlint discover`: how sure discovery is, in [0, 1], that
+    /// its claims state one fact and really disagree; `None` for a finding of rules.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f64>,
 }
 
 /// Where a draft's value stands among its references.

@@ -128,6 +128,7 @@ pub fn contradictions(
         note: Some(note),
         claims: wrong.into_iter().cloned().chain(shown).collect(),
         side: None,
+        confidence: None,
     })
 }
 

@@ -240,6 +240,7 @@ mod tests {
             note: None,
             claims: Vec::new(),
             side: None,
+            confidence: None,
         }
     }
 

@@ -49,6 +49,7 @@ pub fn compare(rules: &RuleSet, names: Vec<Evidence>) -> Vec<Finding> {
                     note: draft.note,
                     claims: draft.claims,
                     side: None,
+                    confidence: None,
                 })
                 .collect::<Vec<_>>()
         })
