@@ -917,7 +917,7 @@ pub fn discover(
     // nothing to the user, who wrote no rule.
     let unused: Vec<String> = unused.iter().map(ToString::to_string).collect();
     report.warnings.retain(|w| !unused.contains(w));
-    check::discover::rank(&mut report.findings, min_confidence);
+    check::discover::rank(&mut report.findings, &checker.rules, min_confidence);
     report.summary.findings = report.findings.len();
     for refused in &induction.induced.refused {
         report.warnings.push(format!("a discovered fact was left out: {refused}"));

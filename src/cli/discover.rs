@@ -29,7 +29,7 @@ pub struct DiscoverArgs {
     /// Exit 1 when a finding is at or above this severity.
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOnArg>,
-    /// Leave out findings less sure than this, in [0, 1] (default 0.5).
+    /// Leave out findings less sure than this, in [0, 1] (default 0.45).
     #[arg(long, value_name = "C")]
     pub min_confidence: Option<f64>,
     /// Print the groups discovery built (the words and names of each, its sources and

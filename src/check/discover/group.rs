@@ -111,40 +111,53 @@ pub fn observe(
             _ => Vec::new(),
         };
         for (i, claim) in here.iter().enumerate() {
-            let Some(kind) = fact_kind(claim.claim.kind) else { continue };
-            if matches!(claim.claim.value.extent(), None | Some(Extent::Vague)) {
-                continue;
-            }
             let others: Vec<Span> = spans.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, s)| *s).collect();
-            let mut cues = context::cues_near(text, spans[i], &others);
-            if let Some(counted) = &claim.claim.counted
-                && let Some(head) = counted.split_whitespace().last().map(str::to_lowercase)
-                && !context::is_stop(&head)
-            {
-                let stem = context::stem(&head);
-                cues.retain(|c| c.stem != stem);
-                cues.insert(0, Cue { stem, written: head, distance: 0 });
+            // A date range also states how long it lasted ("from Sunday to Wednesday" is
+            // four days), as `check` takes it for duration facts.
+            let implied = claim.implied_duration();
+            for claim in std::iter::once(*claim).chain(implied.as_ref()) {
+                if let Some(seen) = observed_claim(claim, text, spans[i], &others) {
+                    observed.push(Observed { entities: entities.clone(), ..seen });
+                }
             }
-            if cues.is_empty() {
-                continue;
-            }
-            observed.push(Observed {
-                kind,
-                unit: if kind == FactKind::Quantity { claim.claim.unit.clone() } else { None },
-                counted: claim.claim.counted.clone(),
-                cues,
-                entities: entities.clone(),
-                example: Example {
-                    source: source.clone(),
-                    line: claim.place.line,
-                    text: claim.claim.text.clone(),
-                    value: claim.claim.value.to_string(),
-                    sentence: claim.place.sentence.clone(),
-                },
-            });
         }
     }
     Observations { source, published, claims: observed }
+}
+
+/// One claim with the words near it (at `at` in its sentence `text`), when it is of a
+/// kind discovery groups, comparable, and has words near it.
+fn observed_claim(claim: &Evidence, text: &str, at: Span, others: &[Span]) -> Option<Observed> {
+    let kind = fact_kind(claim.claim.kind)?;
+    if matches!(claim.claim.value.extent(), None | Some(Extent::Vague)) {
+        return None;
+    }
+    let mut cues = context::cues_near(text, at, others);
+    if let Some(counted) = &claim.claim.counted
+        && let Some(head) = counted.split_whitespace().last().map(str::to_lowercase)
+        && !context::is_stop(&head)
+    {
+        let stem = context::stem(&head);
+        cues.retain(|c| c.stem != stem);
+        cues.insert(0, Cue { stem, written: head, distance: 0 });
+    }
+    if cues.is_empty() {
+        return None;
+    }
+    Some(Observed {
+        kind,
+        unit: if kind == FactKind::Quantity { claim.claim.unit.clone() } else { None },
+        counted: claim.claim.counted.clone(),
+        cues,
+        entities: Vec::new(),
+        example: Example {
+            source: Arc::from(&*claim.place.source),
+            line: claim.place.line,
+            text: claim.claim.text.clone(),
+            value: claim.claim.value.to_string(),
+            sentence: claim.place.sentence.clone(),
+        },
+    })
 }
 
 /// Where a claim stands in its sentence's text.
@@ -180,6 +193,10 @@ pub struct Group {
 /// The most claims a group keeps per source as evidence (the rest are counted).
 const EXAMPLES_PER_SOURCE: usize = 3;
 
+/// Words this near a claim (content words between) are all next to it: among them the
+/// one most sources share governs ("an unofficial visit": the visit).
+const NEXT_TO: usize = 1;
+
 /// Synonym classes that name what a figure measures: they govern a claim before any
 /// other word near it ("the ship was 400 metres long" is about length, not the ship).
 fn is_measure(stem: &str) -> bool {
@@ -188,8 +205,8 @@ fn is_measure(stem: &str) -> bool {
 
 /// Groups the claims of every source (in path order) into candidate facts: each claim
 /// goes to the word near it that says most what it measures (a measure word first, then
-/// the nearest, then the one most sources share); a group needs claims from two or more
-/// sources. The result is sorted by key, whatever the order sources were read in.
+/// one next to it, then the one most sources share, then the nearest); a group needs
+/// claims from two or more sources. The result is sorted by key, whatever the order sources were read in.
 pub fn group(observations: &[Observations]) -> Vec<Group> {
     let mut support: BTreeMap<Key, BTreeSet<&str>> = BTreeMap::new();
     for source in observations {
@@ -208,7 +225,9 @@ pub fn group(observations: &[Observations]) -> Vec<Group> {
                 .map(|cue| (cue, key(claim, cue)))
                 .filter(|(_, k)| support.get(k).is_some_and(|s| s.len() >= 2))
                 .min_by(|(a, ka), (b, kb)| {
-                    let rank = |c: &Cue, k: &Key| (!is_measure(&c.stem), c.distance, usize::MAX - support[k].len());
+                    let rank = |c: &Cue, k: &Key| {
+                        (!is_measure(&c.stem), c.distance > NEXT_TO, usize::MAX - support[k].len(), c.distance)
+                    };
                     rank(a, ka).cmp(&rank(b, kb)).then_with(|| ka.cmp(kb))
                 });
             let Some((cue, key)) = best else { continue };

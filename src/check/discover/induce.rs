@@ -26,6 +26,10 @@ const LEAD_DAYS: i32 = 30;
 /// The longest sentence shown in a comment (characters).
 const COMMENT_SENTENCE_MAX: usize = 160;
 
+/// The defaults of an induced file: what discovery finds are candidates for an editor
+/// to confirm, so their disagreements are warnings until a fact is given `severity`.
+const DEFAULTS: &str = "defaults:\n  severity: warning\n";
+
 /// A rule file induced from groups.
 #[derive(Debug)]
 pub struct Induced {
@@ -159,6 +163,11 @@ fn fact_yaml(id: &str, group: &Group) -> String {
     if let Some(unit) = &group.key.unit {
         let _ = writeln!(out, "    unit: {}", quoted(unit));
     }
+    if group.key.kind == FactKind::Duration {
+        // How long something lasted is said once or twice a story, often a sentence or
+        // two from the word that says what lasted ("in Beijing for two days").
+        let _ = writeln!(out, "    scope: paragraph");
+    }
     if let Some((first, last)) = during(&group.published) {
         let _ = writeln!(out, "    during: {first}/{last}");
     }
@@ -202,7 +211,7 @@ pub fn induce(groups: &[Group], entities: &[(String, EntitySpec)]) -> Induced {
     for (id, group) in ids(groups).into_iter().zip(groups) {
         let one = fact_yaml(&id, group);
         let mut alone = RuleSet::default();
-        let text = format!("{entity_text}facts:\n{one}");
+        let text = format!("{DEFAULTS}{entity_text}facts:\n{one}");
         match alone.add(Path::new(INDUCED_FILE), &text) {
             Ok(()) if alone.check_references().is_empty() => {
                 facts.push_str(&one);
@@ -219,6 +228,7 @@ pub fn induce(groups: &[Group], entities: &[(String, EntitySpec)]) -> Induced {
         }
     }
     let mut yaml = String::from(header);
+    yaml.push_str(DEFAULTS);
     yaml.push_str(&entity_text);
     if facts.is_empty() {
         yaml.push_str("facts: {}\n");

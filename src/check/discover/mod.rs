@@ -22,10 +22,28 @@ pub use group::{Example, Group, Key, Observations, Observed, group, observe};
 pub use induce::{INDUCED_FILE, Induced, during, ids, induce};
 
 use super::{Finding, FindingKind};
+use crate::rules::{FactKind, RuleSet};
+
+/// How often a disagreement of a discovered fact is a real one, before its claims are
+/// looked at: dates less (a weekday resolved against another publication day, a
+/// caption's hour, two moments of one story), figures that rise as reports come in less
+/// (a toll of Monday against one of Tuesday), other facts fully.
+pub fn prior(rules: &RuleSet, id: &str) -> f64 {
+    match rules.facts.get(id) {
+        Some(fact) if matches!(fact.claim, FactKind::Date | FactKind::DateRange) => DATE_PRIOR,
+        Some(fact) if fact.evolving => EVOLVING_PRIOR,
+        _ => 1.0,
+    }
+}
+
+/// See [`prior`].
+const DATE_PRIOR: f64 = 0.6;
+/// See [`prior`].
+const EVOLVING_PRIOR: f64 = 0.7;
 
 /// The confidence below which `discover` leaves a finding out unless told otherwise
 /// (`--min-confidence`); chosen on the development events (docs/accuracy.md).
-pub const MIN_CONFIDENCE: f64 = 0.5;
+pub const MIN_CONFIDENCE: f64 = 0.45;
 
 /// Whether discovery reports a finding of this kind: disagreements and name findings;
 /// claims set apart as another event are left to `explain`.
@@ -43,10 +61,10 @@ fn is_reported(kind: FindingKind) -> bool {
 /// The findings of a discovered rule set as `discover` reports them: each with its
 /// confidence, those below `min_confidence` and those of other kinds left out, the
 /// most confident first (then by id, kind and message, so the order is stable).
-pub fn rank(findings: &mut Vec<Finding>, min_confidence: f64) {
+pub fn rank(findings: &mut Vec<Finding>, rules: &RuleSet, min_confidence: f64) {
     findings.retain(|f| is_reported(f.kind));
     for finding in findings.iter_mut() {
-        finding.confidence = Some(confidence(finding));
+        finding.confidence = Some(confidence(finding, prior(rules, &finding.id)));
     }
     findings.retain(|f| f.confidence.unwrap_or(0.0) >= min_confidence);
     findings.sort_by(|a, b| {
