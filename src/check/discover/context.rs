@@ -167,7 +167,7 @@ pub fn cues_near(sentence: &str, at: Span, others: &[Span]) -> Vec<Cue> {
             }
         }
     }
-    let after: Vec<String> = after.into_iter().map_while(|w| w).collect();
+    let after: Vec<String> = after.into_iter().map_while(std::convert::identity).collect();
     let mut cues = Vec::new();
     for (distance, written) in before.into_iter().rev().take(NEAR_WORDS).enumerate() {
         cues.push(Cue { stem: stem(&written), written, distance });

@@ -105,19 +105,18 @@ pub fn ids(groups: &[Group]) -> Vec<String> {
 /// first report of the largest run of publication dates no more than
 /// [`COVERAGE_GAP_DAYS`] apart, to the last; `None` without dates.
 pub fn during(published: &[Date]) -> Option<(Date, Date)> {
-    let mut best: Option<(usize, usize)> = None;
-    let mut start = 0;
-    for i in 0..published.len() {
-        if i > 0 && (published[i] - published[i - 1]).get_days() > COVERAGE_GAP_DAYS {
+    let (mut best, mut start) = ((0, 0), 0);
+    for (i, pair) in published.windows(2).enumerate() {
+        let i = i + 1;
+        if (pair[1] - pair[0]).get_days() > COVERAGE_GAP_DAYS {
             start = i;
         }
-        if best.is_none_or(|(s, e)| i - start > e - s) {
-            best = Some((start, i));
+        if i - start > best.1 - best.0 {
+            best = (start, i);
         }
     }
-    let (s, e) = best?;
-    let first = published[s].checked_sub(LEAD_DAYS.days()).ok()?;
-    Some((first, published[e]))
+    let first = published.get(best.0)?.checked_sub(LEAD_DAYS.days()).ok()?;
+    Some((first, *published.get(best.1)?))
 }
 
 /// A string as YAML reads it back exactly: JSON's double-quoted form is YAML too.
