@@ -911,8 +911,13 @@ pub fn discover(
 ) -> Result<(Induction, Report), MatcherError> {
     let induction = induce(paths, options, entities);
     let checker = Checker::new(induction.induced.rules.clone())?;
-    let (mut report, unused) =
-        check_discovered(source::discover_walk(paths, options.ignore_files, options.links), &checker, options, observer, None);
+    let (mut report, unused) = check_discovered(
+        source::discover_walk(paths, options.ignore_files, options.links),
+        &checker,
+        options,
+        observer,
+        None,
+    );
     // The induced facts are the run's own: "no claim taken" warnings about them say
     // nothing to the user, who wrote no rule.
     let unused: Vec<String> = unused.iter().map(ToString::to_string).collect();

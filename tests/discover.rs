@@ -69,7 +69,7 @@ fn findings(report: &Value) -> Vec<(String, String, Vec<String>, f64)> {
         .iter()
         .map(|f| {
             let mut values: Vec<String> =
-                f["claims"].as_array().unwrap().iter().map(|c| c["value"].to_string()).collect();
+                f["claims"].as_array().unwrap().iter().map(|c| c["value"].as_str().unwrap().to_string()).collect();
             values.sort();
             values.dedup();
             (
@@ -127,10 +127,8 @@ fn suggested_rules_pass_rules_check_and_reproduce_the_disagreements() {
     assert_eq!(checked.status.code(), Some(0), "{}", String::from_utf8_lossy(&checked.stderr));
 
     let discovered = report(dir.path(), &["discover", ".", "--format", "json", "--min-confidence", "0"]);
-    let checked = report(
-        dir.path(),
-        &["check", ".", "--rules", "suggested.yaml", "--format", "json", "--fail-on", "never"],
-    );
+    let checked =
+        report(dir.path(), &["check", ".", "--rules", "suggested.yaml", "--format", "json", "--fail-on", "never"]);
     let without_confidence = |found: Vec<(String, String, Vec<String>, f64)>| {
         let mut found: Vec<(String, String, Vec<String>)> =
             found.into_iter().filter(|f| f.1 == "conflict").map(|f| (f.0, f.1, f.2)).collect();
@@ -189,4 +187,29 @@ fn bad_input_is_said_not_panicked_on() {
     let out = factlint(dir.path(), &["discover", ".", "--min-confidence", "2"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--min-confidence"));
+}
+
+/// Entities given to discovery (as the rule-free name grouping will give them) become
+/// the suggested file's `entities`, facts named with them in every source are `about`
+/// them, and the ordinary name check reports a spelling other than the house one.
+#[test]
+fn given_entities_make_facts_about_them_and_variants() {
+    use factlint::pipeline::{self, RunOptions};
+    use factlint::rules::EntitySpec;
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "The Morning Lark is 290 metres long, its owner said.\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "The Morning-Lark, 310 metres long, was towed free.\n").unwrap();
+    std::fs::write(dir.path().join("c.txt"), "Tugs pulled the Morning Lark, which is 290 metres long.\n").unwrap();
+    let entities =
+        vec![("morning-lark".to_string(), EntitySpec { name: "Morning Lark".into(), ..EntitySpec::default() })];
+    let (induction, report) =
+        pipeline::discover(&[dir.path().to_path_buf()], &RunOptions::default(), &entities, 0.0, &()).unwrap();
+    let yaml = &induction.induced.yaml;
+    assert!(yaml.contains("entities:\n  \"morning-lark\":\n    name: \"Morning Lark\"\n"), "{yaml}");
+    assert!(yaml.contains("  long-length:\n    claim: quantity\n    about: [\"morning-lark\"]\n"), "{yaml}");
+    let kinds: Vec<(&str, String)> = report.findings.iter().map(|f| (f.id.as_str(), format!("{:?}", f.kind))).collect();
+    assert!(kinds.contains(&("long-length", "Conflict".to_string())), "{kinds:?}");
+    assert!(kinds.contains(&("morning-lark", "Variant".to_string())), "{kinds:?}");
+    assert!(report.findings.iter().all(|f| f.confidence.is_some_and(|c| (0.0..=1.0).contains(&c))));
 }

@@ -59,7 +59,8 @@ pub fn confidence(finding: &Finding, prior: f64) -> f64 {
             }
         }
     }
-    let score = CLOSE_WEIGHT * close + SOURCES_WEIGHT * support + CONSISTENT_WEIGHT * consistent + CONTEXT_WEIGHT * alike;
+    let score =
+        CLOSE_WEIGHT * close + SOURCES_WEIGHT * support + CONSISTENT_WEIGHT * consistent + CONTEXT_WEIGHT * alike;
     (prior * score * 100.0).round() / 100.0
 }
 
@@ -78,9 +79,7 @@ fn closeness(a: &Evidence, b: &Evidence) -> f64 {
         _ => None,
     };
     match (mid(a), mid(b)) {
-        (Some(x), Some(y)) if x.abs().max(y.abs()) > 0.0 => {
-            x.abs().min(y.abs()) / x.abs().max(y.abs())
-        }
+        (Some(x), Some(y)) if x.abs().max(y.abs()) > 0.0 => x.abs().min(y.abs()) / x.abs().max(y.abs()),
         _ => 0.5,
     }
 }

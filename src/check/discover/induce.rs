@@ -143,11 +143,13 @@ fn one_line(text: &str) -> String {
 fn fact_yaml(id: &str, group: &Group) -> String {
     let mut out = String::new();
     let claims = group.claims;
-    let _ = writeln!(out, "  # {} sources, {claims} claim(s), built on: {}", group.sources.len(), group.words.join(", "));
+    let _ =
+        writeln!(out, "  # {} sources, {claims} claim(s), built on: {}", group.sources.len(), group.words.join(", "));
     for examples in group.sources.values() {
         let values: Vec<&str> = examples.iter().map(|e| e.value.as_str()).collect();
         if let Some(Example { source, line, text, sentence, .. }) = examples.first() {
-            let _ = writeln!(out, "  # {source}:{line}: {} ({text:?} in \"{}\")", values.join(", "), one_line(sentence));
+            let _ =
+                writeln!(out, "  # {source}:{line}: {} ({text:?} in \"{}\")", values.join(", "), one_line(sentence));
         }
     }
     let _ = writeln!(out, "  {id}:");
