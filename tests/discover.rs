@@ -61,8 +61,11 @@ fn report(dir: &Path, args: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-/// (id, kind, sorted values, confidence) of every finding, in report order.
-fn findings(report: &Value) -> Vec<(String, String, Vec<String>, f64)> {
+/// A finding as the tests compare it: id, kind, its values sorted, confidence.
+type Found = (String, String, Vec<String>, f64);
+
+/// Every finding of a report, in report order.
+fn findings(report: &Value) -> Vec<Found> {
     report["findings"]
         .as_array()
         .unwrap()
@@ -129,7 +132,7 @@ fn suggested_rules_pass_rules_check_and_reproduce_the_disagreements() {
     let discovered = report(dir.path(), &["discover", ".", "--format", "json", "--min-confidence", "0"]);
     let checked =
         report(dir.path(), &["check", ".", "--rules", "suggested.yaml", "--format", "json", "--fail-on", "never"]);
-    let without_confidence = |found: Vec<(String, String, Vec<String>, f64)>| {
+    let without_confidence = |found: Vec<Found>| {
         let mut found: Vec<(String, String, Vec<String>)> =
             found.into_iter().filter(|f| f.1 == "conflict").map(|f| (f.0, f.1, f.2)).collect();
         found.sort();

@@ -228,7 +228,9 @@ mod tests {
 
     #[test]
     fn words_near_a_claim_are_stemmed_and_classed() {
-        let cases: &[(&str, &str, &[&str], &[(&str, &str, usize)])] = &[
+        // (sentence, claim, the sentence's other claims, (stem, written, distance) wanted)
+        type Case<'a> = (&'a str, &'a str, &'a [&'a str], &'a [(&'a str, &'a str, usize)]);
+        let cases: &[Case] = &[
             (
                 "The freighter was 300 metres long.",
                 "300 metres",
