@@ -22,7 +22,7 @@ use crate::check::{self, Decisions, Evidence, Finding, Selected, Trace, Traced};
 use crate::extract::names::{self, NamedEntity, Spellings};
 use crate::extract::{self, Claim, Context};
 use crate::report::{Report, SourceSummary};
-use crate::rules::{Matcher, MatcherError, RuleError, RuleSet};
+use crate::rules::{self, Matcher, MatcherError, RuleError, RuleSet};
 use crate::segment::{self, Sentence};
 use crate::source::{self, DateOrigin, Discovered, Metadata, Source, SourceFailure};
 use crate::span::{LineIndex, Position};
@@ -917,4 +917,92 @@ pub fn explain(paths: &[PathBuf], checker: &Checker, options: &RunOptions, facts
         })
         .collect();
     explanation
+}
+
+/// What discovery induced from a corpus without rules: the candidate groups, the rule
+/// file written from them, and what was read.
+#[derive(Debug)]
+pub struct Induction {
+    /// The candidate facts, in key order.
+    pub groups: Vec<check::discover::Group>,
+    /// The rule file induced from them, and the rule set read from it.
+    pub induced: check::discover::Induced,
+    /// How many sources were read.
+    pub sources: usize,
+    /// How many comparable claims they hold.
+    pub claims: usize,
+    /// The sources that could not be read.
+    pub failures: Vec<SourceFailure>,
+}
+
+/// The map and reduce of discovery (`factlint suggest` stops here): every source's
+/// comparable claims with their contexts (in parallel, one source's text at a time),
+/// grouped into candidate facts, induced into a rule set with `entities` (ids and
+/// specs, such as the names discovery finds) for `about`.
+pub fn induce(paths: &[PathBuf], options: &RunOptions, entities: &[(String, rules::EntitySpec)]) -> Induction {
+    let mut named = RuleSet::default();
+    for (id, spec) in entities {
+        named.entities.insert(id.clone(), rules::Entity::resolve(spec, &named.defaults));
+    }
+    let ids: Vec<String> = named.entities.keys().cloned().collect();
+    // Entities that cannot be compiled are no worse than none: the facts lose `about`.
+    let matcher = if ids.is_empty() { None } else { Matcher::new(&named).ok() };
+    let discovered = source::discover_walk(paths, options.ignore_files, options.links);
+    let (observations, failures) = map_sources(discovered, options, |read| {
+        read.map(|source| {
+            let sentences = segment::sentences(&source);
+            let index = LineIndex::new(&source.text);
+            let claims = claims_of(&source, &index, &sentences);
+            check::discover::observe(
+                &source.display_path(),
+                source.metadata.published,
+                &sentences,
+                &claims,
+                matcher.as_ref().map(|m| (m, ids.as_slice())),
+            )
+        })
+    });
+    let groups = check::discover::group(&observations);
+    let induced = check::discover::induce(&groups, entities);
+    let claims = observations.iter().map(|o| o.claims.len()).sum();
+    Induction { groups, induced, sources: observations.len(), claims, failures }
+}
+
+/// `factlint discover`: [`induce`], then the ordinary check with the induced rules, its
+/// findings ranked by confidence and those under `min_confidence` left out
+/// ([`check::discover::rank`]).
+pub fn discover(
+    paths: &[PathBuf],
+    options: &RunOptions,
+    entities: &[(String, rules::EntitySpec)],
+    min_confidence: f64,
+    observer: &dyn Observer,
+) -> Result<(Induction, Report), MatcherError> {
+    let induction = induce(paths, options, entities);
+    let checker = Checker::new(induction.induced.rules.clone())?;
+    let (mut report, unused) = check_discovered(
+        source::discover_walk(paths, options.ignore_files, options.links),
+        &checker,
+        options,
+        observer,
+        None,
+    );
+    // The induced facts are the run's own: "no claim taken" warnings about them say
+    // nothing to the user, who wrote no rule.
+    let unused: Vec<String> = unused.iter().map(ToString::to_string).collect();
+    report.warnings.retain(|w| !unused.contains(w));
+    check::discover::rank(&mut report.findings, &checker.rules, min_confidence);
+    report.summary.findings = report.findings.len();
+    for refused in &induction.induced.refused {
+        report.warnings.push(format!("a discovered fact was left out: {refused}"));
+    }
+    if report.sources.len() == 1 {
+        report.warnings.push("one source read: discovery needs two or more to compare".into());
+    } else if report.sources.len() > 1 && induction.groups.is_empty() {
+        report.warnings.push(format!(
+            "no fact found that two sources state ({} comparable claim(s) in {} source(s))",
+            induction.claims, induction.sources
+        ));
+    }
+    Ok((induction, report))
 }

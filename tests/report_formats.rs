@@ -83,6 +83,7 @@ fn sample() -> Report {
         ],
         omitted: Vec::new(),
         side: None,
+        confidence: None,
     };
     let mut variants = vec![
         claim(S002, (7, 54, 134, 145), 3, "Kim Jong-un", s002_trip, ClaimKind::Name, Value::Text("Kim Jong-un".into())),
@@ -108,6 +109,7 @@ fn sample() -> Report {
         claims: variants,
         omitted: Vec::new(),
         side: None,
+        confidence: None,
     };
     let imprecise = Finding {
         id: "kim-took-power".into(),
@@ -122,6 +124,7 @@ fn sample() -> Report {
         ],
         omitted: Vec::new(),
         side: None,
+        confidence: None,
     };
     let source = |path: &str, published: &str, sentences: usize, claims: usize| SourceSummary {
         path: path.into(),

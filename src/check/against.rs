@@ -109,6 +109,7 @@ fn judge(id: &str, fact: &Fact, draft: &[Evidence], references: &[Evidence]) -> 
             claims: evidence,
             omitted: Vec::new(),
             side: Some(side),
+            confidence: None,
         });
     }
     findings

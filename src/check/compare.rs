@@ -258,6 +258,7 @@ fn apart_finding(id: &str, apart: Vec<(Compared, Anchor)>, event: Option<&Event>
         claims: apart.into_iter().map(|(c, _)| c.evidence).collect(),
         omitted: Vec::new(),
         side: None,
+        confidence: None,
     })
 }
 
@@ -349,6 +350,7 @@ fn compare_one_event(id: &str, fact: &Fact, claims: Vec<Compared>, learnt: Optio
             claims: evidence,
             omitted: Vec::new(),
             side: None,
+            confidence: None,
         });
     }
 
@@ -375,6 +377,7 @@ fn compare_one_event(id: &str, fact: &Fact, claims: Vec<Compared>, learnt: Optio
                 claims: evidence,
                 omitted: Vec::new(),
                 side: None,
+                confidence: None,
             });
         }
     }
@@ -620,6 +623,7 @@ fn compare_labels(id: &str, fact: &Fact, claims: Vec<Evidence>) -> Vec<Finding> 
         claims: outliers.iter().chain(&agreeing).map(|&i| claims[i].clone()).collect(),
         omitted: Vec::new(),
         side: None,
+        confidence: None,
     }]
 }
 
@@ -784,6 +788,7 @@ fn evolving(id: &str, fact: &Fact, claims: Vec<Compared>) -> Vec<Finding> {
             claims: evidence,
             omitted: Vec::new(),
             side: None,
+            confidence: None,
         }];
     }
     let mut order: Vec<usize> = (0..claims.len()).collect();
@@ -837,6 +842,7 @@ fn evolving(id: &str, fact: &Fact, claims: Vec<Compared>) -> Vec<Finding> {
             claims: group.iter().map(|&i| claims[i].evidence.clone()).collect(),
             omitted: Vec::new(),
             side: None,
+            confidence: None,
         });
     }
     findings

@@ -415,6 +415,10 @@ pub struct Finding {
     /// stands; `None` in an ordinary check.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub side: Option<DraftSide>,
+    /// For a finding of `factlint discover`: how sure discovery is, in [0, 1], that
+    /// its claims state one fact and really disagree; `None` for a finding of rules.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f64>,
 }
 
 /// The most claims of one value a finding lists (the first, in the finding's order);
@@ -586,6 +590,7 @@ mod tests {
             claims,
             omitted: Vec::new(),
             side: None,
+            confidence: None,
         }
     }
 

@@ -8,6 +8,7 @@
 
 pub mod against;
 mod compare;
+pub mod discover;
 mod events;
 mod evidence;
 pub mod names;

@@ -129,6 +129,7 @@ pub fn contradictions(
         claims: wrong.into_iter().cloned().chain(shown).collect(),
         omitted: Vec::new(),
         side: None,
+        confidence: None,
     })
 }
 

@@ -241,6 +241,7 @@ mod tests {
             claims: Vec::new(),
             omitted: Vec::new(),
             side: None,
+            confidence: None,
         }
     }
 

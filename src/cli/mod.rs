@@ -8,6 +8,7 @@
 
 mod changed;
 mod check;
+mod discover;
 mod explain;
 mod extract;
 mod init;
@@ -16,6 +17,7 @@ mod map;
 mod reduce;
 mod rules;
 mod segment;
+mod suggest;
 mod watch;
 
 use std::io::Write;
@@ -31,6 +33,7 @@ use factlint::rules::{MatcherError, RuleError, RuleSet};
 use factlint::source::{self, IgnoreFiles, SourceFailure};
 
 pub use check::CheckArgs;
+pub use discover::DiscoverArgs;
 pub use explain::ExplainArgs;
 pub use extract::ExtractArgs;
 pub use init::InitArgs;
@@ -39,6 +42,7 @@ pub use map::MapArgs;
 pub use reduce::ReduceArgs;
 pub use rules::RulesCommand;
 pub use segment::SegmentArgs;
+pub use suggest::SuggestArgs;
 
 /// Cross-source fact consistency checker.
 #[derive(Debug, Parser)]
@@ -73,6 +77,11 @@ pub enum Command {
     Map(MapArgs),
     /// The reduce step: read claims files of any partition and write `check`'s report.
     Reduce(ReduceArgs),
+    /// Find, without rules, the facts sources share and where they disagree (with a
+    /// confidence for each finding).
+    Discover(DiscoverArgs),
+    /// Write the rule file `discover` induces, with its evidence as comments.
+    Suggest(SuggestArgs),
     /// Validate rule files, or print their JSON Schema.
     Rules {
         /// What to do with rules.
@@ -150,6 +159,8 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
         Command::Segment(args) => segment::run(args, &config),
         Command::Map(args) => map::run(args, &config),
         Command::Reduce(args) => reduce::run(args, &config),
+        Command::Discover(args) => discover::run(args, &config),
+        Command::Suggest(args) => suggest::run(args, &config),
         Command::Rules { command } => rules::run(command, &config),
         Command::Init(args) => init::run(args),
         Command::Manifest { command } => manifest::run(command),

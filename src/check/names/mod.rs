@@ -55,6 +55,7 @@ pub fn compare(rules: &RuleSet, names: Vec<Evidence>) -> Vec<Finding> {
                     claims: draft.claims,
                     omitted: Vec::new(),
                     side: None,
+                    confidence: None,
                 })
                 .collect::<Vec<_>>()
         })
