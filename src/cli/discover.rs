@@ -45,7 +45,8 @@ pub fn run(args: DiscoverArgs, config: &Config) -> Result<i32, CliError> {
         return Err(CliError::Usage(format!("--min-confidence {min_confidence}: give a number from 0 to 1")));
     }
     let resolved = resolve(&args.input, config, false)?;
-    let (induction, report) = pipeline::discover(&resolved.paths, &resolved.options, &[], min_confidence, &())?;
+    let entities = pipeline::discovered::discovered_entities(&resolved.paths, &resolved.options);
+    let (induction, report) = pipeline::discover(&resolved.paths, &resolved.options, &entities, min_confidence, &())?;
     if report.sources.is_empty() && report.errors.is_empty() {
         return Err(super::no_sources(&resolved.paths, resolved.options.ignore_files));
     }

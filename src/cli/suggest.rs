@@ -33,7 +33,8 @@ pub fn run(args: SuggestArgs, config: &Config) -> Result<i32, CliError> {
             source::display_path(output)
         )));
     }
-    let induction = pipeline::induce(&resolved.paths, &resolved.options, &[]);
+    let entities = pipeline::discovered::discovered_entities(&resolved.paths, &resolved.options);
+    let induction = pipeline::induce(&resolved.paths, &resolved.options, &entities);
     if induction.sources == 0 && induction.failures.is_empty() {
         return Err(super::no_sources(&resolved.paths, resolved.options.ignore_files));
     }

@@ -90,3 +90,12 @@ pub fn check_discovered_names(
     let report = run(paths, &checker, options);
     Ok((found, report))
 }
+
+/// The entities the sources under `paths` make without rules, as the ids and specs
+/// `discover` and `suggest` add to the rules they induce (so the ordinary name checks
+/// report their variants and expansions, and facts can be `about` them). Sources that
+/// cannot be read are left out here; the check that follows reports them.
+pub fn discovered_entities(paths: &[PathBuf], options: &RunOptions) -> Vec<(String, EntitySpec)> {
+    let (names, _failures) = names_of_sources(paths, options);
+    entities(&names).into_iter().map(|e| (e.id, e.spec)).collect()
+}
