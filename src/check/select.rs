@@ -8,6 +8,7 @@
 use crate::rules::{Fact, FactKind, Hits, Matcher, RuleSet, Scope};
 use crate::segment::Sentence;
 use crate::span::Span;
+use crate::text::Folded;
 use crate::value::{ClaimKind, Extent, Interval, Scale, Value, agree};
 
 use super::Evidence;
@@ -28,7 +29,8 @@ pub struct Selected {
 /// The rule set's words in each sentence of a source, scanned once for everything
 /// that needs them.
 pub fn scan(matcher: &Matcher, sentences: &[Sentence]) -> Vec<Hits> {
-    sentences.iter().map(|s| matcher.scan(&s.text)).collect()
+    let mut folded = Folded::default();
+    sentences.iter().map(|s| matcher.scan_with(&s.text, &mut folded)).collect()
 }
 
 /// Selects the claims of one source into facts. `claims` are the source's claims in
