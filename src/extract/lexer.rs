@@ -370,7 +370,14 @@ mod tests {
             (0..t.len()).map(|i| t.num(i).map(|n| (n.value, n.int_digits, n.grouped, n.decimal))).collect();
         assert_eq!(
             read,
-            [Some((2018.0, 4, false, false)), None, Some((28000.5, 5, true, true)), None, Some((0.75, 1, false, true)), None]
+            [
+                Some((2018.0, 4, false, false)),
+                None,
+                Some((28000.5, 5, true, true)),
+                None,
+                Some((0.75, 1, false, true)),
+                None
+            ]
         );
         assert_eq!(t.num(0).and_then(|n| n.plain()), Some(2018));
     }
