@@ -403,7 +403,8 @@ fn expansion_claims<'r>(
     let known: OnceCell<Vec<String>> = OnceCell::new();
     let fits = |phrase: &str, acronym: &str| {
         let lower = key(phrase);
-        let known = known.get_or_init(|| std::iter::once(&entity.name).chain(&entity.aliases).map(|s| key(s)).collect());
+        let known =
+            known.get_or_init(|| std::iter::once(&entity.name).chain(&entity.aliases).map(|s| key(s)).collect());
         words(&lower).len() >= 2
             && !known.contains(&lower)
             && (initials_fit(phrase, acronym) || entity.expansion.as_deref().is_some_and(|e| near_expansion(phrase, e)))
