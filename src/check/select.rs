@@ -8,6 +8,7 @@
 use crate::rules::{Fact, FactKind, Hits, Matcher, RuleSet, Scope};
 use crate::segment::Sentence;
 use crate::span::Span;
+use crate::text::Folded;
 use crate::value::{ClaimKind, Extent, Interval, Scale, Value, agree};
 
 use super::Evidence;
@@ -28,7 +29,8 @@ pub struct Selected {
 /// The rule set's words in each sentence of a source, scanned once for everything
 /// that needs them.
 pub fn scan(matcher: &Matcher, sentences: &[Sentence]) -> Vec<Hits> {
-    sentences.iter().map(|s| matcher.scan(&s.text)).collect()
+    let mut folded = Folded::default();
+    sentences.iter().map(|s| matcher.scan_with(&s.text, &mut folded)).collect()
 }
 
 /// Selects the claims of one source into facts. `claims` are the source's claims in
@@ -188,6 +190,22 @@ pub fn select_traced<T: Trace>(
         for (s, sentence_claims) in by_sentence.iter().enumerate() {
             let derived_here: &[Evidence] = if fact.claim == FactKind::Duration { &derived[s] } else { &[] };
             let all = sentence_claims.iter().copied().chain(derived_here.iter());
+            // Most sentences hold no claim of the fact's kind: their scope is not looked at.
+            if !all.clone().any(|claim| of_kind(fact, claim)) {
+                if tracing {
+                    all.for_each(|claim| trace.record(fact_index, claim, Decision::KindDiffers));
+                }
+                continue;
+            }
+            let scope = scope_of(fact.scope, s, sentences);
+            let in_scope = |f: &dyn Fn(&Hits) -> bool| scope.clone().any(|i| f(&hits[i]));
+            let missing = required.iter().find(|&&e| !in_scope(&|h: &Hits| h.mentions.iter().any(|m| m.entity == e)));
+            let uncued = !fact.cues.is_empty() && !in_scope(&|h: &Hits| h.cues.iter().any(|&(f, _)| f == fact_index));
+            // Without an entity or a cue in scope the fact takes nothing here: unless
+            // each claim's decision is wanted, its kind and value are not looked at.
+            if !tracing && (missing.is_some() || uncued) {
+                continue;
+            }
             let mut candidates: Vec<&Evidence> = Vec::new();
             for claim in all {
                 match takes(fact, claim) {
@@ -206,15 +224,11 @@ pub fn select_traced<T: Trace>(
                     }
                 }
             };
-            let scope = scope_of(fact.scope, s, sentences);
-            let in_scope = |f: &dyn Fn(&Hits) -> bool| scope.clone().any(|i| f(&hits[i]));
-            if let Some(&missing) =
-                required.iter().find(|&&e| !in_scope(&|h: &Hits| h.mentions.iter().any(|m| m.entity == e)))
-            {
+            if let Some(&missing) = missing {
                 reject_all(Decision::NoEntity { entity: entity_index[missing].clone() }, &candidates);
                 continue;
             }
-            if !fact.cues.is_empty() && !in_scope(&|h: &Hits| h.cues.iter().any(|&(f, _)| f == fact_index)) {
+            if uncued {
                 reject_all(Decision::NoCue, &candidates);
                 continue;
             }
@@ -419,10 +433,15 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
+/// Whether a claim is of the kind a fact asks for (a date range takes a period too).
+fn of_kind(fact: &Fact, claim: &Evidence) -> bool {
+    claim.claim.kind == fact.claim.claim_kind() || (fact.claim == FactKind::DateRange && is_period(claim))
+}
+
 /// Whether a claim is of the kind and of what a fact asks for, and comparable at all;
 /// if not, why not.
 fn takes(fact: &Fact, claim: &Evidence) -> Result<(), Decision> {
-    if claim.claim.kind != fact.claim.claim_kind() && !(fact.claim == FactKind::DateRange && is_period(claim)) {
+    if !of_kind(fact, claim) {
         return Err(Decision::KindDiffers);
     }
     if fact.claim == FactKind::Title {

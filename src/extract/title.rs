@@ -236,6 +236,10 @@ fn label(sentence: &str, words: &[Word], from: usize, to: usize) -> Option<(Stri
 /// sentence, from [`super::names::names_and_mentions`]): the title written in front of
 /// each name, or in an apposition after it. Ordered by span.
 pub fn titles(sentence: &str, mentions: &[Mention]) -> Vec<Claim> {
+    // Most sentences name no entity: nothing to read, and no reason to split them.
+    if mentions.is_empty() {
+        return Vec::new();
+    }
     let words = words(sentence);
     let mut found = Vec::new();
     for name in mentions {

@@ -124,8 +124,14 @@ impl Matcher {
 
     /// Every word-bounded occurrence of the rule set's words in `text`.
     pub fn scan(&self, text: &str) -> Hits {
+        self.scan_with(text, &mut Folded::default())
+    }
+
+    /// [`Matcher::scan`], folding `text` into `folded`, whose buffers a caller that
+    /// scans many texts passes each time so that folding allocates nothing.
+    pub fn scan_with(&self, text: &str, folded: &mut Folded) -> Hits {
         let mut hits = Hits::default();
-        let folded = Folded::new(text);
+        folded.refold(text);
         for m in self.automaton.find_overlapping_iter(&folded.text) {
             let Some(Entry { target, stem, exact }) = self.targets.get(m.pattern().as_usize()) else { continue };
             if !starts_word(&folded.text, m.start()) {

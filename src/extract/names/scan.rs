@@ -5,6 +5,7 @@
 //! one, then the house name; expansions are read beside an acronym in parentheses,
 //! or, for an entity whose rule gives the expansion, on their own.
 
+use std::cell::OnceCell;
 use std::cmp::Reverse;
 
 use unicode_normalization::char::is_combining_mark;
@@ -129,14 +130,15 @@ const ASIDES: [(char, char); 3] = [('(', ')'), ('"', '"'), ('\u{201c}', '\u{201d
 
 /// The words of a sentence, whether each joins the next, and where a name may run on.
 fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens: Vec<Token> = Vec::new();
+    // About one word in six bytes of prose: room enough that the vector seldom grows.
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
     let mut start = None;
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         let inner_apostrophe =
             is_apostrophe(c) && start.is_some() && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
         // A combining mark belongs to the letter before it ("Jose\u{301}" is one word).
-        let mark = start.is_some() && is_combining_mark(c);
+        let mark = start.is_some() && !c.is_ascii() && is_combining_mark(c);
         if c.is_alphanumeric() || inner_apostrophe || mark {
             start.get_or_insert(at);
         } else if let Some(s) = start.take() {
@@ -219,8 +221,8 @@ fn name_claims<'r>(text: &str, tokens: &[Token], compiled: &'r Spellings) -> (Ve
     // one-word spelling ("Hormedy"). Testing that on plain words first spares building
     // and comparing candidates at most capitalized words; a word is folded only when a
     // capitalized run reaches it.
-    let mut folded: Vec<Option<String>> = vec![None; tokens.len()];
-    let mut fold = |k: usize| -> String { folded[k].get_or_insert_with(|| plain(tokens[k].span.slice(text))).clone() };
+    let folded: Vec<OnceCell<String>> = vec![OnceCell::new(); tokens.len()];
+    let fold = |k: usize| -> &str { folded[k].get_or_init(|| plain(tokens[k].span.slice(text))) };
     let mut out = Vec::new();
     let mut aliases = Vec::new();
     let mut i = 0;
@@ -237,10 +239,10 @@ fn name_claims<'r>(text: &str, tokens: &[Token], compiled: &'r Spellings) -> (Ve
             }
         }
         let first = fold(i);
-        let promising = chain.iter().any(|&k| compiled.vocabulary.contains(fold(k).as_str()))
-            || (!first.is_empty() && spellings.iter().any(|s| s.form.plain.starts_with(first.as_str())))
+        let promising = chain.iter().any(|&k| compiled.vocabulary.contains(fold(k)))
+            || (!first.is_empty() && spellings.iter().any(|s| s.form.plain.starts_with(first)))
             || (first.chars().count() >= SHORTEST_SINGLE_TYPO
-                && compiled.single_words.iter().any(|w| is_typo(&first, w)));
+                && compiled.single_words.iter().any(|w| is_typo(first, w)));
         if !promising {
             i += 1;
             continue;
@@ -396,9 +398,13 @@ fn expansion_claims<'r>(
         return;
     }
     let id = entity.id.as_str();
-    let known: Vec<String> = std::iter::once(&entity.name).chain(&entity.aliases).map(|s| key(s)).collect();
+    // The entity's own spellings, keyed only when a phrase is to be fitted: most
+    // sentences hold neither the acronym nor a run long enough for the expansion.
+    let known: OnceCell<Vec<String>> = OnceCell::new();
     let fits = |phrase: &str, acronym: &str| {
         let lower = key(phrase);
+        let known =
+            known.get_or_init(|| std::iter::once(&entity.name).chain(&entity.aliases).map(|s| key(s)).collect());
         words(&lower).len() >= 2
             && !known.contains(&lower)
             && (initials_fit(phrase, acronym) || entity.expansion.as_deref().is_some_and(|e| near_expansion(phrase, e)))
@@ -457,14 +463,19 @@ fn expansion_claims<'r>(
     }
     // The expansion, or a near miss of it, on its own.
     let Some(expansion) = entity.expansion.as_deref() else { return };
-    let expansion_key = key(expansion);
-    let expansion_words = words(&expansion_key);
-    let size = expansion_words.len();
+    // Its words, as `words(&key(expansion))` splits them, counted without building
+    // them: a sentence without a title-case run that long has no expansion to read.
+    let size = expansion.split(separates_words).filter(|w| !w.is_empty()).count();
     // A near miss keeps the expansion's first or last word: a cheap test before the
     // word-by-word comparison.
     // Only the words of title-case runs long enough to hold the expansion are looked
     // at, so only those are lowered.
     let long_enough = |&&(first, last): &&(usize, usize)| last - first + 2 >= size;
+    if !runs.iter().any(|run| long_enough(&run)) {
+        return;
+    }
+    let expansion_key = key(expansion);
+    let expansion_words = words(&expansion_key);
     let mut lower = vec![String::new(); tokens.len()];
     for &(first, last) in runs.iter().filter(long_enough) {
         for k in first..=last {
