@@ -205,7 +205,7 @@ fn is_measure(stem: &str) -> bool {
 
 /// Groups the claims of every source (in path order) into candidate facts: each claim
 /// goes to the word near it that says most what it measures (a measure word first, then
-/// one next to it, then the one most sources share, then the nearest); a group needs
+/// the noun a number counts, then one next to it, then the one most sources share, then the nearest); a group needs
 /// claims from two or more sources. The result is sorted by key, whatever the order sources were read in.
 pub fn group(observations: &[Observations]) -> Vec<Group> {
     let mut support: BTreeMap<Key, BTreeSet<&str>> = BTreeMap::new();
@@ -219,6 +219,13 @@ pub fn group(observations: &[Observations]) -> Vec<Group> {
     let mut groups: BTreeMap<Key, Accumulated> = BTreeMap::new();
     for source in observations {
         for claim in &source.claims {
+            // What a number counts says what it is a count of ("the two leaders" counts
+            // leaders, whatever "meeting" beside it is shared more widely).
+            let counted = claim
+                .counted
+                .as_deref()
+                .and_then(|c| c.split_whitespace().last())
+                .map(|head| context::stem(&head.to_lowercase()));
             let best = claim
                 .cues
                 .iter()
@@ -226,7 +233,13 @@ pub fn group(observations: &[Observations]) -> Vec<Group> {
                 .filter(|(_, k)| support.get(k).is_some_and(|s| s.len() >= 2))
                 .min_by(|(a, ka), (b, kb)| {
                     let rank = |c: &Cue, k: &Key| {
-                        (!is_measure(&c.stem), c.distance > NEXT_TO, usize::MAX - support[k].len(), c.distance)
+                        (
+                            !is_measure(&c.stem),
+                            counted.as_ref() != Some(&c.stem),
+                            c.distance > NEXT_TO,
+                            usize::MAX - support[k].len(),
+                            c.distance,
+                        )
                     };
                     rank(a, ka).cmp(&rank(b, kb)).then_with(|| ka.cmp(kb))
                 });
