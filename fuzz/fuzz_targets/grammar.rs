@@ -241,8 +241,7 @@ fuzz_target!(|data: &[u8]| {
     let published = match (choices.byte(), choices.byte()) {
         (Some(a), Some(b)) if a % 4 != 0 => Date::new(1990 + i16::from(a % 60), 1, 1)
             .ok()
-            .and_then(|d| d.checked_add(jiff::Span::new().days(i64::from(b) + i64::from(a))))
-            .ok(),
+            .and_then(|d| d.checked_add(jiff::Span::new().days(i64::from(b) + i64::from(a))).ok()),
         _ => None,
     };
     let sentence = sentence(&mut choices);
