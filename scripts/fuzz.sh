@@ -2,7 +2,7 @@
 # Runs each cargo-fuzz target of fuzz/ for a bounded time, two at a time, niced (the
 # machine is shared), and prints how many inputs each one executed and what it found.
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     default: 600 s each; source segment extract rules
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     default: 600 s each; source segment extract rules grammar report
 #   FUZZ_MAX_LEN=65536 scripts/fuzz.sh ...   longer inputs (default 16384 bytes)
 #
 # Seed corpora come from seeds/, rules/ and tests/hostile/; corpora and crash artifacts
@@ -15,7 +15,7 @@ seconds="${1:-600}"
 shift || true
 targets=("$@")
 if [ "${#targets[@]}" -eq 0 ]; then
-    targets=(source segment extract rules)
+    targets=(source segment extract rules grammar report)
 fi
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -46,6 +46,11 @@ seed() {
             ;;
         rules)
             cp "$root"/rules/*.yaml "$dir/"
+            ;;
+        grammar | report)
+            # Their bytes are choices, not text: libFuzzer's own inputs reach every
+            # piece within seconds; one seed of each length class starts it.
+            for n in 16 64 256; do head -c "$n" /dev/urandom >"$dir/seed-$n"; done
             ;;
     esac
 }

@@ -3,11 +3,11 @@
 //! one per source that could not be read.
 //!
 //! Escaping follows the runner's rules: in the message, `%`, `\r` and `\n`; in the
-//! properties, also `:` and `,`.
+//! properties, also `:` and `,`. Other control characters are written as `\u{1b}`.
 
 use std::fmt::Write;
 
-use super::{MESSAGE_REPEATED_MAX, Report, Tally, listed_in_json, shorten, shown_claims, value_reading};
+use super::{MESSAGE_REPEATED_MAX, Report, Tally, listed_in_json, shorten, shown_claims, value_reading, visible};
 use crate::check::{Evidence, Finding};
 use crate::rules::Severity;
 
@@ -80,12 +80,35 @@ fn command(out: &mut String, finding: &Finding, claim: &Evidence) {
     let _ = writeln!(out, ",title={}::{}", property(&title), data(&message));
 }
 
-/// A message (after `::`), escaped.
+/// A message (after `::`), escaped. Other control characters and bidirectional
+/// overrides are made visible first (`\u{1b}`): the runner prints the message in the
+/// job's log, whose viewer plays ANSI escapes, and an override reorders what is read.
 fn data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    visible(text, &['\r', '\n']).replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// A property value (`file=`, `title=`), escaped.
 fn property(text: &str) -> String {
     data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by the `report` fuzz target: an escape sequence or a right-to-left
+    /// override in a message or a file name reached the job's log raw.
+    #[test]
+    fn control_characters_and_overrides_are_made_visible() {
+        let table = [
+            ("a\u{1b}[31mb", "a\\u{1b}[31mb", "a\\u{1b}[31mb"),
+            ("x\u{202e}txt.exe", "x\\u{202e}txt.exe", "x\\u{202e}txt.exe"),
+            ("50% done\r\nnext", "50%25 done%0D%0Anext", "50%25 done%0D%0Anext"),
+            ("a:b,c", "a:b,c", "a%3Ab%2Cc"),
+        ];
+        for (text, message, prop) in table {
+            assert_eq!(data(text), message);
+            assert_eq!(property(text), prop);
+        }
+    }
 }

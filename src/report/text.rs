@@ -56,7 +56,9 @@ fn level(severity: Severity) -> Level<'static> {
 
 /// One finding: the headline, a snippet per claim, then the note and who holds what.
 fn group(finding: &Finding) -> Group<'_> {
-    let title = level(finding.severity).primary_title(visible(&finding.message, &[])).id(finding.id.as_str());
+    // The id is the rule file's: a fact id may hold an escape sequence as well as a
+    // message may.
+    let title = level(finding.severity).primary_title(visible(&finding.message, &[])).id(visible(&finding.id, &[]));
     let mut group = Group::with_title(title);
     let (claims, left_out) = shown_claims(finding);
     for claim in claims {
@@ -174,4 +176,31 @@ fn summary(report: &Report) -> String {
     }
     line.push('\n');
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::{ClaimKind, Value};
+
+    /// Found by the `report` fuzz target: the finding's id (a fact id from a rule file)
+    /// reached the terminal raw, escape sequence and all.
+    #[test]
+    fn an_escape_sequence_in_a_fact_id_is_made_visible() {
+        let claim = Evidence::new("a.txt", ClaimKind::Number, Value::Number(4.0), "4");
+        let finding = Finding {
+            id: "visit\u{1b}[31m-length".into(),
+            kind: FindingKind::Conflict,
+            severity: Severity::Error,
+            message: "4 or 5".into(),
+            note: None,
+            claims: vec![claim],
+            omitted: Vec::new(),
+            side: None,
+            confidence: None,
+        };
+        let out = render(&Report::new(Vec::new(), vec![finding], Vec::new()), false);
+        assert!(!out.contains('\u{1b}'), "{out}");
+        assert!(out.contains("error[visit\\u{1b}[31m-length]"), "{out}");
+    }
 }

@@ -45,17 +45,43 @@ impl Block {
         }
         let plain = self.text.len();
         self.text.push_str(text);
-        self.pieces.push(Piece {
-            plain,
-            len: text.len(),
-            original,
-            verbatim: verbatim && text.len() == original.len(),
-        });
+        let verbatim = verbatim && text.len() == original.len();
+        // A piece that continues the last one is the last one grown: a copy of the
+        // bytes right after the last copy, or text standing for the very span the last
+        // mapped piece stands for (a table row's `; `, header and `: ` all stand for
+        // the empty span where the cell starts). Both map exactly as the two pieces
+        // did, and a table of short rows does not cost a piece per separator.
+        if let Some(last) = self.pieces.last_mut() {
+            let follows = last.plain + last.len == plain;
+            let continues = if verbatim {
+                last.verbatim && last.original.end == original.start
+            } else {
+                !last.verbatim && last.original == original
+            };
+            if follows && continues {
+                last.len += text.len();
+                last.original = Span::new(last.original.start, original.end);
+                return;
+            }
+        }
+        self.pieces.push(Piece { plain, len: text.len(), original, verbatim });
     }
 
     /// True when the block holds no visible character.
     pub fn is_blank(&self) -> bool {
         self.text.trim().is_empty()
+    }
+
+    /// Moves `current` to the end of `blocks` unless it is blank, sized to what it
+    /// holds: a block grows by doubling while it is read, and a document of many short
+    /// blocks (a table row each) would otherwise keep up to twice its text and pieces.
+    pub(super) fn flush_into(blocks: &mut Vec<Block>, current: &mut Block) {
+        let mut block = std::mem::take(current);
+        if !block.is_blank() {
+            block.text.shrink_to_fit();
+            block.pieces.shrink_to_fit();
+            blocks.push(block);
+        }
     }
 
     /// The original offset of a start position in the block's text.

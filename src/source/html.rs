@@ -256,10 +256,7 @@ impl Table {
 }
 
 fn flush(blocks: &mut Vec<Block>, current: &mut Block) {
-    let block = std::mem::take(current);
-    if !block.is_blank() {
-        blocks.push(block);
-    }
+    Block::flush_into(blocks, current);
 }
 
 /// A tag found by the scanner.

@@ -156,10 +156,7 @@ fn is_block_end(tag: &TagEnd) -> bool {
 }
 
 fn flush(blocks: &mut Vec<Block>, current: &mut Block) {
-    let block = std::mem::take(current);
-    if !block.is_blank() {
-        blocks.push(block);
-    }
+    Block::flush_into(blocks, current);
 }
 
 /// The largest front matter read, in bytes; past it the metadata is not read (with a
@@ -257,6 +254,29 @@ mod tests {
             row.to_original(Span::new(days, days + 1)),
             Span::new(text.rfind("4 |").unwrap(), text.rfind("4 |").unwrap() + 1)
         );
+    }
+
+    #[test]
+    fn a_table_row_costs_a_piece_per_cell_and_label_not_per_separator() {
+        let text = "| Event | Date |\n|---|---|\n| Summit 1 | March 2, 2018 |\n";
+        let (blocks, _) = read(text, &mut Vec::new());
+        let row = &blocks[1];
+        assert_eq!(row.text, "Event: Summit 1; Date: March 2, 2018");
+        // `Event: ` is one mapped piece, `; Date: ` another: each stands for the empty
+        // span where its cell starts. The cells are verbatim.
+        let cell = |s: &str| text.find(s).unwrap();
+        let pieces: Vec<(usize, usize, Span, bool)> =
+            row.pieces.iter().map(|p| (p.plain, p.len, p.original, p.verbatim)).collect();
+        assert_eq!(
+            pieces,
+            [
+                (0, 7, Span::new(cell("Summit"), cell("Summit")), false),
+                (7, 8, Span::new(cell("Summit"), cell("Summit") + 8), true),
+                (15, 8, Span::new(cell("March"), cell("March")), false),
+                (23, 13, Span::new(cell("March"), cell("March") + 13), true),
+            ]
+        );
+        assert_eq!(row.pieces.capacity(), 4, "a finished block keeps no spare room");
     }
 
     #[test]

@@ -141,10 +141,12 @@ impl Source {
             Format::Html => html::read(&text),
         };
         // NFC once, here, so that every later step sees one form of each character
-        // while spans still point into the file as written.
-        let mut cut_blocks = Vec::with_capacity(blocks.len());
-        for block in blocks {
-            let (parts, cuts) = block.into_nfc().cut_long_runs();
+        // while spans still point into the file as written. In place: a copy of the
+        // block list would double it for a document of many short blocks (a table).
+        let mut blocks = blocks;
+        let mut split = Vec::new();
+        for (i, slot) in blocks.iter_mut().enumerate() {
+            let (mut parts, cuts) = std::mem::take(slot).into_nfc().cut_long_runs();
             if cuts > 0 {
                 let at = parts.first().map_or(0, |b| b.start_to_original(0));
                 let line = text.as_bytes()[..at.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1;
@@ -154,9 +156,26 @@ impl Source {
                     cuts + 1
                 ));
             }
-            cut_blocks.extend(parts);
+            match (parts.pop(), parts.is_empty()) {
+                (Some(only), true) => *slot = only,
+                (last, _) => {
+                    parts.extend(last);
+                    split.push((i, parts));
+                }
+            }
         }
-        let blocks = cut_blocks;
+        if !split.is_empty() {
+            let mut whole = Vec::with_capacity(blocks.len() + split.iter().map(|(_, p)| p.len()).sum::<usize>());
+            let mut split = split.into_iter().peekable();
+            for (i, block) in blocks.into_iter().enumerate() {
+                match split.next_if(|(at, _)| *at == i) {
+                    Some((_, parts)) => whole.extend(parts),
+                    None => whole.push(block),
+                }
+            }
+            blocks = whole;
+        }
+        blocks.shrink_to_fit();
         metadata.fill_from(fallback);
         // Said so that an empty result is not mistaken for a source without claims.
         if text.is_empty() {
