@@ -49,6 +49,17 @@ pub fn run(args: SuggestArgs, config: &Config) -> Result<i32, CliError> {
     for refused in &induction.induced.refused {
         eprintln!("note: a discovered fact was left out: {refused}");
     }
-    write_output(args.output.as_deref(), &induction.induced.yaml)?;
+    let yaml = &induction.induced.yaml;
+    if yaml.len() > factlint::rules::RULE_FILE_MAX {
+        eprintln!(
+            "warning: the suggested file is {} bytes, over the {} MB a rule file may hold: {} facts from {} sources; \
+             suggest for one story's coverage at a time, or delete facts before `rules check`",
+            yaml.len(),
+            factlint::rules::RULE_FILE_MAX >> 20,
+            induction.groups.len(),
+            induction.sources
+        );
+    }
+    write_output(args.output.as_deref(), yaml)?;
     Ok(i32::from(!induction.failures.is_empty()))
 }

@@ -21,4 +21,4 @@ pub use matcher::{Hits, Matcher, MatcherError, Mention};
 pub use model::{
     Defaults, EntitySpec, Example, Examples, FactKind, FactSpec, Scope, Severity, ValuedExample, is_acronym, schema,
 };
-pub use set::{Entity, Fact, RuleError, RulePlace, RuleSet};
+pub use set::{Entity, Fact, RULE_FILE_MAX, RuleError, RulePlace, RuleSet};

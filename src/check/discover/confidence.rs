@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::context;
 use crate::check::{Evidence, Finding};
-use crate::value::{Extent, Scale};
+use crate::value::{ClaimKind, Extent, Scale};
 
 /// Weights of the parts of the confidence; they sum to 1. Closeness weighs most: a
 /// misprint or a second estimate lies near the other value, another figure far from it.
@@ -70,10 +70,15 @@ fn sources(side: &[&Evidence]) -> usize {
 }
 
 /// How close two values are: the ratio of the smaller midpoint to the larger (1 for
-/// equal ones); one half for dates (whose day numbers are all close) and values that
+/// equal ones); for two spellings of a name, how alike their letters are; one half for dates (whose day numbers are all close) and values that
 /// are not numbers on one scale. A finding is as close as its closest two values of
 /// two sources.
 fn closeness(a: &Evidence, b: &Evidence) -> f64 {
+    // Spellings of a name are as close as their letters: "Hormedy" for "Homendy" is
+    // the misprint a variant finding is about, a spelling sharing a word or two is not.
+    if [a, b].iter().all(|c| matches!(c.claim.kind, ClaimKind::Name | ClaimKind::Expansion)) {
+        return strsim::normalized_levenshtein(&a.claim.text.to_lowercase(), &b.claim.text.to_lowercase());
+    }
     let mid = |c: &Evidence| match c.claim.value.extent() {
         Some(Extent::Interval(i)) if i.scale != Scale::Days => Some((i.lo + i.hi) / 2.0).filter(|m| m.is_finite()),
         _ => None,

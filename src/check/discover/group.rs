@@ -35,6 +35,9 @@ pub struct Observed {
     pub unit: Option<String>,
     /// What a number counts, as the extractor read it.
     pub counted: Option<String>,
+    /// The stems of the noun phrase it counts ("21 crew members": crew, member), in
+    /// order: the first says most what the number is a count of.
+    pub counted_stems: Vec<String>,
     /// The content words near it, nearest first.
     pub cues: Vec<Cue>,
     /// Entity ids named in its sentence (from the entities discovery is given).
@@ -133,13 +136,16 @@ fn observed_claim(claim: &Evidence, text: &str, at: Span, others: &[Span]) -> Op
         return None;
     }
     let mut cues = context::cues_near(text, at, others);
-    if let Some(counted) = &claim.claim.counted
-        && let Some(head) = counted.split_whitespace().last().map(str::to_lowercase)
-        && !context::is_stop(&head)
-    {
-        let stem = context::stem(&head);
-        cues.retain(|c| c.stem != stem);
-        cues.insert(0, Cue { stem, written: head, distance: 0 });
+    // The counted noun and the words between the number and it ("21 crew members") say
+    // what is counted: they come first, in the phrase's order.
+    let mut counted_stems = Vec::new();
+    if let Some(counted) = &claim.claim.counted {
+        for (i, word) in counted_phrase(text, at, counted).into_iter().enumerate() {
+            let stem = context::stem(&word);
+            cues.retain(|c| c.stem != stem);
+            counted_stems.push(stem.clone());
+            cues.insert(i, Cue { stem, written: word, distance: 0 });
+        }
     }
     if cues.is_empty() {
         return None;
@@ -148,6 +154,7 @@ fn observed_claim(claim: &Evidence, text: &str, at: Span, others: &[Span]) -> Op
         kind,
         unit: if kind == FactKind::Quantity { claim.claim.unit.clone() } else { None },
         counted: claim.claim.counted.clone(),
+        counted_stems,
         cues,
         entities: Vec::new(),
         example: Example {
@@ -220,12 +227,9 @@ pub fn group(observations: &[Observations]) -> Vec<Group> {
     for source in observations {
         for claim in &source.claims {
             // What a number counts says what it is a count of ("the two leaders" counts
-            // leaders, whatever "meeting" beside it is shared more widely).
-            let counted = claim
-                .counted
-                .as_deref()
-                .and_then(|c| c.split_whitespace().last())
-                .map(|head| context::stem(&head.to_lowercase()));
+            // leaders, whatever "meeting" beside it is shared more widely), and the first
+            // word of the counted phrase says most ("23 crew members": crew).
+            let counted = &claim.counted_stems;
             let best = claim
                 .cues
                 .iter()
@@ -235,7 +239,7 @@ pub fn group(observations: &[Observations]) -> Vec<Group> {
                     let rank = |c: &Cue, k: &Key| {
                         (
                             !is_measure(&c.stem),
-                            counted.as_ref() != Some(&c.stem),
+                            counted.iter().position(|s| *s == c.stem).unwrap_or(usize::MAX),
                             c.distance > NEXT_TO,
                             usize::MAX - support[k].len(),
                             c.distance,
@@ -294,6 +298,24 @@ pub fn group(observations: &[Observations]) -> Vec<Group> {
         })
         .collect()
 }
+
+/// The content words of the noun phrase a number counts: from the claim's end to its
+/// counted noun when that follows closely ("21 crew members": crew, members), else the
+/// counted noun alone.
+fn counted_phrase(text: &str, at: Span, counted: &str) -> Vec<String> {
+    let lower = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let head = counted.split_whitespace().map(lower).collect::<Vec<_>>();
+    let after = text.get(at.end..).unwrap_or("");
+    let words: Vec<String> = after.split_whitespace().take(COUNTED_PHRASE_MAX).map(lower).collect();
+    let phrase = match words.iter().position(|w| head.last() == Some(w)) {
+        Some(end) => &words[..=end],
+        None => head.as_slice(),
+    };
+    phrase.iter().filter(|w| !w.is_empty() && !context::is_stop(w)).cloned().collect()
+}
+
+/// The most words read after a number for the noun it counts.
+const COUNTED_PHRASE_MAX: usize = 4;
 
 fn key(claim: &Observed, cue: &Cue) -> Key {
     Key { kind: claim.kind, unit: claim.unit.clone(), stem: cue.stem.clone() }

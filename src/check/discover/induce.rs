@@ -23,6 +23,11 @@ const COVERAGE_GAP_DAYS: i32 = 30;
 /// How long before its first report an event's dates may lie (days).
 const LEAD_DAYS: i32 = 30;
 
+/// The sources a fact's comments show, one example each; the rest are counted, so a
+/// corpus of thousands of sources still makes a rule file a person reads (and that stays
+/// under the rule-file size limit).
+const COMMENT_SOURCES_MAX: usize = 12;
+
 /// The longest sentence shown in a comment (characters).
 const COMMENT_SENTENCE_MAX: usize = 160;
 
@@ -145,12 +150,15 @@ fn fact_yaml(id: &str, group: &Group) -> String {
     let claims = group.claims;
     let _ =
         writeln!(out, "  # {} sources, {claims} claim(s), built on: {}", group.sources.len(), group.words.join(", "));
-    for examples in group.sources.values() {
+    for examples in group.sources.values().take(COMMENT_SOURCES_MAX) {
         let values: Vec<&str> = examples.iter().map(|e| e.value.as_str()).collect();
         if let Some(Example { source, line, text, sentence, .. }) = examples.first() {
             let _ =
                 writeln!(out, "  # {source}:{line}: {} ({text:?} in \"{}\")", values.join(", "), one_line(sentence));
         }
+    }
+    if group.sources.len() > COMMENT_SOURCES_MAX {
+        let _ = writeln!(out, "  # ... and {} more source(s)", group.sources.len() - COMMENT_SOURCES_MAX);
     }
     let _ = writeln!(out, "  {id}:");
     let _ = writeln!(out, "    claim: {}", group.key.kind);
