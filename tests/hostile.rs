@@ -728,6 +728,27 @@ fn reports_and_baselines_never_overwrite_what_the_run_reads() {
     assert_eq!(names.len(), 5, "{names:?}");
 }
 
+/// Found when `--output /dev/null`, run as root, replaced the null device with a plain
+/// file (the write renamed its temporary file over it): what is not a regular file is
+/// written into, and a link to a report stays a link to the rewritten report.
+#[cfg(unix)]
+#[test]
+fn output_to_a_device_or_through_a_link_keeps_what_is_there() {
+    use std::os::unix::fs::{FileTypeExt, symlink};
+    let corpus = Corpus::new();
+    let run = corpus.run(&["check", "src", "--rules", "rules.yaml", "--output", "/dev/null"].map(OsStr::new));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device(), "/dev/null is no longer a device");
+    std::fs::write(corpus.dir.path().join("report.txt"), "old").unwrap();
+    symlink("report.txt", corpus.dir.path().join("latest.txt")).unwrap();
+    let run = corpus.run(&["check", "src", "--rules", "rules.yaml", "--output", "latest.txt"].map(OsStr::new));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let link = std::fs::symlink_metadata(corpus.dir.path().join("latest.txt")).unwrap();
+    assert!(link.file_type().is_symlink());
+    let report = std::fs::read_to_string(corpus.dir.path().join("report.txt")).unwrap();
+    assert!(report != "old" && report.contains("source"), "{report}");
+}
+
 /// Found by the probe: a baseline of unknown version was read as version 1, and its
 /// keys changed with the spelling of the path and with every new agreeing source.
 #[test]

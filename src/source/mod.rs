@@ -222,8 +222,23 @@ pub fn read_regular(path: &Path) -> std::io::Result<String> {
 /// Writes `bytes` to `path` whole or not at all: into a temporary file in the same
 /// folder, flushed, then renamed over `path`. A full disk or a crash leaves the old
 /// file as it was, never half a report or half a baseline.
+///
+/// What is not a regular file (`/dev/null`, `/dev/stdout`, a FIFO) is written into as
+/// it is: a rename would put a plain file in its place (as root, `--output /dev/null`
+/// replaced the system's null device). A link to a regular file keeps being a link:
+/// the file it names is the one replaced.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+            let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
+            return file.write_all(bytes);
+        }
+        Ok(meta) if meta.is_file() && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => {
+            return write_atomic(&std::fs::canonicalize(path)?, bytes);
+        }
+        _ => {}
+    }
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
