@@ -181,13 +181,39 @@ pub fn select_traced<T: Trace>(
         }
     }
 
+    // The sentences where each fact's cues stand. A fact with cues takes nothing from a
+    // sentence with none of them in its scope, and scopes are symmetric (a sentence is in
+    // the scope of each sentence in its own), so only the scopes of these sentences are
+    // visited: with a thousand facts (a rule set `discover` induces) the walk is over
+    // the cues found, not facts times sentences.
+    let mut cued_at: Vec<Vec<usize>> = vec![Vec::new(); rules.facts.len()];
+    for (s, h) in hits.iter().enumerate() {
+        for &(f, _) in &h.cues {
+            if let Some(at) = cued_at.get_mut(f)
+                && at.last() != Some(&s)
+            {
+                at.push(s);
+            }
+        }
+    }
+
     let mut selected = Vec::new();
     for (fact_index, fact) in rules.facts.values().enumerate() {
         let tracing = trace.wants(fact_index);
         let required: Vec<usize> =
             fact.about.iter().filter_map(|id| entity_index.iter().position(|e| *e == id)).collect();
         let window = fact.during;
-        for (s, sentence_claims) in by_sentence.iter().enumerate() {
+        let visited: Vec<usize> = if tracing || fact.cues.is_empty() {
+            (0..sentences.len()).collect()
+        } else {
+            let mut near: Vec<usize> =
+                cued_at[fact_index].iter().flat_map(|&c| scope_of(fact.scope, c, sentences)).collect();
+            near.sort_unstable();
+            near.dedup();
+            near
+        };
+        for s in visited {
+            let sentence_claims = &by_sentence[s];
             let derived_here: &[Evidence] = if fact.claim == FactKind::Duration { &derived[s] } else { &[] };
             let all = sentence_claims.iter().copied().chain(derived_here.iter());
             // Most sentences hold no claim of the fact's kind: their scope is not looked at.

@@ -8,6 +8,7 @@
 //! and measures), and the WordNet crates pull data files and give far broader senses
 //! ("dead" as "dull") than "these two claims state one fact".
 
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -67,20 +68,27 @@ pub struct Cue {
     pub distance: usize,
 }
 
-/// The Snowball stemmer and the stop words, built once.
+/// The Snowball stemmer, the stop words and the synonym classes, built once; every
+/// word of every claim's clause is looked up in them, so they are hashed, not scanned.
 struct Lexicon {
     stemmer: Stemmer,
-    stop: Vec<&'static str>,
+    stop: HashSet<&'static str>,
+    /// A stem to the name of its synonym class.
+    classes: HashMap<&'static str, &'static str>,
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut stop: Vec<&'static str> = stop_words::lookup("en").unwrap_or_default().to_vec();
-        stop.extend_from_slice(NOISE);
-        stop.sort_unstable();
-        stop.dedup();
-        Lexicon { stemmer: Stemmer::create(Algorithm::English), stop }
+        let stop = stop_words::lookup("en").unwrap_or_default().iter().chain(NOISE).copied().collect();
+        let mut classes = HashMap::new();
+        for class in CLASSES {
+            for &stem in *class {
+                // The first class a stem is in names it, as a scan in order would.
+                classes.entry(stem).or_insert(class[0]);
+            }
+        }
+        Lexicon { stemmer: Stemmer::create(Algorithm::English), stop, classes }
     })
 }
 
@@ -92,12 +100,12 @@ pub fn stem(word: &str) -> String {
 
 /// The name of the synonym class a stem belongs to.
 fn class_of(stem: &str) -> Option<String> {
-    CLASSES.iter().find(|class| class.contains(&stem)).map(|class| class[0].to_string())
+    lexicon().classes.get(stem).map(|name| name.to_string())
 }
 
 /// Whether a lower-cased word says nothing of what a figure speaks of.
 pub fn is_stop(word: &str) -> bool {
-    word.chars().count() < 2 || !word.chars().any(char::is_alphabetic) || lexicon().stop.binary_search(&word).is_ok()
+    word.chars().count() < 2 || !word.chars().any(char::is_alphabetic) || lexicon().stop.contains(word)
 }
 
 /// Words that open a new clause, as `check::select` reads clauses.
