@@ -21,15 +21,9 @@ pub struct CheckArgs {
     /// What to read.
     #[command(flatten)]
     pub input: InputArgs,
-    /// Output format.
-    #[arg(long, value_enum)]
-    pub format: Option<FormatArg>,
-    /// Write the report to FILE instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Exit 1 when a finding is at or above this severity.
-    #[arg(long, value_enum)]
-    pub fail_on: Option<FailOnArg>,
+    /// How the report is written.
+    #[command(flatten)]
+    pub report: ReportArgs,
     /// Report only findings that are not in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
@@ -52,6 +46,35 @@ pub struct CheckArgs {
     /// line (`-`: standard input); every source is still read.
     #[arg(long, value_name = "FILE")]
     pub files_from: Option<PathBuf>,
+}
+
+/// How a report is written: its format, where, and the severity that fails the run;
+/// the same options for every command that writes a report (`check`, `reduce`,
+/// `discover`).
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit 1 when a finding is at or above this severity.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOnArg>,
+}
+
+impl ReportArgs {
+    /// Renders `report` in the format asked for (else factlint.yaml's, else text), in
+    /// colour only on a terminal without `NO_COLOR`, writes it where asked, and returns
+    /// the exit code `--fail-on` (else factlint.yaml's) gives it.
+    pub fn write(&self, report: &Report, config: &Config) -> Result<i32, CliError> {
+        let format = self.format.map(Format::from).or(config.format.map(Format::from)).unwrap_or(Format::Text);
+        let to_terminal = self.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
+        let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        write_output(self.output.as_deref(), &report::render(report, format, color))?;
+        Ok(exit_code(report, self.fail_on.map(FailOn::from).or(config.fail_on).unwrap_or_default()))
+    }
 }
 
 /// The values of `--format`: the report formats.
@@ -119,7 +142,7 @@ pub(super) fn run_once(args: &CheckArgs, config: &Config) -> Result<i32, CliErro
     let resolved = resolve(&args.input, config, true)?;
     let mut read = resolved.rule_paths.clone();
     read.extend(args.baseline.clone());
-    for (flag, output) in [("--output", &args.output), ("--write-baseline", &args.write_baseline)] {
+    for (flag, output) in [("--output", &args.report.output), ("--write-baseline", &args.write_baseline)] {
         if let Some(output) = output
             && let Some(why) = source::read_by_this_run(output, &resolved.paths, &read)
         {
@@ -168,12 +191,7 @@ pub(super) fn run_once(args: &CheckArgs, config: &Config) -> Result<i32, CliErro
             report.warnings.push(format!("{left_out} finding(s) left out: they hold no claim of a changed file"));
         }
     }
-    let format = args.format.map(Format::from).or(config.format.map(Format::from)).unwrap_or(Format::Text);
-    let to_terminal = args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
-    let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let rendered = report::render(&report, format, color);
-    write_output(args.output.as_deref(), &rendered)?;
-    Ok(exit_code(&report, args.fail_on.map(FailOn::from).or(config.fail_on).unwrap_or_default()))
+    args.report.write(&report, config)
 }
 
 /// The SPEC's exit code: 1 when a finding is at or above the threshold or a source

@@ -2,16 +2,14 @@
 //! `--explain` shows the groups it built and the words and names each was built on.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
 use clap::Args;
 
 use factlint::check::discover::{Group, MIN_CONFIDENCE};
-use factlint::config::{Config, FailOn};
+use factlint::config::Config;
 use factlint::pipeline::{self, Induction};
-use factlint::report::{self, Format};
 
-use super::check::{FailOnArg, FormatArg};
+use super::check::ReportArgs;
 use super::{CliError, InputArgs, resolve, write_output};
 
 /// Options of `discover`.
@@ -20,15 +18,9 @@ pub struct DiscoverArgs {
     /// What to read (`--rules` is not read: discovery writes its own).
     #[command(flatten)]
     pub input: InputArgs,
-    /// Output format.
-    #[arg(long, value_enum)]
-    pub format: Option<FormatArg>,
-    /// Write the report to FILE instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Exit 1 when a finding is at or above this severity.
-    #[arg(long, value_enum)]
-    pub fail_on: Option<FailOnArg>,
+    /// How the report is written.
+    #[command(flatten)]
+    pub report: ReportArgs,
     /// Leave out findings less sure than this, in [0, 1] (default 0.45).
     #[arg(long, value_name = "C")]
     pub min_confidence: Option<f64>,
@@ -51,14 +43,10 @@ pub fn run(args: DiscoverArgs, config: &Config) -> Result<i32, CliError> {
         return Err(super::no_sources(&resolved.paths, resolved.options.ignore_files));
     }
     if args.explain {
-        write_output(args.output.as_deref(), &explain(&induction))?;
+        write_output(args.report.output.as_deref(), &explain(&induction))?;
         return Ok(0);
     }
-    let format = args.format.map(Format::from).or(config.format.map(Format::from)).unwrap_or(Format::Text);
-    let to_terminal = args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
-    let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    write_output(args.output.as_deref(), &report::render(&report, format, color))?;
-    Ok(i32::from(report.fails(args.fail_on.map(FailOn::from).or(config.fail_on).unwrap_or_default())))
+    args.report.write(&report, config)
 }
 
 /// The groups as text: for each, its id, what it takes, the words and names it was

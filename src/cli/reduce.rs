@@ -9,12 +9,11 @@ use std::path::PathBuf;
 use clap::Args;
 
 use factlint::baseline::Baseline;
-use factlint::config::{Config, FailOn};
+use factlint::config::Config;
 use factlint::pipeline::{self, claims, partial};
-use factlint::report::{self, Format};
 use factlint::source;
 
-use super::check::{FailOnArg, FormatArg};
+use super::check::ReportArgs;
 use super::{CliError, load_checker, write_output};
 
 /// Options of `reduce`.
@@ -27,15 +26,9 @@ pub struct ReduceArgs {
     /// of factlint.yaml.
     #[arg(long = "rules", value_name = "PATH")]
     pub rules: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum)]
-    pub format: Option<FormatArg>,
-    /// Write the report to FILE instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Exit 1 when a finding is at or above this severity.
-    #[arg(long, value_enum)]
-    pub fail_on: Option<FailOnArg>,
+    /// How the report is written.
+    #[command(flatten)]
+    pub report: ReportArgs,
     /// Report only findings that are not in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
@@ -64,7 +57,7 @@ pub fn run(args: ReduceArgs, config: &Config) -> Result<i32, CliError> {
         let found = partial::reduce(&checker, mapped);
         let mut out = Vec::new();
         partial::write(&mut out, &checker.rules, &found)?;
-        write_output(args.output.as_deref(), &String::from_utf8_lossy(&out))?;
+        write_output(args.report.output.as_deref(), &String::from_utf8_lossy(&out))?;
         return Ok(0);
     }
     let mut report = if args.merge.is_empty() {
@@ -87,9 +80,5 @@ pub fn run(args: ReduceArgs, config: &Config) -> Result<i32, CliError> {
         report.baselined = baseline.filter(&mut report.findings);
         report.summary.findings = report.findings.len();
     }
-    let format = args.format.map(Format::from).or(config.format.map(Format::from)).unwrap_or(Format::Text);
-    let to_terminal = args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
-    let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    write_output(args.output.as_deref(), &report::render(&report, format, color))?;
-    Ok(i32::from(report.fails(args.fail_on.map(FailOn::from).or(config.fail_on).unwrap_or_default())))
+    args.report.write(&report, config)
 }

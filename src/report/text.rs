@@ -76,6 +76,11 @@ fn group(finding: &Finding) -> Group<'_> {
         group = group.element(Level::NOTE.message(format!("{left_out} more claims ({listed})")));
     }
     group = group.element(Level::NOTE.message(format!("{}: {}", finding.kind_str(), kind_hint(finding))));
+    if let Some(confidence) = finding.confidence {
+        group = group.element(Level::NOTE.message(format!(
+            "confidence {confidence:.2}: found without rules (`factlint discover`); how sure it is that these claims state one fact"
+        )));
+    }
     if let Some(note) = &finding.note {
         group = group.element(Level::NOTE.message(visible(note, &[])));
     }
