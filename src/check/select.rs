@@ -203,14 +203,14 @@ pub fn select_traced<T: Trace>(
         let required: Vec<usize> =
             fact.about.iter().filter_map(|id| entity_index.iter().position(|e| *e == id)).collect();
         let window = fact.during;
-        let visited: Vec<usize> = if tracing || fact.cues.is_empty() {
-            (0..sentences.len()).collect()
+        let visited: Box<dyn Iterator<Item = usize>> = if tracing || fact.cues.is_empty() {
+            Box::new(0..sentences.len())
         } else {
             let mut near: Vec<usize> =
                 cued_at[fact_index].iter().flat_map(|&c| scope_of(fact.scope, c, sentences)).collect();
             near.sort_unstable();
             near.dedup();
-            near
+            Box::new(near.into_iter())
         };
         for s in visited {
             let sentence_claims = &by_sentence[s];
